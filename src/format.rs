@@ -1,0 +1,172 @@
+//! Japanese presentation of numbers: separators, 万/億 scales, △ for negatives, units.
+
+use crate::quantity::Quantity;
+use serde::{Deserialize, Serialize};
+
+/// A scale that a table may ask its figures to be printed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Scale {
+    #[serde(rename = "万")]
+    Man,
+    #[serde(rename = "億")]
+    Oku,
+}
+
+impl Scale {
+    fn exponent(self) -> u8 {
+        match self {
+            Scale::Man => 4,
+            Scale::Oku => 8,
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Scale::Man => "万",
+            Scale::Oku => "億",
+        }
+    }
+}
+
+/// How a negative number is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Negative {
+    /// `△1.26`, the form used in Japanese tables.
+    Triangle,
+    /// `-1.26`, for running text and open data.
+    Minus,
+}
+
+/// Digits with thousands separators, keeping the written decimals: `7,360,000`, `20.0`.
+fn grouped(q: Quantity, negative: Negative) -> String {
+    let magnitude = q.mantissa().unsigned_abs().to_string();
+    let scale = usize::from(q.scale());
+    let padded = format!("{magnitude:0>width$}", width = scale + 1);
+    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
+    let mut out = String::new();
+    if q.is_negative() {
+        out.push_str(match negative {
+            Negative::Triangle => "△",
+            Negative::Minus => "-",
+        });
+    }
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac_part.is_empty() {
+        out.push('.');
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// The value divided by the scale, dropping only the zeros the division introduced.
+fn in_scale(q: Quantity, scale: Scale) -> Quantity {
+    let written = q.scale();
+    let mut mantissa = q.mantissa();
+    let mut extra = scale.exponent();
+    while extra > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        extra -= 1;
+    }
+    Quantity::new(mantissa, written + extra)
+}
+
+/// A number for a table: separators, written precision, △ for negatives.
+pub fn number(q: Quantity) -> String {
+    grouped(q, Negative::Triangle)
+}
+
+/// A number for running text or data files: separators, written precision, `-` for negatives.
+pub fn plain_number(q: Quantity) -> String {
+    grouped(q, Negative::Minus)
+}
+
+/// A number with its unit, optionally in 万/億: `114.5%`, `7,360,000人`, `736万人`, `△1.26%`.
+pub fn with_unit(q: Quantity, unit: &str, scale: Option<Scale>) -> String {
+    match scale {
+        Some(s) => format!("{}{}{unit}", number(in_scale(q, s)), s.suffix()),
+        None => format!("{}{unit}", number(q)),
+    }
+}
+
+/// Yen amounts and other plain integers in tables: `125,386,350`.
+pub fn amount(q: Quantity) -> String {
+    number(q)
+}
+
+/// A ratio as a percentage with one decimal, △ for negatives: `43.6%`, `△8.9%`.
+pub fn percent(ratio: f64) -> String {
+    if !ratio.is_finite() {
+        return "—".into();
+    }
+    let tenths = (ratio * 1000.0).round();
+    let q = Quantity::new(tenths as i64, 1);
+    format!("{}%", number(q))
+}
+
+/// The dash that stands for "no value".
+pub const NONE: &str = "—";
+
+/// The circled number used for grant programmes: ① … ⑳, falling back to (21).
+pub fn circled(n: u32) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default(),
+        _ => format!("({n})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap()
+    }
+
+    #[test]
+    fn separators_and_written_precision() {
+        assert_eq!(number(q("7360000")), "7,360,000");
+        assert_eq!(number(q("20.0")), "20.0");
+        assert_eq!(number(q("66")), "66");
+        assert_eq!(number(q("8.40")), "8.40");
+        assert_eq!(number(q("0.41")), "0.41");
+        assert_eq!(number(q("125386350")), "125,386,350");
+        assert_eq!(number(q("999")), "999");
+        assert_eq!(number(q("1000")), "1,000");
+    }
+
+    #[test]
+    fn triangle_for_negatives_in_tables() {
+        assert_eq!(number(q("-0.51")), "△0.51");
+        assert_eq!(number(q("-78")), "△78");
+        assert_eq!(plain_number(q("-78")), "-78");
+        assert_eq!(number(q("0")), "0");
+    }
+
+    #[test]
+    fn man_scale_keeps_meaning() {
+        assert_eq!(with_unit(q("7360000"), "人", Some(Scale::Man)), "736万人");
+        assert_eq!(with_unit(q("12400000"), "人", Some(Scale::Man)), "1,240万人");
+        assert_eq!(with_unit(q("980000"), "人", Some(Scale::Man)), "98万人");
+        assert_eq!(with_unit(q("12345"), "人", Some(Scale::Man)), "1.2345万人");
+        assert_eq!(with_unit(q("114.5"), "%", None), "114.5%");
+    }
+
+    #[test]
+    fn percent_of_progress() {
+        assert_eq!(percent(0.43636), "43.6%");
+        assert_eq!(percent(-0.0889), "△8.9%");
+        assert_eq!(percent(f64::NAN), "—");
+    }
+
+    #[test]
+    fn circled_numbers() {
+        assert_eq!(circled(1), "①");
+        assert_eq!(circled(2), "②");
+        assert_eq!(circled(21), "(21)");
+    }
+}

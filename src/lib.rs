@@ -1,0 +1,8 @@
+//! sosei compiles a city's strategy evaluation, written as Markdown and YAML, into a static
+//! HTML annual report: load → validate → model → evaluate → chart → render → write.
+
+pub mod diag;
+pub mod fiscal_year;
+pub mod format;
+pub mod quantity;
+pub mod yaml;

@@ -1,0 +1,202 @@
+//! Exact decimal quantities that remember the precision they were written with.
+
+use serde::de::{self, Deserialize, Deserializer};
+use std::cmp::Ordering;
+
+/// A number as written in the sources: `mantissa / 10^scale`. `20.0` keeps scale 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    mantissa: i64,
+    scale: u8,
+}
+
+const MAX_SCALE: u8 = 9;
+
+impl Quantity {
+    pub fn new(mantissa: i64, scale: u8) -> Self {
+        Quantity { mantissa, scale }
+    }
+
+    pub fn integer(value: i64) -> Self {
+        Quantity::new(value, 0)
+    }
+
+    pub fn zero() -> Self {
+        Quantity::integer(0)
+    }
+
+    pub fn mantissa(self) -> i64 {
+        self.mantissa
+    }
+
+    /// Decimal places as written.
+    pub fn scale(self) -> u8 {
+        self.scale
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(i32::from(self.scale))
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+
+    /// The same value with at least `scale` decimals (never fewer than written).
+    pub fn rescaled(self, scale: u8) -> Option<Quantity> {
+        if scale <= self.scale {
+            return Some(self);
+        }
+        let factor = 10i64.checked_pow(u32::from(scale - self.scale))?;
+        Some(Quantity::new(self.mantissa.checked_mul(factor)?, scale))
+    }
+
+    /// Exact sum; the result keeps the larger precision of the two. `None` on overflow.
+    pub fn checked_add(self, other: Quantity) -> Option<Quantity> {
+        let scale = self.scale.max(other.scale);
+        let (a, b) = (self.rescaled(scale)?, other.rescaled(scale)?);
+        Some(Quantity::new(a.mantissa.checked_add(b.mantissa)?, scale))
+    }
+
+    /// Exact sum of many; `None` if empty or on overflow.
+    pub fn sum(items: impl IntoIterator<Item = Quantity>) -> Option<Quantity> {
+        let mut it = items.into_iter();
+        let first = it.next()?;
+        it.try_fold(first, Quantity::checked_add)
+    }
+
+    /// Reads a number as a person types it: `1234`, `1,234`, `-78`, `△1.26`, `１２３`.
+    /// Units (`%`, `人`, `万`) are rejected: they belong in the `unit` field.
+    pub fn parse(text: &str) -> Result<Quantity, String> {
+        let normal: String = text.trim().chars().map(half_width).filter(|c| *c != ' ').collect();
+        if normal.is_empty() {
+            return Err("found an empty value; expected a number".into());
+        }
+        let (negative, digits) = match normal.strip_prefix(['-', '△', '▲', '−']) {
+            Some(rest) => (true, rest),
+            None => (false, normal.strip_prefix('+').unwrap_or(&normal)),
+        };
+        if let Some(unit) = digits.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+            let tail = &digits[unit..];
+            if digits[..unit].chars().any(|c| c.is_ascii_digit())
+                && tail.chars().all(|c| !c.is_ascii_digit())
+            {
+                return Err(format!(
+                    "`{text}` has a unit or sign after the number; write the number only (the unit comes from `unit:`)"
+                ));
+            }
+            return Err(format!("`{text}` is not a number"));
+        }
+        let (int_part, frac_part) = match digits.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (digits, ""),
+        };
+        if int_part.is_empty() || frac_part.contains(['.', ',']) || (digits.contains('.') && frac_part.is_empty()) {
+            return Err(format!("`{text}` is not a number"));
+        }
+        if int_part.contains(',') {
+            let groups: Vec<&str> = int_part.split(',').collect();
+            let well_grouped = !groups[0].is_empty()
+                && groups[0].len() <= 3
+                && groups[1..].iter().all(|g| g.len() == 3);
+            if !well_grouped {
+                return Err(format!("`{text}` has misplaced thousands separators"));
+            }
+        }
+        let scale = u8::try_from(frac_part.len()).ok().filter(|s| *s <= MAX_SCALE);
+        let Some(scale) = scale else {
+            return Err(format!("`{text}` has more than {MAX_SCALE} decimals"));
+        };
+        let all: String = int_part.chars().filter(|c| *c != ',').chain(frac_part.chars()).collect();
+        let magnitude: i64 = all
+            .parse()
+            .map_err(|_| format!("`{text}` is too large a number"))?;
+        Ok(Quantity::new(if negative { -magnitude } else { magnitude }, scale))
+    }
+}
+
+/// Maps full-width digits, letters and number punctuation to their ASCII forms.
+pub fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '．' | '，' | '＋' | '％' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '－' | '‐' | '‑' | '–' => '-',
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+impl PartialOrd for Quantity {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Quantity {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let scale = self.scale.max(other.scale);
+        match (self.rescaled(scale), other.rescaled(scale)) {
+            (Some(a), Some(b)) => a.mantissa.cmp(&b.mantissa),
+            _ => self.to_f64().total_cmp(&other.to_f64()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Deserialize as text so that the written precision (`8.40`) survives.
+        let text = String::deserialize(d)?;
+        Quantity::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap()
+    }
+
+    #[test]
+    fn keeps_written_precision() {
+        assert_eq!(q("20.0"), Quantity::new(200, 1));
+        assert_eq!(q("66"), Quantity::new(66, 0));
+        assert_eq!(q("8.40").scale(), 2);
+    }
+
+    #[test]
+    fn reads_japanese_forms() {
+        assert_eq!(q("7,360,000"), Quantity::integer(7_360_000));
+        assert_eq!(q("△1.26"), Quantity::new(-126, 2));
+        assert_eq!(q("△ 1.26"), Quantity::new(-126, 2));
+        assert_eq!(q("-78"), Quantity::integer(-78));
+        assert_eq!(q("１２３"), Quantity::integer(123));
+        assert_eq!(q("－０．５"), Quantity::new(-5, 1));
+    }
+
+    #[test]
+    fn rejects_units_and_garbage() {
+        assert!(Quantity::parse("12.3%").unwrap_err().contains("unit"));
+        assert!(Quantity::parse("736万").unwrap_err().contains("unit"));
+        for bad in ["", "abc", "1,23", "1.2.3", "1.", ".5", "--1", "1e5", "99999999999999999999"] {
+            assert!(Quantity::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn adds_exactly_with_the_larger_precision() {
+        let total = Quantity::sum([q("0.41"), q("△0.51"), q("△1.26")]).unwrap();
+        assert_eq!(total, Quantity::new(-136, 2));
+        assert_eq!(q("1.5").checked_add(q("2")).unwrap(), Quantity::new(35, 1));
+        assert_eq!(Quantity::sum([]), None);
+        assert_eq!(q("9223372036854775807").checked_add(q("1")), None);
+    }
+
+    #[test]
+    fn compares_across_precisions() {
+        assert!(q("66") < q("66.9"));
+        assert_eq!(q("70").cmp(&q("70.0")), Ordering::Equal);
+    }
+}
