@@ -6,3 +6,8 @@ pub mod fiscal_year;
 pub mod format;
 pub mod quantity;
 pub mod yaml;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod source;
+pub mod validate;

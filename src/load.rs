@@ -1,0 +1,232 @@
+//! Load: walk the content folder, read each file safely and parse it into its source type.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::source::*;
+use crate::yaml::{self, Parsed, SourceText};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The largest source file sosei reads; anything bigger is surely a mistake.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A parsed file and the text it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded<T> {
+    pub source: SourceText,
+    pub value: T,
+    pub index: yaml::LineIndex,
+}
+
+impl<T> Loaded<T> {
+    /// A diagnostic pointing at `path` inside this file.
+    pub fn error_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.source.path, message).at(self.index.find(path))
+    }
+
+    pub fn warning_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.source.path, message).at(self.index.find(path))
+    }
+}
+
+/// A project's Markdown file: front matter and body.
+#[derive(Clone, Debug)]
+pub struct ProjectFile {
+    /// The file name without extension, used in the page's address.
+    pub slug: String,
+    pub meta: Loaded<ProjectSource>,
+    pub body: String,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+/// A grant programme's folder.
+#[derive(Clone, Debug, Default)]
+pub struct GrantFolder {
+    pub folder: String,
+    pub grant: Option<Loaded<GrantSource>>,
+    pub projects: Vec<ProjectFile>,
+}
+
+/// A fiscal-year result folder.
+#[derive(Clone, Debug, Default)]
+pub struct ResultFolder {
+    pub folder: String,
+    pub result: Option<Loaded<ResultSource>>,
+    pub verification: Option<Loaded<VerificationSource>>,
+}
+
+/// Everything read from a content folder, in file-name order.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub root: PathBuf,
+    pub config: Option<Loaded<ConfigSource>>,
+    pub plan: Option<Loaded<PlanSource>>,
+    pub strategies: Vec<Loaded<StrategySource>>,
+    pub indicators: Vec<Loaded<IndicatorSource>>,
+    pub results: Vec<ResultFolder>,
+    pub grants: Vec<GrantFolder>,
+    pub donations: Vec<Loaded<DonationsSource>>,
+    pub files_read: usize,
+}
+
+/// Reads every source under `root`. Problems are collected; loading goes on past them.
+pub fn load(root: &Path) -> (Sources, Diagnostics) {
+    let mut sources = Sources { root: root.to_path_buf(), ..Sources::default() };
+    let mut diags = Diagnostics::default();
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(root, "the content folder does not exist")
+                .expected("a folder with config.yaml and plan.yaml (see docs/content-format.md)"),
+        );
+        return (sources, diags);
+    }
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                diags.push(Diagnostic::error(crate::diag::relative(&path, root), format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        let rel = crate::diag::relative(entry.path(), root);
+        if entry.path_is_symlink() {
+            diags.push(Diagnostic::warning(&rel, "symbolic link ignored: sosei reads only real files inside the content folder"));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        classify(&mut sources, &mut diags, entry.path(), &rel, &parts);
+    }
+    (sources, diags)
+}
+
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+fn classify(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path, parts: &[&str]) {
+    let Some(name) = parts.last().copied() else { return };
+    let yaml_file = is_yaml(name);
+    match parts {
+        ["config.yaml" | "config.yml"] => s.config = read_yaml(s, diags, abs, rel),
+        ["plan.yaml" | "plan.yml"] => s.plan = read_yaml(s, diags, abs, rel),
+        ["strategies", _] if yaml_file => { let l = read_yaml(s, diags, abs, rel); s.strategies.extend(l) },
+        ["indicators", .., _] if yaml_file => { let l = read_yaml(s, diags, abs, rel); s.indicators.extend(l) },
+        ["donations", _] if yaml_file => { let l = read_yaml(s, diags, abs, rel); s.donations.extend(l) },
+        ["results", folder, "result.yaml" | "result.yml"] => {
+            let loaded = read_yaml(s, diags, abs, rel);
+            result_folder(s, folder).result = loaded;
+        }
+        ["results", folder, "verification.yaml" | "verification.yml"] => {
+            let loaded = read_yaml(s, diags, abs, rel);
+            result_folder(s, folder).verification = loaded;
+        }
+        ["grants", folder, "grant.yaml" | "grant.yml"] => {
+            let loaded = read_yaml(s, diags, abs, rel);
+            grant_folder(s, folder).grant = loaded;
+        }
+        ["grants", folder, "projects", file] if file.ends_with(".md") => {
+            let project = read_project(s, diags, abs, rel);
+            grant_folder(s, folder).projects.extend(project);
+        }
+        _ if yaml_file => diags.push(Diagnostic::warning(
+            rel,
+            "this YAML file is not in a place sosei reads, so it is ignored",
+        ).expected("config.yaml, plan.yaml, strategies/, indicators/, results/<year>/, grants/<folder>/ or donations/ (see docs/content-format.md)")),
+        _ => {}
+    }
+}
+
+fn result_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut ResultFolder {
+    if let Some(i) = s.results.iter().position(|r| r.folder == folder) {
+        return &mut s.results[i];
+    }
+    s.results.push(ResultFolder { folder: folder.to_string(), ..ResultFolder::default() });
+    s.results.last_mut().expect("just pushed")
+}
+
+fn grant_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut GrantFolder {
+    if let Some(i) = s.grants.iter().position(|g| g.folder == folder) {
+        return &mut s.grants[i];
+    }
+    s.grants.push(GrantFolder { folder: folder.to_string(), ..GrantFolder::default() });
+    s.grants.last_mut().expect("just pushed")
+}
+
+/// Reads a file as UTF-8 text, refusing binaries, other encodings and huge files.
+pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(abs).map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            rel,
+            format!("the file is {} bytes; sosei reads source files of at most {MAX_FILE_BYTES} bytes", meta.len()),
+        ));
+    }
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    if bytes.contains(&0) {
+        return Err(Diagnostic::error(rel, "this is a binary file, not text").expected("a UTF-8 text file"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        Diagnostic::error(rel, "the file is not UTF-8 text (Shift_JIS?)")
+            .at(Some((line, 1)))
+            .expected("UTF-8 text: save the file as UTF-8 in your editor")
+    })?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+fn read_yaml<T: DeserializeOwned>(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path) -> Option<Loaded<T>> {
+    s.files_read += 1;
+    let text = match read_text(abs, rel) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let source = SourceText { path: rel.to_path_buf(), text, line_offset: 0 };
+    parse_loaded(source, diags)
+}
+
+fn parse_loaded<T: DeserializeOwned>(source: SourceText, diags: &mut Diagnostics) -> Option<Loaded<T>> {
+    match yaml::parse::<T>(&source) {
+        Ok(Parsed { value, index }) => Some(Loaded { source, value, index }),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn read_project(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path) -> Option<ProjectFile> {
+    s.files_read += 1;
+    let text = match read_text(abs, rel) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let Some((front, body, body_line)) = yaml::split_front_matter(&text) else {
+        diags.push(
+            Diagnostic::error(rel, "the project file has no front matter")
+                .at(Some((1, 1)))
+                .expected("a first line `---`, then `title:` and `year:`, then a closing `---`"),
+        );
+        return None;
+    };
+    let source = SourceText { path: rel.to_path_buf(), text: front.to_string(), line_offset: 1 };
+    let meta = parse_loaded::<ProjectSource>(source, diags)?;
+    let slug = abs.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Some(ProjectFile { slug, meta, body: body.to_string(), body_line })
+}

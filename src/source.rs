@@ -1,0 +1,235 @@
+//! The source schema: what each YAML file and Markdown front matter may say, as written.
+//!
+//! Every struct denies unknown keys, so a typo is an error with a "did you mean".
+//! These types mirror `docs/content-format.md`; `validate` turns them into the model.
+
+use crate::fiscal_year::FiscalYear;
+use crate::format::Scale;
+use crate::quantity::Quantity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `config.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigSource {
+    pub city: String,
+    pub prefecture: Option<String>,
+    pub city_code: String,
+    pub licence: Option<String>,
+    pub issued: Option<String>,
+    #[serde(default)]
+    pub status: StatusRuleSource,
+}
+
+/// `config.yaml` → `status:`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRuleSource {
+    pub on_track_pace: Option<Quantity>,
+}
+
+/// `from`/`to` fiscal years.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodSource {
+    pub from: FiscalYear,
+    pub to: FiscalYear,
+}
+
+/// `plan.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSource {
+    pub title: String,
+    pub short_title: Option<String>,
+    pub period: PeriodSource,
+    pub overview: String,
+    pub perspective: PerspectiveSource,
+    #[serde(default)]
+    pub glossary: Vec<GlossarySource>,
+    pub donation_programme: Option<DonationProgrammeSource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerspectiveSource {
+    pub name: String,
+    pub basic_idea: String,
+    #[serde(default)]
+    pub purposes: Vec<PurposeSource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeSource {
+    pub title: String,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossarySource {
+    pub term: String,
+    pub definition: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DonationProgrammeSource {
+    pub scheme: String,
+    pub target: String,
+    pub overview: String,
+}
+
+/// `strategies/*.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategySource {
+    pub number: u32,
+    pub name: String,
+    pub aim: String,
+}
+
+/// Whether a higher or a lower value is better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Higher,
+    Lower,
+}
+
+/// `indicators/*.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorSource {
+    pub id: String,
+    pub strategy: u32,
+    pub name: String,
+    #[serde(default)]
+    pub variants: Vec<VariantSource>,
+    pub unit: Option<String>,
+    pub direction: Option<Direction>,
+    pub baseline: Option<Quantity>,
+    pub target: Option<Quantity>,
+    pub series: Option<Vec<SeriesSource>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantSource {
+    pub text: String,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesSource {
+    pub id: String,
+    pub label: Option<String>,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub direction: Option<Direction>,
+    pub baseline: Quantity,
+    pub target: Quantity,
+}
+
+/// `results/<year>/result.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultSource {
+    pub year: FiscalYear,
+    pub commentary: Option<String>,
+    #[serde(default)]
+    pub actuals: BTreeMap<String, Quantity>,
+    #[serde(default)]
+    pub missing: BTreeMap<String, String>,
+    #[serde(default)]
+    pub revised: BTreeMap<String, RevisionSource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevisionSource {
+    pub note: String,
+    pub previous: Option<Quantity>,
+}
+
+/// `results/<year>/verification.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationSource {
+    pub entries: Vec<VerificationEntrySource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationEntrySource {
+    pub indicators: Vec<String>,
+    pub scale: Option<Scale>,
+    pub analysis: String,
+    pub next_steps: String,
+}
+
+/// `grants/<folder>/grant.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrantSource {
+    pub number: u32,
+    pub scheme: String,
+    pub title: String,
+    pub period: PeriodSource,
+    pub overview: String,
+    #[serde(default)]
+    pub budget: BTreeMap<FiscalYear, BudgetSource>,
+    #[serde(default)]
+    pub kpis: Vec<KpiSource>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSource {
+    pub total_cost: Quantity,
+    pub grant: Quantity,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpiSource {
+    pub name: String,
+    pub unit: String,
+    pub before: Quantity,
+    #[serde(default)]
+    pub targets: BTreeMap<FiscalYear, Quantity>,
+    #[serde(default)]
+    pub actuals: BTreeMap<FiscalYear, Quantity>,
+}
+
+/// The front matter of `grants/<folder>/projects/*.md`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectSource {
+    pub title: String,
+    pub year: FiscalYear,
+    #[serde(default)]
+    pub title_supplied: bool,
+}
+
+/// `donations/<year>.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DonationsSource {
+    pub year: FiscalYear,
+    pub donations: Vec<DonationSource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DonationSource {
+    pub project: String,
+    pub purpose: String,
+    pub project_cost: Quantity,
+    pub amount: Quantity,
+}

@@ -1,0 +1,158 @@
+//! Validation of fiscal-year results: actuals, missing reasons, revisions and verification.
+
+use super::indicators::resolve;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Loaded, ResultFolder, Sources};
+use crate::model::*;
+use crate::source::{ResultSource, VerificationSource};
+use crate::yaml::{key, Seg};
+use std::collections::BTreeMap;
+
+pub(super) fn years(sources: &Sources, indicators: &[Indicator], period: Option<Period>, diags: &mut Diagnostics) -> Vec<YearResult> {
+    let mut out: Vec<YearResult> = Vec::new();
+    for folder in &sources.results {
+        let Some(f) = &folder.result else {
+            if folder.verification.is_some() {
+                diags.push(
+                    Diagnostic::error(format!("results/{}", folder.folder), "this year has a verification.yaml but no result.yaml")
+                        .expected("results/<year>/result.yaml beside verification.yaml"),
+                );
+            }
+            continue;
+        };
+        let year = f.value.year;
+        if let Some(p) = period {
+            if !p.contains(year) {
+                diags.push(
+                    f.error_at(&[key("year")], format!("{} is outside the plan's period", year.label()))
+                        .expected(format!("a year from {} to {} (plan.yaml `period:`)", p.from.short(), p.to.short())),
+                );
+            }
+        }
+        if out.iter().any(|y| y.year == year) {
+            diags.push(
+                f.error_at(&[key("year")], format!("{} has results in two folders", year.label()))
+                    .expected("one results/<year>/ folder per fiscal year"),
+            );
+            continue;
+        }
+        let observations = observations(f, indicators, diags);
+        let verification = verification(folder, indicators, diags);
+        out.push(YearResult {
+            year,
+            commentary: f.value.commentary.clone(),
+            observations,
+            verification,
+        });
+    }
+    out.sort_by_key(|y| y.year);
+    out
+}
+
+/// The series an `id` or `id.series` key stands for, with errors for bad references.
+fn targets<T>(f: &Loaded<T>, section: &str, reference: &str, indicators: &[Indicator], whole_ok: bool, diags: &mut Diagnostics) -> Vec<SeriesRef> {
+    let path = [key(section), key(reference)];
+    match resolve(indicators, reference) {
+        Err((msg, help)) => {
+            diags.push(f.error_at(&path, msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
+            Vec::new()
+        }
+        Ok((i, Some(s))) => vec![SeriesRef { indicator: i, series: s }],
+        Ok((i, None)) => {
+            let ind = &indicators[i];
+            if ind.compound && !whole_ok {
+                let names: Vec<String> = ind.series.iter().filter_map(|s| s.id.as_ref()).map(|s| format!("{}.{s}", ind.id)).collect();
+                diags.push(
+                    f.error_at(&path, format!("`{}` is a compound indicator; give a value per series", ind.id))
+                        .expected(names.join(", ")),
+                );
+                return Vec::new();
+            }
+            (0..ind.series.len()).map(|s| SeriesRef { indicator: i, series: s }).collect()
+        }
+    }
+}
+
+fn observations(f: &Loaded<ResultSource>, indicators: &[Indicator], diags: &mut Diagnostics) -> BTreeMap<SeriesRef, Observation> {
+    let v = &f.value;
+    let mut out = BTreeMap::new();
+    for (reference, value) in &v.actuals {
+        for r in targets(f, "actuals", reference, indicators, false, diags) {
+            out.insert(r, Observation::Measured { value: *value, revision: None });
+        }
+    }
+    for (reference, reason) in &v.missing {
+        for r in targets(f, "missing", reference, indicators, true, diags) {
+            if out.contains_key(&r) {
+                diags.push(
+                    f.error_at(&[key("missing"), key(reference)], format!("`{reference}` has both an actual and a missing reason"))
+                        .expected("either a value under `actuals:` or a reason under `missing:`"),
+                );
+            }
+            out.insert(r, Observation::Missing { reason: reason.trim().to_string() });
+        }
+    }
+    for (reference, revision) in &v.revised {
+        for r in targets(f, "revised", reference, indicators, true, diags) {
+            match out.get_mut(&r) {
+                Some(Observation::Measured { revision: slot, .. }) => {
+                    *slot = Some(Revision { note: revision.note.trim().to_string(), previous: revision.previous });
+                }
+                _ => diags.push(
+                    f.error_at(&[key("revised"), key(reference)], format!("`{reference}` is marked revised but has no actual"))
+                        .expected(format!("a value for `{reference}` under `actuals:`")),
+                ),
+            }
+        }
+    }
+    for (i, ind) in indicators.iter().enumerate() {
+        for (s, series) in ind.series.iter().enumerate() {
+            let r = SeriesRef { indicator: i, series: s };
+            if !out.contains_key(&r) {
+                let name = match &series.id {
+                    Some(id) => format!("{}.{id}", ind.id),
+                    None => ind.id.clone(),
+                };
+                diags.push(
+                    f.error_at(&[key("actuals")], format!("no actual for `{name}` in {}", v.year.label()))
+                        .expected(format!("`{name}: <value>` under `actuals:`, or `{name}: <reason>` under `missing:`")),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn verification(folder: &ResultFolder, indicators: &[Indicator], diags: &mut Diagnostics) -> Vec<Verification> {
+    let Some(f): Option<&Loaded<VerificationSource>> = folder.verification.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, entry) in f.value.entries.iter().enumerate() {
+        let mut rows = Vec::new();
+        if entry.indicators.is_empty() {
+            diags.push(
+                f.error_at(&[key("entries"), Seg::Index(i), key("indicators")], "this entry names no indicator")
+                    .expected("a list of indicator ids, such as `[tenshutsu]`"),
+            );
+        }
+        for (j, reference) in entry.indicators.iter().enumerate() {
+            let path = [key("entries"), Seg::Index(i), key("indicators"), Seg::Index(j)];
+            match resolve(indicators, reference) {
+                Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
+                Err((msg, help)) => diags.push(
+                    f.error_at(&path, msg)
+                        .expected("an indicator id from indicators/, or id.series for one series of a compound indicator")
+                        .help_opt(help),
+                ),
+            }
+        }
+        out.push(Verification {
+            rows,
+            scale: entry.scale,
+            analysis: entry.analysis.clone(),
+            next_steps: entry.next_steps.clone(),
+        });
+    }
+    out
+}
