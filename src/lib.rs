@@ -11,3 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod source;
 pub mod validate;
+pub mod build;
+pub mod evaluate;
+pub mod render;
+pub mod write;

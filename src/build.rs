@@ -1,0 +1,71 @@
+//! The pipeline, end to end: load → validate → evaluate → render → write.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Report;
+use crate::{load, render, validate, write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What `sosei build` did, for the progress report.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub indicators: usize,
+    pub years: usize,
+    pub pages: usize,
+    pub images: usize,
+    pub phases: Vec<(&'static str, Duration)>,
+    /// Warnings; a successful build has no errors.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and validates a content folder: every problem, and the model if there were none.
+pub fn check(content: &Path) -> (Option<Report>, Diagnostics, usize) {
+    let (sources, mut diags) = load::load(content);
+    let (report, more) = validate::validate(&sources);
+    diags.extend(more);
+    let report = if diags.has_errors() { None } else { report };
+    (report, diags.sorted(), sources.files_read)
+}
+
+/// The site's own theme folder, which overrides the built-in theme file by file.
+pub fn theme_override(content: &Path) -> Option<PathBuf> {
+    let site = content.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = site.join("themes").join("default");
+    dir.is_dir().then_some(dir)
+}
+
+/// Builds the report from `content` into `output`. On any error, `output` is left as it was.
+pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
+    let mut summary = Summary::default();
+    let fail = |d: Diagnostic| {
+        let mut all = Diagnostics::default();
+        all.push(d);
+        all
+    };
+    write::check_output_folder(output, content).map_err(|m| fail(Diagnostic::error(output, m)))?;
+    let started = Instant::now();
+    let (report, diags, files) = check(content);
+    summary.phases.push(("load and validate", started.elapsed()));
+    summary.files = files;
+    let Some(report) = report else { return Err(diags) };
+    summary.diagnostics = diags;
+    summary.indicators = report.indicators.len();
+    summary.years = report.years.len();
+
+    let started = Instant::now();
+    let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
+    let (site, render_diags) = render::render(&report, content, &theme);
+    summary.phases.push(("evaluate and render", started.elapsed()));
+    if render_diags.has_errors() {
+        return Err(render_diags.sorted());
+    }
+    summary.diagnostics.extend(render_diags);
+    summary.pages = site.pages.len();
+    summary.images = site.images.len();
+
+    let started = Instant::now();
+    write::write(&site, output).map_err(|e| fail(Diagnostic::error(output, format!("cannot write the site: {e}"))))?;
+    summary.phases.push(("write", started.elapsed()));
+    Ok(summary)
+}

@@ -1,0 +1,51 @@
+//! The context every view is built in: the report, its evaluation, and the page's place in the site.
+
+use crate::evaluate::Evaluation;
+use crate::fiscal_year::FiscalYear;
+use crate::markdown;
+use crate::model::Report;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Images to copy and warnings met while rendering Markdown.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub images: BTreeSet<(PathBuf, String)>,
+    /// (source file, message)
+    pub warnings: BTreeSet<(PathBuf, String)>,
+}
+
+/// What a view builder needs: the data, and relative paths from the current page.
+pub struct ViewCtx<'a> {
+    pub report: &'a Report,
+    pub eval: &'a Evaluation,
+    pub content_root: &'a Path,
+    /// From the page to the site root (assets, media): `../`.
+    pub site_root: String,
+    /// From the page to its year's report root.
+    pub year_root: String,
+    pub collected: &'a RefCell<Collected>,
+}
+
+impl ViewCtx<'_> {
+    pub fn year(&self) -> FiscalYear {
+        self.eval.year
+    }
+
+    /// Markdown to HTML; `##` becomes `<h{base_level}>`. Images resolve from `source`.
+    pub fn markdown(&self, text: &str, base_level: u8, source: Option<&Path>) -> String {
+        let ctx = source.map(|s| markdown::Context { content_root: self.content_root, source: s, site_root: &self.site_root });
+        let rendered = markdown::render(text, base_level, ctx.as_ref());
+        let mut collected = self.collected.borrow_mut();
+        collected.images.extend(rendered.images);
+        let file = source.map(Path::to_path_buf).unwrap_or_default();
+        collected.warnings.extend(rendered.warnings.into_iter().map(|w| (file.clone(), w)));
+        rendered.html
+    }
+
+    /// A link to a page of this year's report.
+    pub fn href(&self, page: &str) -> String {
+        format!("{}{page}", self.year_root)
+    }
+}

@@ -1,0 +1,216 @@
+//! Views of the report's own pages: home, evaluation, strategies, notes and the common frame.
+
+use super::context::ViewCtx;
+use super::grants::LinkView;
+use super::indicators::{indicator_table, verification_table, IndicatorTableView, StatusView, VerificationTableView};
+use crate::evaluate::Status;
+use crate::fiscal_year::FiscalYear;
+use crate::format;
+use crate::model::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PurposeView {
+    pub title: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanView {
+    pub title: String,
+    pub overview: String,
+    pub perspective_name: String,
+    pub basic_idea: String,
+    pub purposes: Vec<PurposeView>,
+    pub strategy_count: usize,
+}
+
+pub fn plan_view(ctx: &ViewCtx, level: u8) -> PlanView {
+    let plan = &ctx.report.plan;
+    PlanView {
+        title: plan.title.clone(),
+        overview: ctx.markdown(&plan.overview, level, None),
+        perspective_name: plan.perspective.name.clone(),
+        basic_idea: ctx.markdown(&plan.perspective.basic_idea, level, None),
+        purposes: plan.perspective.purposes.iter().map(|p| PurposeView { title: p.title.clone(), items: p.items.clone() }).collect(),
+        strategy_count: ctx.report.strategies.len(),
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SummaryRowView {
+    pub strategy: String,
+    pub name: String,
+    pub href: String,
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SummaryView {
+    pub caption: String,
+    pub statuses: Vec<StatusView>,
+    pub rows: Vec<SummaryRowView>,
+    pub totals: Vec<usize>,
+    pub total: usize,
+}
+
+pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
+    let eval = ctx.eval;
+    SummaryView {
+        caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
+        statuses: Status::ALL.iter().map(|s| (*s).into()).collect(),
+        rows: ctx
+            .report
+            .strategies
+            .iter()
+            .map(|s| {
+                let counts = eval.by_strategy.get(&s.number).cloned().unwrap_or_default();
+                SummaryRowView {
+                    strategy: format!("戦略{}", s.number),
+                    name: s.name.clone(),
+                    href: ctx.href(&format!("strategies/{}.html", s.number)),
+                    counts: Status::ALL.iter().map(|st| counts.get(*st)).collect(),
+                    total: counts.total(),
+                }
+            })
+            .collect(),
+        totals: Status::ALL.iter().map(|st| eval.overall.get(*st)).collect(),
+        total: eval.overall.total(),
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StrategyView {
+    pub number: u32,
+    pub heading: String,
+    pub name: String,
+    pub aim: String,
+    pub href: String,
+    pub anchor: String,
+    pub table: Option<IndicatorTableView>,
+    pub verification: Option<VerificationTableView>,
+}
+
+pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) -> StrategyView {
+    let years = &ctx.eval.years;
+    StrategyView {
+        number: s.number,
+        heading: format!("戦略{} {}", s.number, s.name),
+        name: s.name.clone(),
+        aim: s.aim.trim().to_string(),
+        href: ctx.href(&format!("strategies/{}.html", s.number)),
+        anchor: format!("strategy-{}", s.number),
+        table: with_tables.then(|| indicator_table(ctx, format!("戦略{} {} の数値目標", s.number, s.name), years, Some(s.number))),
+        verification: if with_tables {
+            verification_table(ctx, format!("戦略{} 数値目標の検証（{}）", s.number, ctx.year().label()), Some(s.number), level)
+        } else {
+            None
+        },
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct YearEvaluationView {
+    pub heading: String,
+    pub commentary: Option<String>,
+    pub table: IndicatorTableView,
+}
+
+/// 数値目標の評価 for each evaluation year up to the report year, oldest first.
+pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
+    let short = &ctx.report.plan.short_title;
+    ctx.eval
+        .years
+        .iter()
+        .map(|y| {
+            let result = ctx.report.years.iter().find(|r| r.year == *y);
+            YearEvaluationView {
+                heading: format!("{short} 数値目標の評価（{}）", y.label()),
+                commentary: result.and_then(|r| r.commentary.as_ref()).map(|c| ctx.markdown(c, level, None)),
+                table: indicator_table(ctx, format!("{short} 数値目標の評価（{}）", y.label()), &[*y], None),
+            }
+        })
+        .collect()
+}
+
+pub fn verification_view(ctx: &ViewCtx, level: u8) -> Option<VerificationTableView> {
+    let short = &ctx.report.plan.short_title;
+    verification_table(ctx, format!("{short} 数値目標の検証（{}）", ctx.year().label()), None, level)
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NotesView {
+    pub rule: Vec<String>,
+    pub variants: Vec<String>,
+}
+
+/// The notes printed in every report: the status rule in force and the name variants.
+pub fn notes_view(ctx: &ViewCtx) -> NotesView {
+    let report = ctx.report;
+    let period = report.plan.period;
+    let pace = report.config.on_track_pace;
+    let mut rule = vec![
+        "進捗率 ＝（実績値 − 当初値）÷（目標値 − 当初値）。目標値が当初値より低い指標（低いほど良い指標）にも同じ式を用います。".to_string(),
+        format!("{} {}：実績値が目標値に達している。", Status::Achieved.symbol(), Status::Achieved.label()),
+        format!(
+            "{} {}：進捗率が、計画期間（{}、{}年）のうち経過した年数の割合に {} を乗じた値以上。",
+            Status::OnTrack.symbol(),
+            Status::OnTrack.label(),
+            period.label(),
+            period.len(),
+            format::plain_number(crate::quantity::Quantity::new((pace * 100.0).round() as i64, 2))
+        ),
+        format!("{} {}：進捗率が0以上で、順調の基準に満たない。", Status::Behind.symbol(), Status::Behind.label()),
+        format!("{} {}：進捗率が0未満（当初値より目標から遠ざかっている）。", Status::Worsened.symbol(), Status::Worsened.label()),
+        format!("{} {}：その年度の実績値がない。", Status::NotMeasured.symbol(), Status::NotMeasured.label()),
+    ];
+    for (year, expected) in &ctx.eval.expected {
+        rule.push(format!("{}の順調の基準：進捗率{}以上。", year.label(), format::percent(*expected)));
+    }
+    rule.push("複数の系列をもつ数値目標（小学校・中学校など）は、系列ごとに評価し、数えます。".to_string());
+    let variants = report
+        .indicators
+        .iter()
+        .flat_map(|i| {
+            i.variants.iter().map(move |v| {
+                let note = v.note.as_deref().map(|n| format!("（{}）", n.trim())).unwrap_or_default();
+                format!("「{}」は「{}」と表記されている箇所があります{note}。本報告では前者に統一しています。", i.name, v.text)
+            })
+        })
+        .collect();
+    NotesView { rule, variants }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct YearLinkView {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The common frame of every page.
+#[derive(Clone, Debug, Serialize)]
+pub struct FrameView {
+    pub title: String,
+    pub description: String,
+    pub plan_title: String,
+    pub city: String,
+    pub year_label: String,
+    pub site_root: String,
+    pub year_root: String,
+    pub nav: Vec<LinkView>,
+    pub years: Vec<YearLinkView>,
+    pub breadcrumbs: Vec<LinkView>,
+    pub licence: Option<String>,
+}
+
+/// The address of a year's report, relative to the site root.
+pub fn year_prefix(report: &Report, year: FiscalYear) -> String {
+    let latest = report.years.last().map(|y| y.year);
+    if Some(year) == latest {
+        String::new()
+    } else {
+        format!("{}/", year.slug())
+    }
+}
