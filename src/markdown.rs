@@ -67,11 +67,14 @@ pub struct Rendered {
 }
 
 /// Renders Markdown to HTML. `##` becomes `<h{base_level}>`; raw HTML is escaped;
-/// `javascript:` links are dropped; an image alone in a paragraph becomes a captioned figure.
-pub fn render(text: &str, base_level: u8, ctx: Option<&Context>) -> Rendered {
+/// `javascript:` links are dropped; an image alone in a paragraph becomes a captioned figure;
+/// a table gets a caption from the nearest heading above it, or `caption` if there is none.
+pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) -> Rendered {
     let mut out = Rendered::default();
     let events: Vec<Event> = Parser::new_ext(text, options()).collect();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut last_heading = String::new();
+    let mut in_heading = false;
     let mut i = 0;
     while i < events.len() {
         // A paragraph holding only an image: Start(P) Start(Image) ..text.. End(Image) End(P)
@@ -97,6 +100,22 @@ pub fn render(text: &str, base_level: u8, ctx: Option<&Context>) -> Rendered {
             Event::Text(t) => t.chars().next(),
             _ => None,
         });
+        match &event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                last_heading.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) if in_heading => last_heading.push_str(t),
+            _ => {}
+        }
+        if let Event::Start(Tag::Table(_)) = &event {
+            let title = if last_heading.trim().is_empty() { caption } else { last_heading.trim() };
+            html_events.push(event);
+            html_events.push(Event::Html(CowStr::from(format!("<caption>{}</caption>", escape(title)))));
+            i += 1;
+            continue;
+        }
         let mapped = match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             Event::Start(Tag::Heading { level, id, classes, attrs }) => Event::Start(Tag::Heading { level: shift(level, base_level), id, classes, attrs }),
@@ -238,7 +257,7 @@ mod tests {
 
     #[test]
     fn headings_shift_and_html_is_escaped() {
-        let r = render("## 見出し\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))", 4, None);
+        let r = render("## 見出し\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))", 4, "表", None);
         assert!(r.html.contains("<h4>見出し</h4>"), "{}", r.html);
         assert!(!r.html.contains("<script>"));
         assert!(r.html.contains("&lt;script&gt;"));
@@ -247,13 +266,13 @@ mod tests {
 
     #[test]
     fn japanese_soft_breaks_do_not_add_spaces() {
-        let r = render("長岡の\n魅力", 2, None);
+        let r = render("長岡の\n魅力", 2, "表", None);
         assert!(r.html.contains("長岡の魅力"), "{}", r.html);
     }
 
     #[test]
     fn standalone_image_without_file_is_a_placeholder_figure() {
-        let r = render("![ガイダンスの様子]()", 2, None);
+        let r = render("![ガイダンスの様子]()", 2, "表", None);
         assert!(r.html.contains("<figure class=\"photo photo-missing\">"));
         assert!(r.html.contains("<figcaption>ガイダンスの様子</figcaption>"));
         assert!(!r.html.contains("<p><figure"));
@@ -261,8 +280,11 @@ mod tests {
 
     #[test]
     fn table_headers_get_scope() {
-        let r = render("| a | b |\n| --- | --- |\n| 1 | 2 |", 2, None);
+        let r = render("## 実績\n\n| a | b |\n| --- | --- |\n| 1 | 2 |", 2, "表", None);
         assert!(r.html.contains("<th scope=\"col\">a</th>"), "{}", r.html);
+        assert!(r.html.contains("<table><caption>実績</caption>"), "{}", r.html);
+        let r = render("| a | b |\n| --- | --- |\n| 1 | 2 |", 2, "事業の成果等", None);
+        assert!(r.html.contains("<caption>事業の成果等</caption>"), "{}", r.html);
     }
 
     #[test]

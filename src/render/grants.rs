@@ -174,7 +174,10 @@ pub fn project_view(ctx: &ViewCtx, grant: &Grant, project: &Project, section_lev
         sections: project
             .sections
             .iter()
-            .map(|s| SectionView { heading: s.heading.clone(), html: ctx.markdown(&s.body, section_level + 1, Some(&project.source)) })
+            .map(|s| SectionView {
+                heading: s.heading.clone(),
+                html: ctx.markdown_with_caption(&s.body, section_level + 1, &format!("{} {}", project.title, s.heading), Some(&project.source)),
+            })
             .collect(),
     }
 }

@@ -40,6 +40,8 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
         }
     }
     tera.autoescape_on(vec![".html"]);
+    // Escape the five HTML-special characters, but leave `/` readable in links.
+    tera.set_escape_fn(crate::markdown::escape);
     let mut statics = Vec::new();
     for (name, text) in STATIC {
         let text = read_override(override_dir, &format!("static/{name}"))?.map(|(t, _)| t).unwrap_or_else(|| text.to_string());
