@@ -30,7 +30,10 @@ pub fn check(content: &Path) -> (Option<Report>, Diagnostics, usize) {
 
 /// The site's own theme folder, which overrides the built-in theme file by file.
 pub fn theme_override(content: &Path) -> Option<PathBuf> {
-    let site = content.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let site = content
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let dir = site.join("themes").join("default");
     dir.is_dir().then_some(dir)
 }
@@ -46,9 +49,13 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
     write::check_output_folder(output, content).map_err(|m| fail(Diagnostic::error(output, m)))?;
     let started = Instant::now();
     let (report, diags, files) = check(content);
-    summary.phases.push(("load and validate", started.elapsed()));
+    summary
+        .phases
+        .push(("load and validate", started.elapsed()));
     summary.files = files;
-    let Some(report) = report else { return Err(diags) };
+    let Some(report) = report else {
+        return Err(diags);
+    };
     summary.diagnostics = diags;
     summary.indicators = report.indicators.len();
     summary.years = report.years.len();
@@ -56,7 +63,9 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
     let started = Instant::now();
     let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
     let (site, render_diags) = render::render(&report, content, &theme);
-    summary.phases.push(("evaluate and render", started.elapsed()));
+    summary
+        .phases
+        .push(("evaluate and render", started.elapsed()));
     if render_diags.has_errors() {
         return Err(render_diags.sorted());
     }
@@ -65,7 +74,12 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
     summary.images = site.images.len();
 
     let started = Instant::now();
-    write::write(&site, output).map_err(|e| fail(Diagnostic::error(output, format!("cannot write the site: {e}"))))?;
+    write::write(&site, output).map_err(|e| {
+        fail(Diagnostic::error(
+            output,
+            format!("cannot write the site: {e}"),
+        ))
+    })?;
     summary.phases.push(("write", started.elapsed()));
     Ok(summary)
 }

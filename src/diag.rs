@@ -159,7 +159,10 @@ impl fmt::Display for Diagnostics {
 }
 
 /// The closest candidate to `found`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let limit = (found.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -178,7 +181,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
             prev = cur;
         }
     }
@@ -187,7 +194,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A path shown relative to `base` when it lies inside it.
 pub fn relative(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(base)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -196,13 +205,22 @@ mod tests {
 
     #[test]
     fn suggests_near_misses_only() {
-        assert_eq!(did_you_mean("tenshutu", ["tenshutsu", "kigyo"]), Some("did you mean `tenshutsu`?".into()));
+        assert_eq!(
+            did_you_mean("tenshutu", ["tenshutsu", "kigyo"]),
+            Some("did you mean `tenshutsu`?".into())
+        );
         assert_eq!(did_you_mean("zzzzzz", ["tenshutsu", "kigyo"]), None);
     }
 
     #[test]
     fn formats_location_and_hints() {
-        let d = Diagnostic::error("a.yaml", "bad").at(Some((3, 5))).expected("a number").help("did you mean `x`?");
-        assert_eq!(d.to_string(), "error: a.yaml:3:5: bad\n  expected: a number\n  help: did you mean `x`?");
+        let d = Diagnostic::error("a.yaml", "bad")
+            .at(Some((3, 5)))
+            .expected("a number")
+            .help("did you mean `x`?");
+        assert_eq!(
+            d.to_string(),
+            "error: a.yaml:3:5: bad\n  expected: a number\n  help: did you mean `x`?"
+        );
     }
 }

@@ -17,7 +17,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::Achieved, Status::OnTrack, Status::Behind, Status::Worsened, Status::NotMeasured];
+    pub const ALL: [Status; 5] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Worsened,
+        Status::NotMeasured,
+    ];
 
     /// The Japanese name, always printed as text (never colour alone).
     pub fn label(self) -> &'static str {
@@ -80,7 +86,11 @@ pub fn elapsed_share(period: Period, year: FiscalYear) -> f64 {
 }
 
 /// The status of one actual, by the documented rule.
-pub fn status(series: &Series, actual: Option<Quantity>, expected_progress: f64) -> (Option<f64>, Status) {
+pub fn status(
+    series: &Series,
+    actual: Option<Quantity>,
+    expected_progress: f64,
+) -> (Option<f64>, Status) {
     let Some(actual) = actual else {
         return (None, Status::NotMeasured);
     };
@@ -134,7 +144,12 @@ pub struct BudgetTotal {
 
 /// The budget total (計) over the years up to and including `up_to`.
 pub fn budget_total(grant: &Grant, up_to: FiscalYear) -> BudgetTotal {
-    let rows: Vec<&Budget> = grant.budget.iter().filter(|(y, _)| **y <= up_to).map(|(_, b)| b).collect();
+    let rows: Vec<&Budget> = grant
+        .budget
+        .iter()
+        .filter(|(y, _)| **y <= up_to)
+        .map(|(_, b)| b)
+        .collect();
     BudgetTotal {
         total_cost: Quantity::sum(rows.iter().map(|b| b.total_cost)),
         grant: Quantity::sum(rows.iter().map(|b| b.grant)),
@@ -149,8 +164,13 @@ pub struct KpiTotal {
 }
 
 pub fn kpi_total(kpi: &Kpi, up_to: FiscalYear) -> KpiTotal {
-    let upto = |m: &BTreeMap<FiscalYear, Quantity>| Quantity::sum(m.iter().filter(|(y, _)| **y <= up_to).map(|(_, q)| *q));
-    KpiTotal { target_sum: upto(&kpi.targets), actual_sum: upto(&kpi.actuals) }
+    let upto = |m: &BTreeMap<FiscalYear, Quantity>| {
+        Quantity::sum(m.iter().filter(|(y, _)| **y <= up_to).map(|(_, q)| *q))
+    };
+    KpiTotal {
+        target_sum: upto(&kpi.targets),
+        actual_sum: upto(&kpi.actuals),
+    }
 }
 
 /// Sums of one year's donations (千円).
@@ -194,14 +214,21 @@ pub fn evaluate(report: &Report, year: FiscalYear) -> Evaluation {
         expected.insert(result.year, expected_progress);
         for (i, indicator) in report.indicators.iter().enumerate() {
             for (s, series) in indicator.series.iter().enumerate() {
-                let r = SeriesRef { indicator: i, series: s };
+                let r = SeriesRef {
+                    indicator: i,
+                    series: s,
+                };
                 let actual = result.observations.get(&r).and_then(Observation::value);
                 let (progress, status) = status(series, actual, expected_progress);
                 assessments.insert((r, result.year), Assessment { progress, status });
             }
         }
     }
-    let mut by_strategy: BTreeMap<u32, StatusCounts> = report.strategies.iter().map(|s| (s.number, StatusCounts::default())).collect();
+    let mut by_strategy: BTreeMap<u32, StatusCounts> = report
+        .strategies
+        .iter()
+        .map(|s| (s.number, StatusCounts::default()))
+        .collect();
     let mut overall = StatusCounts::default();
     for ((r, y), a) in &assessments {
         if *y == year {
@@ -210,7 +237,14 @@ pub fn evaluate(report: &Report, year: FiscalYear) -> Evaluation {
             overall.add(a.status);
         }
     }
-    Evaluation { year, years: results.iter().map(|r| r.year).collect(), expected, assessments, by_strategy, overall }
+    Evaluation {
+        year,
+        years: results.iter().map(|r| r.year).collect(),
+        expected,
+        assessments,
+        by_strategy,
+        overall,
+    }
 }
 
 #[cfg(test)]
@@ -222,7 +256,15 @@ mod tests {
     }
 
     fn series(baseline: &str, target: &str, direction: Direction) -> Series {
-        Series { id: None, label: None, name: "x".into(), unit: "%".into(), direction, baseline: q(baseline), target: q(target) }
+        Series {
+            id: None,
+            label: None,
+            name: "x".into(),
+            unit: "%".into(),
+            direction,
+            baseline: q(baseline),
+            target: q(target),
+        }
     }
 
     #[test]
@@ -263,7 +305,10 @@ mod tests {
 
     #[test]
     fn elapsed_share_of_a_five_year_plan() {
-        let period = Period { from: FiscalYear::new(2020), to: FiscalYear::new(2024) };
+        let period = Period {
+            from: FiscalYear::new(2020),
+            to: FiscalYear::new(2024),
+        };
         assert!((elapsed_share(period, FiscalYear::new(2021)) - 0.4).abs() < 1e-9);
         assert_eq!(elapsed_share(period, FiscalYear::new(2019)), 0.0);
     }
@@ -280,8 +325,14 @@ mod tests {
                 .map(|(y, v)| (FiscalYear::new(y), q(v)))
                 .collect(),
         };
-        assert_eq!(kpi_total(&kpi, FiscalYear::new(2021)).actual_sum, Some(q("-1.36")));
-        assert_eq!(kpi_total(&kpi, FiscalYear::new(2019)).actual_sum, Some(q("0.41")));
+        assert_eq!(
+            kpi_total(&kpi, FiscalYear::new(2021)).actual_sum,
+            Some(q("-1.36"))
+        );
+        assert_eq!(
+            kpi_total(&kpi, FiscalYear::new(2019)).actual_sum,
+            Some(q("0.41"))
+        );
         assert_eq!(kpi_total(&kpi, FiscalYear::new(2021)).target_sum, None);
     }
 }

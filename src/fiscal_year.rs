@@ -61,7 +61,11 @@ impl FiscalYear {
     /// Reads `R3`, `r3`, `令和3`, `令和3年度`, `令和元年度`, `H30`, `平成30年度` or `2021`.
     /// Full-width digits are accepted.
     pub fn parse(text: &str) -> Result<FiscalYear, String> {
-        let normal: String = text.trim().chars().map(crate::quantity::half_width).collect();
+        let normal: String = text
+            .trim()
+            .chars()
+            .map(crate::quantity::half_width)
+            .collect();
         let expected = "a fiscal year such as `R3`, `令和3年度`, `令和元年度` or `2021`";
         let body = normal.strip_suffix("年度").unwrap_or(&normal);
         let (start, rest) = if let Some(r) = body.strip_prefix("令和") {
@@ -75,13 +79,21 @@ impl FiscalYear {
         } else {
             return match body.parse::<u16>() {
                 Ok(y) if (1989..=2200).contains(&y) => Ok(FiscalYear(y)),
-                _ => Err(format!("`{text}` is not a fiscal year; expected {expected}")),
+                _ => Err(format!(
+                    "`{text}` is not a fiscal year; expected {expected}"
+                )),
             };
         };
-        let n = if rest == "元" { Ok(1) } else { rest.parse::<u16>() };
+        let n = if rest == "元" {
+            Ok(1)
+        } else {
+            rest.parse::<u16>()
+        };
         match n {
             Ok(n) if (1..=150).contains(&n) => Ok(FiscalYear(start + n - 1)),
-            _ => Err(format!("`{text}` is not a fiscal year; expected {expected}")),
+            _ => Err(format!(
+                "`{text}` is not a fiscal year; expected {expected}"
+            )),
         }
     }
 }
@@ -94,8 +106,17 @@ impl fmt::Display for FiscalYear {
 
 impl<'de> Deserialize<'de> for FiscalYear {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        FiscalYear::parse(&text).map_err(de::Error::custom)
+        struct Text;
+        impl de::Visitor<'_> for Text {
+            type Value = FiscalYear;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a fiscal year such as R3")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FiscalYear, E> {
+                FiscalYear::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 
@@ -118,7 +139,15 @@ mod tests {
 
     #[test]
     fn reads_every_written_form() {
-        for text in ["R3", "r3", "令和3", "令和3年度", "2021", "Ｒ３", "令和３年度"] {
+        for text in [
+            "R3",
+            "r3",
+            "令和3",
+            "令和3年度",
+            "2021",
+            "Ｒ３",
+            "令和３年度",
+        ] {
             assert_eq!(FiscalYear::parse(text), Ok(FiscalYear::new(2021)), "{text}");
         }
         assert_eq!(FiscalYear::parse("令和元年度"), Ok(FiscalYear::new(2019)));

@@ -114,7 +114,9 @@ pub const NONE: &str = "—";
 /// The circled number used for grant programmes: ① … ⑳, falling back to (21).
 pub fn circled(n: u32) -> String {
     match n {
-        1..=20 => char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default(),
+        1..=20 => char::from_u32(0x2460 + n - 1)
+            .map(String::from)
+            .unwrap_or_default(),
         _ => format!("({n})"),
     }
 }
@@ -150,7 +152,10 @@ mod tests {
     #[test]
     fn man_scale_keeps_meaning() {
         assert_eq!(with_unit(q("7360000"), "人", Some(Scale::Man)), "736万人");
-        assert_eq!(with_unit(q("12400000"), "人", Some(Scale::Man)), "1,240万人");
+        assert_eq!(
+            with_unit(q("12400000"), "人", Some(Scale::Man)),
+            "1,240万人"
+        );
         assert_eq!(with_unit(q("980000"), "人", Some(Scale::Man)), "98万人");
         assert_eq!(with_unit(q("12345"), "人", Some(Scale::Man)), "1.2345万人");
         assert_eq!(with_unit(q("114.5"), "%", None), "114.5%");

@@ -1,17 +1,21 @@
 //! sosei compiles a city's strategy evaluation, written as Markdown and YAML, into a static
 //! HTML annual report: load → validate → model → evaluate → chart → render → write.
 
+// A Diagnostic is an error's whole story (file, line, expected, help); it is returned only
+// on the cold path, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod build;
 pub mod diag;
+pub mod evaluate;
 pub mod fiscal_year;
 pub mod format;
-pub mod quantity;
-pub mod yaml;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod quantity;
+pub mod render;
 pub mod source;
 pub mod validate;
-pub mod build;
-pub mod evaluate;
-pub mod render;
 pub mod write;
+pub mod yaml;

@@ -68,11 +68,17 @@ pub struct Sources {
     pub grants: Vec<GrantFolder>,
     pub donations: Vec<Loaded<DonationsSource>>,
     pub files_read: usize,
+    /// Top-level folders (or files) with a file that could not be read or parsed.
+    /// Validation does not report references into them as unknown: the cause is already reported.
+    pub broken: std::collections::BTreeSet<String>,
 }
 
 /// Reads every source under `root`. Problems are collected; loading goes on past them.
 pub fn load(root: &Path) -> (Sources, Diagnostics) {
-    let mut sources = Sources { root: root.to_path_buf(), ..Sources::default() };
+    let mut sources = Sources {
+        root: root.to_path_buf(),
+        ..Sources::default()
+    };
     let mut diags = Diagnostics::default();
     if !root.is_dir() {
         diags.push(
@@ -90,20 +96,32 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                diags.push(Diagnostic::error(crate::diag::relative(&path, root), format!("cannot read: {err}")));
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                diags.push(Diagnostic::error(
+                    crate::diag::relative(&path, root),
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };
         let rel = crate::diag::relative(entry.path(), root);
         if entry.path_is_symlink() {
-            diags.push(Diagnostic::warning(&rel, "symbolic link ignored: sosei reads only real files inside the content folder"));
+            diags.push(Diagnostic::warning(
+                &rel,
+                "symbolic link ignored: sosei reads only real files inside the content folder",
+            ));
             continue;
         }
         if !entry.file_type().is_file() {
             continue;
         }
-        let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> = rel
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         classify(&mut sources, &mut diags, entry.path(), &rel, &parts);
     }
@@ -115,7 +133,9 @@ fn is_yaml(name: &str) -> bool {
 }
 
 fn classify(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path, parts: &[&str]) {
-    let Some(name) = parts.last().copied() else { return };
+    let Some(name) = parts.last().copied() else {
+        return;
+    };
     let yaml_file = is_yaml(name);
     match parts {
         ["config.yaml" | "config.yml"] => s.config = read_yaml(s, diags, abs, rel),
@@ -151,7 +171,10 @@ fn result_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut ResultFolder {
     if let Some(i) = s.results.iter().position(|r| r.folder == folder) {
         return &mut s.results[i];
     }
-    s.results.push(ResultFolder { folder: folder.to_string(), ..ResultFolder::default() });
+    s.results.push(ResultFolder {
+        folder: folder.to_string(),
+        ..ResultFolder::default()
+    });
     s.results.last_mut().expect("just pushed")
 }
 
@@ -159,33 +182,80 @@ fn grant_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut GrantFolder {
     if let Some(i) = s.grants.iter().position(|g| g.folder == folder) {
         return &mut s.grants[i];
     }
-    s.grants.push(GrantFolder { folder: folder.to_string(), ..GrantFolder::default() });
+    s.grants.push(GrantFolder {
+        folder: folder.to_string(),
+        ..GrantFolder::default()
+    });
     s.grants.last_mut().expect("just pushed")
 }
 
 /// Reads a file as UTF-8 text, refusing binaries, other encodings and huge files.
 pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(abs).map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    let meta = std::fs::metadata(abs)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             rel,
-            format!("the file is {} bytes; sosei reads source files of at most {MAX_FILE_BYTES} bytes", meta.len()),
+            format!(
+                "the file is {} bytes; sosei reads source files of at most {MAX_FILE_BYTES} bytes",
+                meta.len()
+            ),
         ));
     }
-    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(abs)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
     if bytes.contains(&0) {
-        return Err(Diagnostic::error(rel, "this is a binary file, not text").expected("a UTF-8 text file"));
+        return Err(
+            Diagnostic::error(rel, "this is a binary file, not text").expected("a UTF-8 text file")
+        );
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
         Diagnostic::error(rel, "the file is not UTF-8 text (Shift_JIS?)")
             .at(Some((line, 1)))
             .expected("UTF-8 text: save the file as UTF-8 in your editor")
     })?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
-fn read_yaml<T: DeserializeOwned>(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path) -> Option<Loaded<T>> {
+fn read_yaml<T: DeserializeOwned>(
+    s: &mut Sources,
+    diags: &mut Diagnostics,
+    abs: &Path,
+    rel: &Path,
+) -> Option<Loaded<T>> {
+    let loaded = read_yaml_file(s, diags, abs, rel);
+    if loaded.is_none() {
+        mark_broken(s, rel);
+    }
+    loaded
+}
+
+fn mark_broken(s: &mut Sources, rel: &Path) {
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    // `indicators`, `strategies`, or `results/R3/result.yaml` for a year's own files.
+    let key = match parts.first().map(String::as_str) {
+        Some("results") | Some("grants") => parts.join("/"),
+        _ => parts.first().cloned().unwrap_or_default(),
+    };
+    s.broken.insert(key);
+}
+
+fn read_yaml_file<T: DeserializeOwned>(
+    s: &mut Sources,
+    diags: &mut Diagnostics,
+    abs: &Path,
+    rel: &Path,
+) -> Option<Loaded<T>> {
     s.files_read += 1;
     let text = match read_text(abs, rel) {
         Ok(t) => t,
@@ -194,13 +264,24 @@ fn read_yaml<T: DeserializeOwned>(s: &mut Sources, diags: &mut Diagnostics, abs:
             return None;
         }
     };
-    let source = SourceText { path: rel.to_path_buf(), text, line_offset: 0 };
+    let source = SourceText {
+        path: rel.to_path_buf(),
+        text,
+        line_offset: 0,
+    };
     parse_loaded(source, diags)
 }
 
-fn parse_loaded<T: DeserializeOwned>(source: SourceText, diags: &mut Diagnostics) -> Option<Loaded<T>> {
+fn parse_loaded<T: DeserializeOwned>(
+    source: SourceText,
+    diags: &mut Diagnostics,
+) -> Option<Loaded<T>> {
     match yaml::parse::<T>(&source) {
-        Ok(Parsed { value, index }) => Some(Loaded { source, value, index }),
+        Ok(Parsed { value, index }) => Some(Loaded {
+            source,
+            value,
+            index,
+        }),
         Err(d) => {
             diags.push(d);
             None
@@ -208,7 +289,12 @@ fn parse_loaded<T: DeserializeOwned>(source: SourceText, diags: &mut Diagnostics
     }
 }
 
-fn read_project(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path) -> Option<ProjectFile> {
+fn read_project(
+    s: &mut Sources,
+    diags: &mut Diagnostics,
+    abs: &Path,
+    rel: &Path,
+) -> Option<ProjectFile> {
     s.files_read += 1;
     let text = match read_text(abs, rel) {
         Ok(t) => t,
@@ -225,8 +311,23 @@ fn read_project(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path
         );
         return None;
     };
-    let source = SourceText { path: rel.to_path_buf(), text: front.to_string(), line_offset: 1 };
-    let meta = parse_loaded::<ProjectSource>(source, diags)?;
-    let slug = abs.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Some(ProjectFile { slug, meta, body: body.to_string(), body_line })
+    let source = SourceText {
+        path: rel.to_path_buf(),
+        text: front.to_string(),
+        line_offset: 1,
+    };
+    let Some(meta) = parse_loaded::<ProjectSource>(source, diags) else {
+        mark_broken(s, rel);
+        return None;
+    };
+    let slug = abs
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(ProjectFile {
+        slug,
+        meta,
+        body: body.to_string(),
+        body_line,
+    })
 }

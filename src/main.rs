@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "sosei", version, about = "Compile a city's strategy evaluation from Markdown and YAML into a static HTML report")]
+#[command(
+    name = "sosei",
+    version,
+    about = "Compile a city's strategy evaluation from Markdown and YAML into a static HTML report"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,7 +39,11 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { content, output, quiet } => match sosei::build::build(&content, &output) {
+        Command::Build {
+            content,
+            output,
+            quiet,
+        } => match sosei::build::build(&content, &output) {
             Ok(summary) => {
                 eprint!("{}", summary.diagnostics);
                 if !quiet {
@@ -56,7 +64,11 @@ fn main() -> ExitCode {
             }
             Err(diags) => {
                 eprint!("{diags}");
-                eprintln!("build failed: {} error(s); {} was left as it was", diags.error_count(), output.display());
+                eprintln!(
+                    "build failed: {} error(s); {} was left as it was",
+                    diags.error_count(),
+                    output.display()
+                );
                 ExitCode::FAILURE
             }
         },
@@ -64,7 +76,10 @@ fn main() -> ExitCode {
             let (report, diags, files) = sosei::build::check(&content);
             eprint!("{diags}");
             if report.is_some() {
-                eprintln!("checked {files} files: no errors ({} warning(s))", diags.warning_count());
+                eprintln!(
+                    "checked {files} files: no errors ({} warning(s))",
+                    diags.warning_count()
+                );
                 ExitCode::SUCCESS
             } else {
                 eprintln!("checked {files} files: {} error(s)", diags.error_count());

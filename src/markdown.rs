@@ -15,18 +15,27 @@ pub fn split_sections(text: &str) -> Result<Vec<Section>, (usize, String)> {
     let mut body_start = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => {
                 if let (Some(last), Some(start)) = (sections.last_mut(), body_start) {
                     last.body = text[start..range.start].trim().to_string();
                 } else if !text[..range.start].trim().is_empty() {
-                    let line = 1 + text[..text[..range.start].len() - text[..range.start].trim_start().len()].matches('\n').count();
+                    let line = 1 + text
+                        [..text[..range.start].len() - text[..range.start].trim_start().len()]
+                        .matches('\n')
+                        .count();
                     return Err((line, "text before the first `# ` section heading".into()));
                 }
                 heading = Some((String::new(), range.end));
             }
             Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
                 if let Some((title, end)) = heading.take() {
-                    sections.push(Section { heading: title.trim().to_string(), body: String::new() });
+                    sections.push(Section {
+                        heading: title.trim().to_string(),
+                        body: String::new(),
+                    });
                     body_start = Some(end.max(range.end));
                 }
             }
@@ -78,8 +87,13 @@ pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) 
     let mut i = 0;
     while i < events.len() {
         // A paragraph holding only an image: Start(P) Start(Image) ..text.. End(Image) End(P)
-        if let (Event::Start(Tag::Paragraph), Some(Event::Start(Tag::Image { dest_url, .. }))) = (&events[i], events.get(i + 1)) {
-            if let Some(end) = events[i + 2..].iter().position(|e| matches!(e, Event::End(TagEnd::Image))) {
+        if let (Event::Start(Tag::Paragraph), Some(Event::Start(Tag::Image { dest_url, .. }))) =
+            (&events[i], events.get(i + 1))
+        {
+            if let Some(end) = events[i + 2..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Image)))
+            {
                 let close = i + 2 + end;
                 if matches!(events.get(close + 1), Some(Event::End(TagEnd::Paragraph))) {
                     let caption: String = events[i + 2..close]
@@ -89,7 +103,9 @@ pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) 
                             _ => None,
                         })
                         .collect();
-                    html_events.push(Event::Html(CowStr::from(figure(dest_url, &caption, ctx, &mut out))));
+                    html_events.push(Event::Html(CowStr::from(figure(
+                        dest_url, &caption, ctx, &mut out,
+                    ))));
                     i = close + 2;
                     continue;
                 }
@@ -110,19 +126,52 @@ pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) 
             _ => {}
         }
         if let Event::Start(Tag::Table(_)) = &event {
-            let title = if last_heading.trim().is_empty() { caption } else { last_heading.trim() };
+            let title = if last_heading.trim().is_empty() {
+                caption
+            } else {
+                last_heading.trim()
+            };
             html_events.push(event);
-            html_events.push(Event::Html(CowStr::from(format!("<caption>{}</caption>", escape(title)))));
+            html_events.push(Event::Html(CowStr::from(format!(
+                "<caption>{}</caption>",
+                escape(title)
+            ))));
             i += 1;
             continue;
         }
         let mapped = match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => Event::Start(Tag::Heading { level: shift(level, base_level), id, classes, attrs }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level, base_level))),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let safe = if is_safe_url(&dest_url) { dest_url } else { CowStr::from("") };
-                Event::Start(Tag::Link { link_type, dest_url: safe, title, id })
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: shift(level, base_level),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => {
+                Event::End(TagEnd::Heading(shift(level, base_level)))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let safe = if is_safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("")
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe,
+                    title,
+                    id,
+                })
             }
             Event::SoftBreak => {
                 let prev = html_events.iter().rev().find_map(|e| match e {
@@ -146,7 +195,10 @@ pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) 
         i += 1;
     }
     pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
-    out.html = out.html.replace("<th>", "<th scope=\"col\">").replace("<th style=", "<th scope=\"col\" style=");
+    out.html = out
+        .html
+        .replace("<th>", "<th scope=\"col\">")
+        .replace("<th style=", "<th scope=\"col\" style=");
     out
 }
 
@@ -155,15 +207,25 @@ fn is_wide(c: char) -> bool {
 }
 
 fn shift(level: HeadingLevel, base: u8) -> HeadingLevel {
-    let n = (level as u8).saturating_sub(2).saturating_add(base).clamp(base.min(6), 6);
+    let n = (level as u8)
+        .saturating_sub(2)
+        .saturating_add(base)
+        .clamp(base.min(6), 6);
     HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
 }
 
 /// Allows relative links, fragments, http(s) and mailto; refuses `javascript:` and the like.
 pub fn is_safe_url(url: &str) -> bool {
-    let lower: String = url.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
     match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => matches!(scheme, "http" | "https" | "mailto" | "tel"),
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
         _ => true,
     }
 }
@@ -200,7 +262,9 @@ fn figure(dest: &str, caption: &str, ctx: Option<&Context>, out: &mut Rendered) 
 /// The image file inside the content folder, and where it goes in the output.
 fn resolve_image(ctx: &Context, dest: &str) -> Result<(PathBuf, String), String> {
     if dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') {
-        return Err(format!("image `{dest}` is not a relative path inside content/; it is shown as a placeholder"));
+        return Err(format!(
+            "image `{dest}` is not a relative path inside content/; it is shown as a placeholder"
+        ));
     }
     let base = ctx.source.parent().unwrap_or(Path::new(""));
     let mut rel = PathBuf::new();
@@ -210,18 +274,33 @@ fn resolve_image(ctx: &Context, dest: &str) -> Result<(PathBuf, String), String>
             Component::CurDir => {}
             Component::ParentDir => {
                 if !rel.pop() {
-                    return Err(format!("image `{dest}` points outside content/; it is shown as a placeholder"));
+                    return Err(format!(
+                        "image `{dest}` points outside content/; it is shown as a placeholder"
+                    ));
                 }
             }
-            _ => return Err(format!("image `{dest}` is not a relative path inside content/")),
+            _ => {
+                return Err(format!(
+                    "image `{dest}` is not a relative path inside content/"
+                ))
+            }
         }
     }
     let file = ctx.content_root.join(&rel);
-    let meta = std::fs::symlink_metadata(&file).map_err(|_| format!("image `{dest}` was not found; a placeholder is shown"))?;
+    let meta = std::fs::symlink_metadata(&file)
+        .map_err(|_| format!("image `{dest}` was not found; a placeholder is shown"))?;
     if !meta.is_file() {
-        return Err(format!("image `{dest}` is not a regular file inside content/; a placeholder is shown"));
+        return Err(format!(
+            "image `{dest}` is not a regular file inside content/; a placeholder is shown"
+        ));
     }
-    let output = format!("media/{}", rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/"));
+    let output = format!(
+        "media/{}",
+        rel.iter()
+            .map(|c| c.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    );
     Ok((file, output))
 }
 
@@ -247,7 +326,8 @@ mod tests {
 
     #[test]
     fn sections_split_at_top_headings() {
-        let s = split_sections("# 事業の概要\n\n本文\n\n## 小見出し\n\n# 事業の成果等\n\n成果\n").unwrap();
+        let s = split_sections("# 事業の概要\n\n本文\n\n## 小見出し\n\n# 事業の成果等\n\n成果\n")
+            .unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].heading, "事業の概要");
         assert_eq!(s[0].body, "本文\n\n## 小見出し");
@@ -257,7 +337,12 @@ mod tests {
 
     #[test]
     fn headings_shift_and_html_is_escaped() {
-        let r = render("## 見出し\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))", 4, "表", None);
+        let r = render(
+            "## 見出し\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))",
+            4,
+            "表",
+            None,
+        );
         assert!(r.html.contains("<h4>見出し</h4>"), "{}", r.html);
         assert!(!r.html.contains("<script>"));
         assert!(r.html.contains("&lt;script&gt;"));
@@ -280,11 +365,29 @@ mod tests {
 
     #[test]
     fn table_headers_get_scope() {
-        let r = render("## 実績\n\n| a | b |\n| --- | --- |\n| 1 | 2 |", 2, "表", None);
+        let r = render(
+            "## 実績\n\n| a | b |\n| --- | --- |\n| 1 | 2 |",
+            2,
+            "表",
+            None,
+        );
         assert!(r.html.contains("<th scope=\"col\">a</th>"), "{}", r.html);
-        assert!(r.html.contains("<table><caption>実績</caption>"), "{}", r.html);
-        let r = render("| a | b |\n| --- | --- |\n| 1 | 2 |", 2, "事業の成果等", None);
-        assert!(r.html.contains("<caption>事業の成果等</caption>"), "{}", r.html);
+        assert!(
+            r.html.contains("<table><caption>実績</caption>"),
+            "{}",
+            r.html
+        );
+        let r = render(
+            "| a | b |\n| --- | --- |\n| 1 | 2 |",
+            2,
+            "事業の成果等",
+            None,
+        );
+        assert!(
+            r.html.contains("<caption>事業の成果等</caption>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -156,8 +156,13 @@ pub struct SeriesRef {
 /// What was recorded for one series in one fiscal year.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Observation {
-    Measured { value: Quantity, revision: Option<Revision> },
-    Missing { reason: String },
+    Measured {
+        value: Quantity,
+        revision: Option<Revision>,
+    },
+    Missing {
+        reason: String,
+    },
 }
 
 impl Observation {

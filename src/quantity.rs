@@ -68,7 +68,12 @@ impl Quantity {
     /// Reads a number as a person types it: `1234`, `1,234`, `-78`, `△1.26`, `１２３`.
     /// Units (`%`, `人`, `万`) are rejected: they belong in the `unit` field.
     pub fn parse(text: &str) -> Result<Quantity, String> {
-        let normal: String = text.trim().chars().map(half_width).filter(|c| *c != ' ').collect();
+        let normal: String = text
+            .trim()
+            .chars()
+            .map(half_width)
+            .filter(|c| *c != ' ')
+            .collect();
         if normal.is_empty() {
             return Err("found an empty value; expected a number".into());
         }
@@ -91,7 +96,10 @@ impl Quantity {
             Some((i, f)) => (i, f),
             None => (digits, ""),
         };
-        if int_part.is_empty() || frac_part.contains(['.', ',']) || (digits.contains('.') && frac_part.is_empty()) {
+        if int_part.is_empty()
+            || frac_part.contains(['.', ','])
+            || (digits.contains('.') && frac_part.is_empty())
+        {
             return Err(format!("`{text}` is not a number"));
         }
         if int_part.contains(',') {
@@ -103,15 +111,24 @@ impl Quantity {
                 return Err(format!("`{text}` has misplaced thousands separators"));
             }
         }
-        let scale = u8::try_from(frac_part.len()).ok().filter(|s| *s <= MAX_SCALE);
+        let scale = u8::try_from(frac_part.len())
+            .ok()
+            .filter(|s| *s <= MAX_SCALE);
         let Some(scale) = scale else {
             return Err(format!("`{text}` has more than {MAX_SCALE} decimals"));
         };
-        let all: String = int_part.chars().filter(|c| *c != ',').chain(frac_part.chars()).collect();
+        let all: String = int_part
+            .chars()
+            .filter(|c| *c != ',')
+            .chain(frac_part.chars())
+            .collect();
         let magnitude: i64 = all
             .parse()
             .map_err(|_| format!("`{text}` is too large a number"))?;
-        Ok(Quantity::new(if negative { -magnitude } else { magnitude }, scale))
+        Ok(Quantity::new(
+            if negative { -magnitude } else { magnitude },
+            scale,
+        ))
     }
 }
 
@@ -146,8 +163,17 @@ impl Ord for Quantity {
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // Deserialize as text so that the written precision (`8.40`) survives.
-        let text = String::deserialize(d)?;
-        Quantity::parse(&text).map_err(de::Error::custom)
+        struct Text;
+        impl de::Visitor<'_> for Text {
+            type Value = Quantity;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number such as 114.5")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Quantity, E> {
+                Quantity::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 
@@ -180,7 +206,17 @@ mod tests {
     fn rejects_units_and_garbage() {
         assert!(Quantity::parse("12.3%").unwrap_err().contains("unit"));
         assert!(Quantity::parse("736万").unwrap_err().contains("unit"));
-        for bad in ["", "abc", "1,23", "1.2.3", "1.", ".5", "--1", "1e5", "99999999999999999999"] {
+        for bad in [
+            "",
+            "abc",
+            "1,23",
+            "1.2.3",
+            "1.",
+            ".5",
+            "--1",
+            "1e5",
+            "99999999999999999999",
+        ] {
             assert!(Quantity::parse(bad).is_err(), "{bad}");
         }
     }

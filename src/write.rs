@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 /// Refuses output folders that would put the sources or the machine at risk.
 pub fn check_output_folder(output: &Path, content: &Path) -> Result<(), String> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         let mut out = PathBuf::new();
         for c in p.components() {
             match c {
@@ -26,16 +30,25 @@ pub fn check_output_folder(output: &Path, content: &Path) -> Result<(), String> 
     };
     let (out, content) = (abs(output), abs(content));
     if out.parent().is_none() {
-        return Err(format!("refusing to write the site to `{}`: it is the root folder", output.display()));
+        return Err(format!(
+            "refusing to write the site to `{}`: it is the root folder",
+            output.display()
+        ));
     }
     if std::env::var_os("HOME").is_some_and(|h| abs(Path::new(&h)) == out) {
-        return Err(format!("refusing to write the site to `{}`: it is your home folder", output.display()));
+        return Err(format!(
+            "refusing to write the site to `{}`: it is your home folder",
+            output.display()
+        ));
     }
     if content.starts_with(&out) {
         return Err(format!("refusing to write the site to `{}`: it holds the content folder, which would be replaced", output.display()));
     }
     if out.starts_with(&content) {
-        return Err(format!("refusing to write the site to `{}`: it is inside the content folder", output.display()));
+        return Err(format!(
+            "refusing to write the site to `{}`: it is inside the content folder",
+            output.display()
+        ));
     }
     Ok(())
 }
@@ -47,7 +60,10 @@ pub fn write(site: &Site, output: &Path) -> io::Result<usize> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
     let staging = parent.join(format!(".{name}.sosei-new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.sosei-old-{}", std::process::id()));
     recover(&parent, &name, output)?;
@@ -72,7 +88,9 @@ pub fn write(site: &Site, output: &Path) -> io::Result<usize> {
 /// Cleans up after a build that was killed: restores a moved-aside output if the new one
 /// never arrived, and removes abandoned staging folders.
 fn recover(parent: &Path, name: &str, output: &Path) -> io::Result<()> {
-    let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
         if file.starts_with(&format!(".{name}.sosei-old-")) {

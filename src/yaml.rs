@@ -100,14 +100,19 @@ impl LineIndex {
             }
             if opens {
                 stack.push(match event {
-                    Event::MappingStart(..) => Frame::Map { expecting_key: true },
+                    Event::MappingStart(..) => Frame::Map {
+                        expecting_key: true,
+                    },
                     _ => Frame::Seq { next: 0 },
                 });
             } else if !stack.is_empty() {
                 path.pop(); // a scalar value or item is complete
             }
         }
-        LineIndex { positions, line_offset }
+        LineIndex {
+            positions,
+            line_offset,
+        }
     }
 }
 
@@ -139,10 +144,15 @@ fn to_diagnostic(source: &SourceText, err: &serde_yaml::Error) -> Diagnostic {
         .location()
         .map(|l| (l.line() + source.line_offset, l.column()));
     let message = strip_position(&err.to_string());
-    let mut d = Diagnostic::error(&source.path, explain(&message)).at(position);
+    let shown = match message.find(", expected one of ") {
+        Some(i) if message.contains("unknown field") => &message[..i],
+        _ => &message,
+    };
+    let mut d = Diagnostic::error(&source.path, explain(shown)).at(position);
     if let Some((found, expected)) = unknown_field(&message) {
+        let listed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
         d = d
-            .expected(format!("one of {}", expected.join(", ")))
+            .expected(format!("one of {}", listed.join(", ")))
             .help_opt(did_you_mean(&found, expected.iter().map(String::as_str)));
     } else if message.contains("missing field") {
         d = d.expected("the field to be present; see docs/content-format.md");
@@ -157,14 +167,18 @@ fn to_diagnostic(source: &SourceText, err: &serde_yaml::Error) -> Diagnostic {
 
 /// The text of 1-based line `line` of the file the source came from.
 fn line_text(source: &SourceText, line: usize) -> Option<&str> {
-    source.text.lines().nth(line.checked_sub(source.line_offset + 1)?)
+    source
+        .text
+        .lines()
+        .nth(line.checked_sub(source.line_offset + 1)?)
 }
 
 /// Makes serde's wording friendlier where a planner is likely to see it.
 fn explain(message: &str) -> String {
-    message
-        .replace("invalid type: ", "")
-        .replace("found character that cannot start any token", "found a character that YAML does not allow here (a tab?)")
+    message.replace("invalid type: ", "").replace(
+        "found character that cannot start any token",
+        "found a character that YAML does not allow here (a tab?)",
+    )
 }
 
 /// Removes serde_yaml's own ` at line N column M` (we print the position ourselves).
@@ -174,7 +188,7 @@ fn strip_position(message: &str) -> String {
         while let Some(start) = out.find(marker) {
             let rest = &out[start + marker.len()..];
             let end = rest
-                .find(|c: char| c == ',')
+                .find(',')
                 .map(|i| start + marker.len() + i)
                 .unwrap_or(out.len());
             out.replace_range(start..end, "");
@@ -198,7 +212,9 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
 
 /// Splits `---` front matter off a Markdown file: (front matter, body, body's first line).
 pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
@@ -233,14 +249,22 @@ mod tests {
     }
 
     fn source(text: &str) -> SourceText {
-        SourceText { path: "a.yaml".into(), text: text.into(), line_offset: 0 }
+        SourceText {
+            path: "a.yaml".into(),
+            text: text.into(),
+            line_offset: 0,
+        }
     }
 
     #[test]
     fn unknown_key_names_line_and_near_miss() {
         let err = parse::<Doc>(&source("name: x\nitems:\n  - id: a\n    unti: '%'\n")).unwrap_err();
         assert_eq!(err.line, Some(4));
-        assert!(err.message.contains("unknown field `unti`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `unti`"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.help.as_deref(), Some("did you mean `unit`?"));
         assert!(!err.message.contains("at line"));
     }
@@ -250,7 +274,10 @@ mod tests {
         let text = "name: x\nitems:\n  - id: a\n  - id: b\n    unit: '%'\nflow: [p, q]\n";
         let index = LineIndex::build(text, 0);
         assert_eq!(index.find(&[key("name")]), Some((1, 1)));
-        assert_eq!(index.find(&[key("items"), Seg::Index(1), key("unit")]), Some((5, 5)));
+        assert_eq!(
+            index.find(&[key("items"), Seg::Index(1), key("unit")]),
+            Some((5, 5))
+        );
         assert_eq!(index.find(&[key("items"), Seg::Index(1)]), Some((4, 5)));
         assert_eq!(index.find(&[key("flow"), Seg::Index(1)]), Some((6, 11)));
         assert_eq!(index.find(&[key("items"), Seg::Index(7)]), Some((2, 1)));

@@ -13,14 +13,35 @@ fn build() -> (tempfile::TempDir, std::path::PathBuf) {
 #[test]
 fn writes_a_report_per_evaluation_year() {
     let (_dir, out) = build();
-    for page in ["index.html", "evaluation.html", "strategies/1.html", "grants/1-demo.html", "grants/1-demo/01-jigyo.html", "donations.html", "full.html", "assets/style.css"] {
+    for page in [
+        "index.html",
+        "evaluation.html",
+        "strategies/1.html",
+        "grants/1-demo.html",
+        "grants/1-demo/01-jigyo.html",
+        "donations.html",
+        "full.html",
+        "assets/style.css",
+    ] {
         assert!(out.join(page).is_file(), "latest report has {page}");
     }
-    for page in ["r2/index.html", "r2/evaluation.html", "r2/strategies/1.html", "r2/grants/1-demo.html", "r2/full.html"] {
+    for page in [
+        "r2/index.html",
+        "r2/evaluation.html",
+        "r2/strategies/1.html",
+        "r2/grants/1-demo.html",
+        "r2/full.html",
+    ] {
         assert!(out.join(page).is_file(), "older report has {page}");
     }
-    assert!(!out.join("r2/grants/1-demo/01-jigyo.html").exists(), "an R3 project is not in the R2 report");
-    assert!(!out.join("r2/donations.html").exists(), "R3 donations are not in the R2 report");
+    assert!(
+        !out.join("r2/grants/1-demo/01-jigyo.html").exists(),
+        "an R3 project is not in the R2 report"
+    );
+    assert!(
+        !out.join("r2/donations.html").exists(),
+        "R3 donations are not in the R2 report"
+    );
 }
 
 #[test]
@@ -28,29 +49,50 @@ fn lower_is_better_compound_missing_and_revised() {
     let (_dir, out) = build();
     let eval = text(&read(&out, "evaluation.html"));
     // R3: 転出者超過率 rose from 114.5 to 115.3 with a target of 105: worsened.
-    assert!(eval.contains("転出者超過率 （低いほど良い指標） 114.5% 115.3% 105% △8.4% × 悪化"), "{eval}");
+    assert!(
+        eval.contains("転出者超過率 （低いほど良い指標） 114.5% 115.3% 105% △8.4% × 悪化"),
+        "{eval}"
+    );
     // Compound: each series has its own values, progress and status.
     assert!(eval.contains("小学校 55.9% 中学校 51.8%"), "{eval}");
-    assert!(eval.contains("小学校 △78.5% 中学校 54.9% × 悪化 ○ 順調"), "{eval}");
+    assert!(
+        eval.contains("小学校 △78.5% 中学校 54.9% × 悪化 ○ 順調"),
+        "{eval}"
+    );
     // R2: missing with a footnote; revised value bold with its note.
     assert!(eval.contains("小学校 — ※2 中学校 — ※2"), "{eval}");
     assert!(eval.contains("※2 調査を実施しなかったため実績値なし。"));
     assert!(eval.contains("※1 算出方法の誤りを修正しました。"));
     let html = read(&out, "evaluation.html");
-    assert!(html.contains("<strong>114.6%</strong>"), "a revised value is emphasised");
-    assert!(html.contains("<strong>115.3%</strong>"), "the report year's values are emphasised");
+    assert!(
+        html.contains("<strong>114.6%</strong>"),
+        "a revised value is emphasised"
+    );
+    assert!(
+        html.contains("<strong>115.3%</strong>"),
+        "the report year's values are emphasised"
+    );
 }
 
 #[test]
 fn budget_totals_and_kpi_sums_are_computed() {
     let (_dir, out) = build();
     let grant = text(&read(&out, "grants/1-demo.html"));
-    assert!(grant.contains("総事業費 1,000 2,000 3,000 6,000"), "{grant}");
+    assert!(
+        grant.contains("総事業費 1,000 2,000 3,000 6,000"),
+        "{grant}"
+    );
     assert!(grant.contains("交付金額 500 1,000 1,500 3,000"), "{grant}");
-    assert!(grant.contains("実績 8.40% 0.41% △0.51% △1.26% — — △1.36%"), "{grant}");
+    assert!(
+        grant.contains("実績 8.40% 0.41% △0.51% △1.26% — — △1.36%"),
+        "{grant}"
+    );
     let older = text(&read(&out, "r2/grants/1-demo.html"));
     assert!(older.contains("総事業費 1,000 2,000 3,000"), "{older}");
-    assert!(!older.contains("3,000 6,000") && !older.contains("△1.26%"), "the R2 report shows nothing from R3: {older}");
+    assert!(
+        !older.contains("3,000 6,000") && !older.contains("△1.26%"),
+        "the R2 report shows nothing from R3: {older}"
+    );
     let donations = text(&read(&out, "donations.html"));
     assert!(donations.contains("計 97,481千円 2,800千円"), "{donations}");
 }
@@ -69,33 +111,73 @@ fn status_counts_on_the_home_page() {
 #[test]
 fn html_is_semantic_and_safe() {
     let (_dir, out) = build();
-    for page in ["index.html", "evaluation.html", "grants/1-demo/01-jigyo.html", "full.html", "r2/strategies/1.html"] {
+    for page in [
+        "index.html",
+        "evaluation.html",
+        "grants/1-demo/01-jigyo.html",
+        "full.html",
+        "r2/strategies/1.html",
+    ] {
         let html = read(&out, page);
-        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"), "{page}");
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"),
+            "{page}"
+        );
         assert!(!html.contains("<script"), "{page} has no script");
-        assert!(!html.contains("href=\"/") && !html.contains("src=\"/"), "{page} links are relative");
+        assert!(
+            !html.contains("href=\"/") && !html.contains("src=\"/"),
+            "{page} links are relative"
+        );
         for table in html.split("<table").skip(1) {
-            assert!(table.trim_start_matches(|c| c != '>').get(1..).unwrap_or("").trim_start().starts_with("<caption>"), "{page}: every table has a caption");
+            assert!(
+                table
+                    .trim_start_matches(|c| c != '>')
+                    .get(1..)
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with("<caption>"),
+                "{page}: every table has a caption"
+            );
         }
         assert!(!html.contains("<th>"), "{page}: every th has a scope");
     }
     let project = read(&out, "grants/1-demo/01-jigyo.html");
-    assert!(project.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || project.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "raw HTML is shown as text");
+    assert!(
+        project.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || project.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "raw HTML is shown as text"
+    );
     assert!(project.contains("<figcaption>ガイダンスの様子</figcaption>"));
     assert!(project.contains("<h2>事業の概要</h2>") && project.contains("<h3>①小見出し</h3>"));
     let r2 = read(&out, "r2/strategies/1.html");
-    assert!(r2.contains("href=\"../../assets/style.css\""), "older report pages reach the shared assets");
+    assert!(
+        r2.contains("href=\"../../assets/style.css\""),
+        "older report pages reach the shared assets"
+    );
 }
 
 #[test]
 fn headings_never_skip_a_level() {
     let (_dir, out) = build();
-    for page in ["index.html", "evaluation.html", "strategies/1.html", "grants/1-demo.html", "grants/1-demo/01-jigyo.html", "donations.html", "full.html"] {
+    for page in [
+        "index.html",
+        "evaluation.html",
+        "strategies/1.html",
+        "grants/1-demo.html",
+        "grants/1-demo/01-jigyo.html",
+        "donations.html",
+        "full.html",
+    ] {
         let html = read(&out, page);
         let mut previous = 0;
         for part in html.split("<h").skip(1) {
-            let Some(level) = part.chars().next().and_then(|c| c.to_digit(10)) else { continue };
-            assert!(level <= previous + 1, "{page}: h{level} follows h{previous}");
+            let Some(level) = part.chars().next().and_then(|c| c.to_digit(10)) else {
+                continue;
+            };
+            assert!(
+                level <= previous + 1,
+                "{page}: h{level} follows h{previous}"
+            );
             previous = level;
         }
         assert!(html.matches("<h1").count() == 1, "{page} has one h1");

@@ -39,13 +39,25 @@ impl ViewCtx<'_> {
     }
 
     /// As `markdown`, naming tables that have no heading above them `caption`.
-    pub fn markdown_with_caption(&self, text: &str, base_level: u8, caption: &str, source: Option<&Path>) -> String {
-        let ctx = source.map(|s| markdown::Context { content_root: self.content_root, source: s, site_root: &self.site_root });
+    pub fn markdown_with_caption(
+        &self,
+        text: &str,
+        base_level: u8,
+        caption: &str,
+        source: Option<&Path>,
+    ) -> String {
+        let ctx = source.map(|s| markdown::Context {
+            content_root: self.content_root,
+            source: s,
+            site_root: &self.site_root,
+        });
         let rendered = markdown::render(text, base_level, caption, ctx.as_ref());
         let mut collected = self.collected.borrow_mut();
         collected.images.extend(rendered.images);
         let file = source.map(Path::to_path_buf).unwrap_or_default();
-        collected.warnings.extend(rendered.warnings.into_iter().map(|w| (file.clone(), w)));
+        collected
+            .warnings
+            .extend(rendered.warnings.into_iter().map(|w| (file.clone(), w)));
         rendered.html
     }
 

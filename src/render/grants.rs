@@ -84,11 +84,17 @@ pub struct ProjectView {
 }
 
 fn cell(q: Option<Quantity>, unit: &str, emphasis: bool) -> CellView {
-    CellView { text: q.map(|q| format::with_unit(q, unit, None)).unwrap_or_default(), emphasis: emphasis && q.is_some() }
+    CellView {
+        text: q
+            .map(|q| format::with_unit(q, unit, None))
+            .unwrap_or_default(),
+        emphasis: emphasis && q.is_some(),
+    }
 }
 
 fn or_dash(q: Option<Quantity>, unit: &str) -> String {
-    q.map(|q| format::with_unit(q, unit, None)).unwrap_or_else(|| format::NONE.to_string())
+    q.map(|q| format::with_unit(q, unit, None))
+        .unwrap_or_else(|| format::NONE.to_string())
 }
 
 pub fn grant_page_path(grant: &Grant) -> String {
@@ -100,7 +106,7 @@ pub fn project_page_path(grant: &Grant, project: &Project) -> String {
 }
 
 /// Projects of a grant that report a year up to the report year.
-pub fn visible_projects<'a>(grant: &'a Grant, year: FiscalYear) -> impl Iterator<Item = &'a Project> {
+pub fn visible_projects(grant: &Grant, year: FiscalYear) -> impl Iterator<Item = &Project> {
     grant.projects.iter().filter(move |p| p.year <= year)
 }
 
@@ -111,7 +117,13 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
     let budget_cell = |f: fn(&Budget) -> Quantity| -> Vec<CellView> {
         years
             .iter()
-            .map(|y| cell(grant.budget.get(y).filter(|_| shown(y)).map(f), "", *y == year))
+            .map(|y| {
+                cell(
+                    grant.budget.get(y).filter(|_| shown(y)).map(f),
+                    "",
+                    *y == year,
+                )
+            })
             .collect()
     };
     let total = evaluate::budget_total(grant, year);
@@ -127,7 +139,10 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
     };
     let kpis = (!grant.kpis.is_empty()).then(|| KpiTableView {
         caption: format!("{heading} 重要業績評価指標（KPI）"),
-        years: years.iter().map(|y| format!("{}増加分", y.short())).collect(),
+        years: years
+            .iter()
+            .map(|y| format!("{}増加分", y.short()))
+            .collect(),
         sum_head: format!("{}までの累計", year.short()),
         rows: grant
             .kpis
@@ -137,8 +152,20 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
                 KpiRowView {
                     name: k.name.clone(),
                     before: format::with_unit(k.before, &k.unit, None),
-                    targets: years.iter().map(|y| cell(k.targets.get(y).copied(), &k.unit, *y == year)).collect(),
-                    actuals: years.iter().map(|y| cell(k.actuals.get(y).filter(|_| shown(y)).copied(), &k.unit, *y == year)).collect(),
+                    targets: years
+                        .iter()
+                        .map(|y| cell(k.targets.get(y).copied(), &k.unit, *y == year))
+                        .collect(),
+                    actuals: years
+                        .iter()
+                        .map(|y| {
+                            cell(
+                                k.actuals.get(y).filter(|_| shown(y)).copied(),
+                                &k.unit,
+                                *y == year,
+                            )
+                        })
+                        .collect(),
                     target_sum: or_dash(t.target_sum, &k.unit),
                     actual_sum: or_dash(t.actual_sum, &k.unit),
                 }
@@ -150,19 +177,32 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
         href: ctx.href(&grant_page_path(grant)),
         heading,
         scheme: grant.scheme.clone(),
-        scheme_definition: ctx.report.plan.term(&grant.scheme).map(|t| t.definition.trim().to_string()).unwrap_or_default(),
+        scheme_definition: ctx
+            .report
+            .plan
+            .term(&grant.scheme)
+            .map(|t| t.definition.trim().to_string())
+            .unwrap_or_default(),
         title: grant.title.clone(),
         period: grant.period.label(),
         overview: ctx.markdown(&grant.overview, heading_level, None),
         budget,
         kpis,
         projects: visible_projects(grant, year)
-            .map(|p| LinkView { title: p.title.clone(), href: ctx.href(&project_page_path(grant, p)) })
+            .map(|p| LinkView {
+                title: p.title.clone(),
+                href: ctx.href(&project_page_path(grant, p)),
+            })
             .collect(),
     }
 }
 
-pub fn project_view(ctx: &ViewCtx, grant: &Grant, project: &Project, section_level: u8) -> ProjectView {
+pub fn project_view(
+    ctx: &ViewCtx,
+    grant: &Grant,
+    project: &Project,
+    section_level: u8,
+) -> ProjectView {
     ProjectView {
         anchor: format!("project-{}-{}", grant.slug, project.slug),
         href: ctx.href(&project_page_path(grant, project)),
@@ -176,7 +216,12 @@ pub fn project_view(ctx: &ViewCtx, grant: &Grant, project: &Project, section_lev
             .iter()
             .map(|s| SectionView {
                 heading: s.heading.clone(),
-                html: ctx.markdown_with_caption(&s.body, section_level + 1, &format!("{} {}", project.title, s.heading), Some(&project.source)),
+                html: ctx.markdown_with_caption(
+                    &s.body,
+                    section_level + 1,
+                    &format!("{} {}", project.title, s.heading),
+                    Some(&project.source),
+                ),
             })
             .collect(),
     }
@@ -210,7 +255,12 @@ pub fn donations_view(ctx: &ViewCtx, heading_level: u8) -> Option<DonationsView>
     let (cost, amount) = evaluate::donation_total(year);
     Some(DonationsView {
         scheme: programme.scheme.clone(),
-        scheme_definition: ctx.report.plan.term(&programme.scheme).map(|t| t.definition.trim().to_string()).unwrap_or_default(),
+        scheme_definition: ctx
+            .report
+            .plan
+            .term(&programme.scheme)
+            .map(|t| t.definition.trim().to_string())
+            .unwrap_or_default(),
         target: programme.target.clone(),
         overview: ctx.markdown(&programme.overview, heading_level, None),
         caption: format!("{}寄附実績", year.year.label()),

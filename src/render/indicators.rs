@@ -16,7 +16,11 @@ pub struct StatusView {
 
 impl From<Status> for StatusView {
     fn from(s: Status) -> Self {
-        StatusView { label: s.label(), symbol: s.symbol(), key: s.key() }
+        StatusView {
+            label: s.label(),
+            symbol: s.symbol(),
+            key: s.key(),
+        }
     }
 }
 
@@ -99,7 +103,14 @@ impl Footnotes {
                 }
             }
         }
-        self.texts.into_iter().enumerate().map(|(i, text)| FootnoteView { mark: Footnotes::mark(count, i), text }).collect()
+        self.texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| FootnoteView {
+                mark: Footnotes::mark(count, i),
+                text,
+            })
+            .collect()
     }
 }
 
@@ -112,11 +123,24 @@ fn label_of(indicator: &Indicator, series: &Series) -> Option<String> {
 }
 
 fn plain(indicator: &Indicator, series: &Series, text: String) -> ValueView {
-    ValueView { label: label_of(indicator, series), text, emphasis: false, revised: false, mark: None }
+    ValueView {
+        label: label_of(indicator, series),
+        text,
+        emphasis: false,
+        revised: false,
+        mark: None,
+    }
 }
 
 /// The value view of one observation; footnote indices are placeholders until `finish`.
-fn observed(indicator: &Indicator, series: &Series, obs: Option<&Observation>, current: bool, scale: Option<Scale>, notes: &mut Footnotes) -> ValueView {
+fn observed(
+    indicator: &Indicator,
+    series: &Series,
+    obs: Option<&Observation>,
+    current: bool,
+    scale: Option<Scale>,
+    notes: &mut Footnotes,
+) -> ValueView {
     let mut v = plain(indicator, series, format::NONE.to_string());
     match obs {
         Some(Observation::Measured { value, revision }) => {
@@ -139,7 +163,12 @@ fn strategy_label(number: u32) -> String {
 
 /// The table of indicators (all, or one strategy's), with actuals for `years`,
 /// and progress and status for the last of them.
-pub fn indicator_table(ctx: &ViewCtx, caption: String, years: &[FiscalYear], strategy: Option<u32>) -> IndicatorTableView {
+pub fn indicator_table(
+    ctx: &ViewCtx,
+    caption: String,
+    years: &[FiscalYear],
+    strategy: Option<u32>,
+) -> IndicatorTableView {
     let report = ctx.report;
     let status_year = *years.last().unwrap_or(&ctx.year());
     let mut notes = Footnotes::default();
@@ -148,39 +177,87 @@ pub fn indicator_table(ctx: &ViewCtx, caption: String, years: &[FiscalYear], str
         if strategy.is_some_and(|s| s != ind.strategy) {
             continue;
         }
-        let refs: Vec<(SeriesRef, &Series)> = ind.series.iter().enumerate().map(|(s, x)| (SeriesRef { indicator: i, series: s }, x)).collect();
+        let refs: Vec<(SeriesRef, &Series)> = ind
+            .series
+            .iter()
+            .enumerate()
+            .map(|(s, x)| {
+                (
+                    SeriesRef {
+                        indicator: i,
+                        series: s,
+                    },
+                    x,
+                )
+            })
+            .collect();
         let actuals = years
             .iter()
             .map(|y| {
                 let result = report.years.iter().find(|r| r.year == *y);
                 refs.iter()
-                    .map(|(r, s)| observed(ind, s, result.and_then(|x| x.observations.get(r)), *y == ctx.year(), None, &mut notes))
+                    .map(|(r, s)| {
+                        observed(
+                            ind,
+                            s,
+                            result.and_then(|x| x.observations.get(r)),
+                            *y == ctx.year(),
+                            None,
+                            &mut notes,
+                        )
+                    })
                     .collect()
             })
             .collect();
-        let assessments: Vec<_> = refs.iter().map(|(r, _)| ctx.eval.assessment(*r, status_year)).collect();
+        let assessments: Vec<_> = refs
+            .iter()
+            .map(|(r, _)| ctx.eval.assessment(*r, status_year))
+            .collect();
         rows.push(IndicatorRowView {
             anchor: format!("ind-{}", ind.id),
             strategy: strategy_label(ind.strategy),
             strategy_href: ctx.href(&format!("strategies/{}.html", ind.strategy)),
             name: ind.name.clone(),
             unit_direction: direction_note(&ind.series),
-            baseline: refs.iter().map(|(_, s)| plain(ind, s, format::with_unit(s.baseline, &s.unit, None))).collect(),
+            baseline: refs
+                .iter()
+                .map(|(_, s)| plain(ind, s, format::with_unit(s.baseline, &s.unit, None)))
+                .collect(),
             actuals,
-            target: refs.iter().map(|(_, s)| plain(ind, s, format::with_unit(s.target, &s.unit, None))).collect(),
+            target: refs
+                .iter()
+                .map(|(_, s)| plain(ind, s, format::with_unit(s.target, &s.unit, None)))
+                .collect(),
             progress: refs
                 .iter()
                 .zip(&assessments)
-                .map(|((_, s), a)| plain(ind, s, a.and_then(|a| a.progress).map(format::percent).unwrap_or_else(|| format::NONE.into())))
+                .map(|((_, s), a)| {
+                    plain(
+                        ind,
+                        s,
+                        a.and_then(|a| a.progress)
+                            .map(format::percent)
+                            .unwrap_or_else(|| format::NONE.into()),
+                    )
+                })
                 .collect(),
-            status: assessments.iter().map(|a| a.map(|a| a.status).unwrap_or(Status::NotMeasured).into()).collect(),
+            status: assessments
+                .iter()
+                .map(|a| a.map(|a| a.status).unwrap_or(Status::NotMeasured).into())
+                .collect(),
         });
     }
-    let mut values: Vec<&mut ValueView> = rows.iter_mut().flat_map(|r| r.actuals.iter_mut().flatten()).collect();
+    let mut values: Vec<&mut ValueView> = rows
+        .iter_mut()
+        .flat_map(|r| r.actuals.iter_mut().flatten())
+        .collect();
     let footnotes = notes.finish(&mut values);
     IndicatorTableView {
         caption,
-        year_heads: years.iter().map(|y| format!("{}実績値", y.short())).collect(),
+        year_heads: years
+            .iter()
+            .map(|y| format!("{}実績値", y.short()))
+            .collect(),
         status_year: status_year.label(),
         rows,
         footnotes,
@@ -217,13 +294,22 @@ pub struct VerificationTableView {
 }
 
 /// 数値目標の検証 for the report year (all strategies, or one).
-pub fn verification_table(ctx: &ViewCtx, caption: String, strategy: Option<u32>, heading_level: u8) -> Option<VerificationTableView> {
+pub fn verification_table(
+    ctx: &ViewCtx,
+    caption: String,
+    strategy: Option<u32>,
+    heading_level: u8,
+) -> Option<VerificationTableView> {
     let report = ctx.report;
     let result = report.years.iter().find(|r| r.year == ctx.year())?;
     let mut notes = Footnotes::default();
     let mut rows = Vec::new();
     for entry in &result.verification {
-        let selected: Vec<&VerificationRow> = entry.rows.iter().filter(|r| strategy.is_none_or(|s| report.indicators[r.indicator].strategy == s)).collect();
+        let selected: Vec<&VerificationRow> = entry
+            .rows
+            .iter()
+            .filter(|r| strategy.is_none_or(|s| report.indicators[r.indicator].strategy == s))
+            .collect();
         let analysis = ctx.markdown(&entry.analysis, heading_level, None);
         let next_steps = ctx.markdown(&entry.next_steps, heading_level, None);
         for (k, row) in selected.iter().enumerate() {
@@ -236,8 +322,20 @@ pub fn verification_table(ctx: &ViewCtx, caption: String, strategy: Option<u32>,
                 Some(s) if ind.compound => ind.series[s].name.clone(),
                 _ => ind.name.clone(),
             };
-            let shown = |s: &Series| if row.series.is_some() { None } else { label_of(ind, s) };
-            let value = |s: &Series, q| ValueView { label: shown(s), text: format::with_unit(q, &s.unit, entry.scale), emphasis: false, revised: false, mark: None };
+            let shown = |s: &Series| {
+                if row.series.is_some() {
+                    None
+                } else {
+                    label_of(ind, s)
+                }
+            };
+            let value = |s: &Series, q| ValueView {
+                label: shown(s),
+                text: format::with_unit(q, &s.unit, entry.scale),
+                emphasis: false,
+                revised: false,
+                mark: None,
+            };
             rows.push(VerificationRowView {
                 strategy: strategy_label(ind.strategy),
                 name,
@@ -245,7 +343,10 @@ pub fn verification_table(ctx: &ViewCtx, caption: String, strategy: Option<u32>,
                 actual: series
                     .iter()
                     .map(|(i, s)| {
-                        let obs = result.observations.get(&SeriesRef { indicator: row.indicator, series: *i });
+                        let obs = result.observations.get(&SeriesRef {
+                            indicator: row.indicator,
+                            series: *i,
+                        });
                         let mut v = observed(ind, s, obs, false, entry.scale, &mut notes);
                         v.label = shown(s);
                         v
@@ -261,7 +362,13 @@ pub fn verification_table(ctx: &ViewCtx, caption: String, strategy: Option<u32>,
     if rows.is_empty() {
         return None;
     }
-    let mut values: Vec<&mut ValueView> = rows.iter_mut().flat_map(|r| r.actual.iter_mut()).collect();
+    let mut values: Vec<&mut ValueView> =
+        rows.iter_mut().flat_map(|r| r.actual.iter_mut()).collect();
     let footnotes = notes.finish(&mut values);
-    Some(VerificationTableView { caption, actual_head: format!("{}実績値", ctx.year().short()), rows, footnotes })
+    Some(VerificationTableView {
+        caption,
+        actual_head: format!("{}実績値", ctx.year().short()),
+        rows,
+        footnotes,
+    })
 }

@@ -51,9 +51,20 @@ pub fn render(report: &Report, content_root: &Path, theme: &theme::Theme) -> (Si
         let prefix = pages::year_prefix(report, result.year);
         for spec in page_specs(report, &eval) {
             let path = format!("{prefix}{}", spec.path);
-            match render_page(report, &eval, content_root, theme, &spec, &prefix, &collected) {
+            match render_page(
+                report,
+                &eval,
+                content_root,
+                theme,
+                &spec,
+                &prefix,
+                &collected,
+            ) {
                 Ok(html) => site.pages.push(Page { path, html }),
-                Err(err) => diags.push(Diagnostic::error(format!("(theme)/templates/{}", spec.template), format!("failed to render page '{path}': {err}"))),
+                Err(err) => diags.push(Diagnostic::error(
+                    format!("(theme)/templates/{}", spec.template),
+                    format!("failed to render page '{path}': {err}"),
+                )),
             }
         }
     }
@@ -70,30 +81,70 @@ pub fn render(report: &Report, content_root: &Path, theme: &theme::Theme) -> (Si
 
 fn page_specs(report: &Report, eval: &Evaluation) -> Vec<PageSpec> {
     let home = ("トップ".to_string(), "index.html".to_string());
-    let spec = |template, path: String, title: String, crumbs: Vec<(String, String)>| PageSpec { template, path, title, crumbs };
+    let spec = |template, path: String, title: String, crumbs: Vec<(String, String)>| PageSpec {
+        template,
+        path,
+        title,
+        crumbs,
+    };
     let mut specs = vec![
-        spec("index.html", "index.html".into(), format!("{}（{}）", report.plan.title, eval.year.label()), vec![]),
-        spec("evaluation.html", "evaluation.html".into(), "数値目標の評価と検証".into(), vec![home.clone()]),
+        spec(
+            "index.html",
+            "index.html".into(),
+            format!("{}（{}）", report.plan.title, eval.year.label()),
+            vec![],
+        ),
+        spec(
+            "evaluation.html",
+            "evaluation.html".into(),
+            "数値目標の評価と検証".into(),
+            vec![home.clone()],
+        ),
     ];
     for s in &report.strategies {
-        specs.push(spec("strategy.html", format!("strategies/{}.html", s.number), format!("戦略{} {}", s.number, s.name), vec![home.clone()]));
+        specs.push(spec(
+            "strategy.html",
+            format!("strategies/{}.html", s.number),
+            format!("戦略{} {}", s.number, s.name),
+            vec![home.clone()],
+        ));
     }
     for g in &report.grants {
         let grant_title = format!("{}{}", g.scheme, crate::format::circled(g.number));
-        specs.push(spec("grant.html", grants::grant_page_path(g), grant_title.clone(), vec![home.clone()]));
+        specs.push(spec(
+            "grant.html",
+            grants::grant_page_path(g),
+            grant_title.clone(),
+            vec![home.clone()],
+        ));
         for p in grants::visible_projects(g, eval.year) {
             specs.push(spec(
                 "project.html",
                 grants::project_page_path(g, p),
                 p.title.clone(),
-                vec![home.clone(), (grant_title.clone(), grants::grant_page_path(g))],
+                vec![
+                    home.clone(),
+                    (grant_title.clone(), grants::grant_page_path(g)),
+                ],
             ));
         }
     }
-    if report.plan.donation_programme.is_some() && report.donations.iter().any(|d| d.year == eval.year) {
-        specs.push(spec("donations.html", "donations.html".into(), "企業版ふるさと納税".into(), vec![home.clone()]));
+    if report.plan.donation_programme.is_some()
+        && report.donations.iter().any(|d| d.year == eval.year)
+    {
+        specs.push(spec(
+            "donations.html",
+            "donations.html".into(),
+            "企業版ふるさと納税".into(),
+            vec![home.clone()],
+        ));
     }
-    specs.push(spec("full.html", "full.html".into(), format!("全体版（{}）", eval.year.label()), vec![home]));
+    specs.push(spec(
+        "full.html",
+        "full.html".into(),
+        format!("全体版（{}）", eval.year.label()),
+        vec![home],
+    ));
     specs
 }
 
@@ -117,7 +168,15 @@ struct PageData<'a> {
     page: &'a str,
 }
 
-fn render_page(report: &Report, eval: &Evaluation, content_root: &Path, theme: &theme::Theme, spec: &PageSpec, prefix: &str, collected: &RefCell<Collected>) -> Result<String, String> {
+fn render_page(
+    report: &Report,
+    eval: &Evaluation,
+    content_root: &Path,
+    theme: &theme::Theme,
+    spec: &PageSpec,
+    prefix: &str,
+    collected: &RefCell<Collected>,
+) -> Result<String, String> {
     let depth = spec.path.matches('/').count();
     let ctx = ViewCtx {
         report,
@@ -132,15 +191,27 @@ fn render_page(report: &Report, eval: &Evaluation, content_root: &Path, theme: &
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
     let frame = frame(&ctx, spec, prefix);
     let is = |t: &str| spec.template == t || full;
-    let strategy_number = spec.path.strip_prefix("strategies/").and_then(|p| p.strip_suffix(".html")).and_then(|n| n.parse::<u32>().ok());
+    let strategy_number = spec
+        .path
+        .strip_prefix("strategies/")
+        .and_then(|p| p.strip_suffix(".html"))
+        .and_then(|n| n.parse::<u32>().ok());
     let strategies = report
         .strategies
         .iter()
         .filter(|s| spec.template != "strategy.html" || Some(s.number) == strategy_number)
         .map(|s| pages::strategy_view(&ctx, s, spec.template == "strategy.html", level))
         .collect();
-    let grant_selected = |g: &crate::model::Grant| full || spec.path == grants::grant_page_path(g) || spec.path.starts_with(&format!("grants/{}/", g.slug));
-    let grants_v: Vec<_> = report.grants.iter().filter(|g| grant_selected(g)).map(|g| grants::grant_view(&ctx, g, grant_level)).collect();
+    let grant_selected = |g: &crate::model::Grant| {
+        full || spec.path == grants::grant_page_path(g)
+            || spec.path.starts_with(&format!("grants/{}/", g.slug))
+    };
+    let grants_v: Vec<_> = report
+        .grants
+        .iter()
+        .filter(|g| grant_selected(g))
+        .map(|g| grants::grant_view(&ctx, g, grant_level))
+        .collect();
     let projects = report
         .grants
         .iter()
@@ -153,45 +224,89 @@ fn render_page(report: &Report, eval: &Evaluation, content_root: &Path, theme: &
         frame,
         plan: pages::plan_view(&ctx, level),
         summary: pages::summary_view(&ctx),
-        commentary: report.years.iter().find(|y| y.year == eval.year).and_then(|y| y.commentary.as_ref()).map(|c| ctx.markdown(c, level, None)),
+        commentary: report
+            .years
+            .iter()
+            .find(|y| y.year == eval.year)
+            .and_then(|y| y.commentary.as_ref())
+            .map(|c| ctx.markdown(c, level, None)),
         strategies,
-        evaluations: if is("evaluation.html") { pages::year_evaluations(&ctx, level) } else { Vec::new() },
-        verification: if is("evaluation.html") { pages::verification_view(&ctx, level) } else { None },
+        evaluations: if is("evaluation.html") {
+            pages::year_evaluations(&ctx, level)
+        } else {
+            Vec::new()
+        },
+        verification: if is("evaluation.html") {
+            pages::verification_view(&ctx, level)
+        } else {
+            None
+        },
         notes: pages::notes_view(&ctx),
         grants: grants_v,
         projects,
-        donations: if is("donations.html") { grants::donations_view(&ctx, level) } else { None },
+        donations: if is("donations.html") {
+            grants::donations_view(&ctx, level)
+        } else {
+            None
+        },
         page: spec.template,
     };
     let context = tera::Context::from_serialize(&data).map_err(|e| theme::chain(&e))?;
-    theme.tera.render(spec.template, &context).map_err(|e| theme::chain(&e))
+    theme
+        .tera
+        .render(spec.template, &context)
+        .map_err(|e| theme::chain(&e))
 }
 
 fn frame(ctx: &ViewCtx, spec: &PageSpec, prefix: &str) -> FrameView {
     let report = ctx.report;
     let mut nav = vec![
-        LinkView { title: "トップ".into(), href: ctx.href("index.html") },
-        LinkView { title: "数値目標の評価".into(), href: ctx.href("evaluation.html") },
+        LinkView {
+            title: "トップ".into(),
+            href: ctx.href("index.html"),
+        },
+        LinkView {
+            title: "数値目標の評価".into(),
+            href: ctx.href("evaluation.html"),
+        },
     ];
     for g in &report.grants {
-        nav.push(LinkView { title: format!("交付金{}", crate::format::circled(g.number)), href: ctx.href(&grants::grant_page_path(g)) });
+        nav.push(LinkView {
+            title: format!("交付金{}", crate::format::circled(g.number)),
+            href: ctx.href(&grants::grant_page_path(g)),
+        });
     }
     if report.donations.iter().any(|d| d.year == ctx.year()) {
-        nav.push(LinkView { title: "企業版ふるさと納税".into(), href: ctx.href("donations.html") });
+        nav.push(LinkView {
+            title: "企業版ふるさと納税".into(),
+            href: ctx.href("donations.html"),
+        });
     }
-    nav.push(LinkView { title: "全体版".into(), href: ctx.href("full.html") });
+    nav.push(LinkView {
+        title: "全体版".into(),
+        href: ctx.href("full.html"),
+    });
     let years = report
         .years
         .iter()
         .rev()
         .map(|y| {
             let other = pages::year_prefix(report, y.year);
-            YearLinkView { label: y.year.label(), href: format!("{}{other}index.html", ctx.site_root), current: other == prefix }
+            YearLinkView {
+                label: y.year.label(),
+                href: format!("{}{other}index.html", ctx.site_root),
+                current: other == prefix,
+            }
         })
         .collect();
     FrameView {
         title: spec.title.clone(),
-        description: format!("{}の{}の評価報告（{}）", report.config.city, report.plan.title, ctx.year().label()),
+        description: format!(
+            "{}の{}の評価報告（{}）",
+            report.config.city,
+            report.plan.title,
+            ctx.year().label()
+        ),
         plan_title: report.plan.title.clone(),
         city: report.config.city.clone(),
         year_label: ctx.year().label(),
@@ -199,7 +314,14 @@ fn frame(ctx: &ViewCtx, spec: &PageSpec, prefix: &str) -> FrameView {
         year_root: ctx.year_root.clone(),
         nav,
         years,
-        breadcrumbs: spec.crumbs.iter().map(|(t, h)| LinkView { title: t.clone(), href: ctx.href(h) }).collect(),
+        breadcrumbs: spec
+            .crumbs
+            .iter()
+            .map(|(t, h)| LinkView {
+                title: t.clone(),
+                href: ctx.href(h),
+            })
+            .collect(),
         licence: report.config.licence.clone(),
     }
 }

@@ -2,7 +2,9 @@
 
 use super::context::ViewCtx;
 use super::grants::LinkView;
-use super::indicators::{indicator_table, verification_table, IndicatorTableView, StatusView, VerificationTableView};
+use super::indicators::{
+    indicator_table, verification_table, IndicatorTableView, StatusView, VerificationTableView,
+};
 use crate::evaluate::Status;
 use crate::fiscal_year::FiscalYear;
 use crate::format;
@@ -32,7 +34,15 @@ pub fn plan_view(ctx: &ViewCtx, level: u8) -> PlanView {
         overview: ctx.markdown(&plan.overview, level, None),
         perspective_name: plan.perspective.name.clone(),
         basic_idea: ctx.markdown(&plan.perspective.basic_idea, level, None),
-        purposes: plan.perspective.purposes.iter().map(|p| PurposeView { title: p.title.clone(), items: p.items.clone() }).collect(),
+        purposes: plan
+            .perspective
+            .purposes
+            .iter()
+            .map(|p| PurposeView {
+                title: p.title.clone(),
+                items: p.items.clone(),
+            })
+            .collect(),
         strategy_count: ctx.report.strategies.len(),
     }
 }
@@ -101,9 +111,21 @@ pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) 
         aim: s.aim.trim().to_string(),
         href: ctx.href(&format!("strategies/{}.html", s.number)),
         anchor: format!("strategy-{}", s.number),
-        table: with_tables.then(|| indicator_table(ctx, format!("戦略{} {} の数値目標", s.number, s.name), years, Some(s.number))),
+        table: with_tables.then(|| {
+            indicator_table(
+                ctx,
+                format!("戦略{} {} の数値目標", s.number, s.name),
+                years,
+                Some(s.number),
+            )
+        }),
         verification: if with_tables {
-            verification_table(ctx, format!("戦略{} 数値目標の検証（{}）", s.number, ctx.year().label()), Some(s.number), level)
+            verification_table(
+                ctx,
+                format!("戦略{} 数値目標の検証（{}）", s.number, ctx.year().label()),
+                Some(s.number),
+                level,
+            )
         } else {
             None
         },
@@ -127,8 +149,15 @@ pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
             let result = ctx.report.years.iter().find(|r| r.year == *y);
             YearEvaluationView {
                 heading: format!("{short} 数値目標の評価（{}）", y.label()),
-                commentary: result.and_then(|r| r.commentary.as_ref()).map(|c| ctx.markdown(c, level, None)),
-                table: indicator_table(ctx, format!("{short} 数値目標の評価（{}）", y.label()), &[*y], None),
+                commentary: result
+                    .and_then(|r| r.commentary.as_ref())
+                    .map(|c| ctx.markdown(c, level, None)),
+                table: indicator_table(
+                    ctx,
+                    format!("{short} 数値目標の評価（{}）", y.label()),
+                    &[*y],
+                    None,
+                ),
             }
         })
         .collect()
@@ -136,7 +165,12 @@ pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
 
 pub fn verification_view(ctx: &ViewCtx, level: u8) -> Option<VerificationTableView> {
     let short = &ctx.report.plan.short_title;
-    verification_table(ctx, format!("{short} 数値目標の検証（{}）", ctx.year().label()), None, level)
+    verification_table(
+        ctx,
+        format!("{short} 数値目標の検証（{}）", ctx.year().label()),
+        None,
+        level,
+    )
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -166,9 +200,16 @@ pub fn notes_view(ctx: &ViewCtx) -> NotesView {
         format!("{} {}：その年度の実績値がない。", Status::NotMeasured.symbol(), Status::NotMeasured.label()),
     ];
     for (year, expected) in &ctx.eval.expected {
-        rule.push(format!("{}の順調の基準：進捗率{}以上。", year.label(), format::percent(*expected)));
+        rule.push(format!(
+            "{}の順調の基準：進捗率{}以上。",
+            year.label(),
+            format::percent(*expected)
+        ));
     }
-    rule.push("複数の系列をもつ数値目標（小学校・中学校など）は、系列ごとに評価し、数えます。".to_string());
+    rule.push(
+        "複数の系列をもつ数値目標（小学校・中学校など）は、系列ごとに評価し、数えます。"
+            .to_string(),
+    );
     let variants = report
         .indicators
         .iter()

@@ -5,19 +5,49 @@ use std::path::{Path, PathBuf};
 
 /// Every template of the default theme, embedded so that sosei works from any folder.
 const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("macros.html", include_str!("../../themes/default/templates/macros.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("evaluation.html", include_str!("../../themes/default/templates/evaluation.html")),
-    ("strategy.html", include_str!("../../themes/default/templates/strategy.html")),
-    ("grant.html", include_str!("../../themes/default/templates/grant.html")),
-    ("project.html", include_str!("../../themes/default/templates/project.html")),
-    ("donations.html", include_str!("../../themes/default/templates/donations.html")),
-    ("full.html", include_str!("../../themes/default/templates/full.html")),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "evaluation.html",
+        include_str!("../../themes/default/templates/evaluation.html"),
+    ),
+    (
+        "strategy.html",
+        include_str!("../../themes/default/templates/strategy.html"),
+    ),
+    (
+        "grant.html",
+        include_str!("../../themes/default/templates/grant.html"),
+    ),
+    (
+        "project.html",
+        include_str!("../../themes/default/templates/project.html"),
+    ),
+    (
+        "donations.html",
+        include_str!("../../themes/default/templates/donations.html"),
+    ),
+    (
+        "full.html",
+        include_str!("../../themes/default/templates/full.html"),
+    ),
 ];
 
 /// Static files of the default theme, written under `assets/`.
-const STATIC: &[(&str, &str)] = &[("style.css", include_str!("../../themes/default/static/style.css"))];
+const STATIC: &[(&str, &str)] = &[(
+    "style.css",
+    include_str!("../../themes/default/static/style.css"),
+)];
 
 /// A loaded theme: tera with every template, and the static files.
 pub struct Theme {
@@ -31,12 +61,22 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
     let mut tera = tera::Tera::default();
     let mut templates = Vec::new();
     for (name, text) in TEMPLATES {
-        let (text, path) = read_override(override_dir, &format!("templates/{name}"))?.unwrap_or_else(|| (text.to_string(), PathBuf::from(format!("(built-in theme)/templates/{name}"))));
+        let (text, path) = read_override(override_dir, &format!("templates/{name}"))?
+            .unwrap_or_else(|| {
+                (
+                    text.to_string(),
+                    PathBuf::from(format!("(built-in theme)/templates/{name}")),
+                )
+            });
         templates.push((name.to_string(), text, path));
     }
     for (name, text, path) in &templates {
         if let Err(err) = tera.add_raw_template(name, text) {
-            return Err(Diagnostic::error(path, format!("the template does not parse: {}", chain(&err))).expected("valid tera template syntax"));
+            return Err(Diagnostic::error(
+                path,
+                format!("the template does not parse: {}", chain(&err)),
+            )
+            .expected("valid tera template syntax"));
         }
     }
     tera.autoescape_on(vec![".html"]);
@@ -44,7 +84,9 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
     tera.set_escape_fn(crate::markdown::escape);
     let mut statics = Vec::new();
     for (name, text) in STATIC {
-        let text = read_override(override_dir, &format!("static/{name}"))?.map(|(t, _)| t).unwrap_or_else(|| text.to_string());
+        let text = read_override(override_dir, &format!("static/{name}"))?
+            .map(|(t, _)| t)
+            .unwrap_or_else(|| text.to_string());
         statics.push((name.to_string(), text));
     }
     Ok(Theme { tera, statics })

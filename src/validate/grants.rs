@@ -8,14 +8,21 @@ use crate::model::*;
 use crate::source::{GrantSource, KpiSource};
 use crate::yaml::{key, Seg};
 
-pub(super) fn grants(sources: &Sources, plan: Option<&Plan>, diags: &mut Diagnostics) -> Vec<Grant> {
+pub(super) fn grants(
+    sources: &Sources,
+    plan: Option<&Plan>,
+    diags: &mut Diagnostics,
+) -> Vec<Grant> {
     let mut out: Vec<Grant> = Vec::new();
     for folder in &sources.grants {
         let Some(f) = &folder.grant else {
             if !folder.projects.is_empty() {
                 diags.push(
-                    Diagnostic::error(format!("grants/{}", folder.folder), "this folder has projects but no grant.yaml")
-                        .expected("grants/<folder>/grant.yaml describing the grant programme"),
+                    Diagnostic::error(
+                        format!("grants/{}", folder.folder),
+                        "this folder has projects but no grant.yaml",
+                    )
+                    .expected("grants/<folder>/grant.yaml describing the grant programme"),
                 );
             }
             continue;
@@ -23,8 +30,11 @@ pub(super) fn grants(sources: &Sources, plan: Option<&Plan>, diags: &mut Diagnos
         let v = &f.value;
         if out.iter().any(|g| g.number == v.number) {
             diags.push(
-                f.error_at(&[key("number")], format!("grant programme number {} is used twice", v.number))
-                    .expected("a different number for each grant programme"),
+                f.error_at(
+                    &[key("number")],
+                    format!("grant programme number {} is used twice", v.number),
+                )
+                .expected("a different number for each grant programme"),
             );
             continue;
         }
@@ -33,9 +43,18 @@ pub(super) fn grants(sources: &Sources, plan: Option<&Plan>, diags: &mut Diagnos
                 diags.push(unknown_term(f, &[key("scheme")], &v.scheme, &plan.glossary));
             }
         }
-        let period = Period { from: v.period.from, to: v.period.to };
+        let period = Period {
+            from: v.period.from,
+            to: v.period.to,
+        };
         if period.from > period.to {
-            diags.push(f.error_at(&[key("period"), key("to")], "the programme ends before it starts").expected(format!("a year from {} on", period.from.short())));
+            diags.push(
+                f.error_at(
+                    &[key("period"), key("to")],
+                    "the programme ends before it starts",
+                )
+                .expected(format!("a year from {} on", period.from.short())),
+            );
         }
         check_years(f, &[key("budget")], v.budget.keys(), period, diags);
         for (i, kpi) in v.kpis.iter().enumerate() {
@@ -48,7 +67,19 @@ pub(super) fn grants(sources: &Sources, plan: Option<&Plan>, diags: &mut Diagnos
             title: v.title.trim().to_string(),
             period,
             overview: v.overview.clone(),
-            budget: v.budget.iter().map(|(y, b)| (*y, Budget { total_cost: b.total_cost, grant: b.grant })).collect(),
+            budget: v
+                .budget
+                .iter()
+                .map(|(y, b)| {
+                    (
+                        *y,
+                        Budget {
+                            total_cost: b.total_cost,
+                            grant: b.grant,
+                        },
+                    )
+                })
+                .collect(),
             kpis: v.kpis.iter().map(kpi).collect(),
             projects: projects(folder, period, diags),
         });
@@ -67,7 +98,13 @@ fn kpi(k: &KpiSource) -> Kpi {
     }
 }
 
-fn check_kpi(f: &Loaded<GrantSource>, i: usize, kpi: &KpiSource, period: Period, diags: &mut Diagnostics) {
+fn check_kpi(
+    f: &Loaded<GrantSource>,
+    i: usize,
+    kpi: &KpiSource,
+    period: Period,
+    diags: &mut Diagnostics,
+) {
     let base = [key("kpis"), Seg::Index(i)];
     for (field, years) in [("targets", &kpi.targets), ("actuals", &kpi.actuals)] {
         let path = [base[0].clone(), base[1].clone(), key(field)];
@@ -75,16 +112,33 @@ fn check_kpi(f: &Loaded<GrantSource>, i: usize, kpi: &KpiSource, period: Period,
     }
 }
 
-fn check_years<'a>(f: &Loaded<GrantSource>, path: &[Seg], years: impl Iterator<Item = &'a FiscalYear>, period: Period, diags: &mut Diagnostics) {
+fn check_years<'a>(
+    f: &Loaded<GrantSource>,
+    path: &[Seg],
+    years: impl Iterator<Item = &'a FiscalYear>,
+    period: Period,
+    diags: &mut Diagnostics,
+) {
     for year in years {
         if !period.contains(*year) {
             let mut at = path.to_vec();
             at.push(key(&year.short()));
             let found = f.index.find(&at).or_else(|| f.index.find(path));
             diags.push(
-                Diagnostic::error(&f.source.path, format!("{} is outside the programme's period {}", year.label(), period.label()))
-                    .at(found)
-                    .expected(format!("a year from {} to {}", period.from.short(), period.to.short())),
+                Diagnostic::error(
+                    &f.source.path,
+                    format!(
+                        "{} is outside the programme's period {}",
+                        year.label(),
+                        period.label()
+                    ),
+                )
+                .at(found)
+                .expected(format!(
+                    "a year from {} to {}",
+                    period.from.short(),
+                    period.to.short()
+                )),
             );
         }
     }
@@ -97,8 +151,19 @@ fn projects(folder: &GrantFolder, period: Period, diags: &mut Diagnostics) -> Ve
         if !period.contains(m.year) {
             diags.push(
                 p.meta
-                    .error_at(&[key("year")], format!("{} is outside the programme's period {}", m.year.label(), period.label()))
-                    .expected(format!("a year from {} to {}", period.from.short(), period.to.short())),
+                    .error_at(
+                        &[key("year")],
+                        format!(
+                            "{} is outside the programme's period {}",
+                            m.year.label(),
+                            period.label()
+                        ),
+                    )
+                    .expected(format!(
+                        "a year from {} to {}",
+                        period.from.short(),
+                        period.to.short()
+                    )),
             );
         }
         match crate::markdown::split_sections(&p.body) {
@@ -111,30 +176,45 @@ fn projects(folder: &GrantFolder, period: Period, diags: &mut Diagnostics) -> Ve
                 source: p.meta.source.path.clone(),
             }),
             Err((line, problem)) => diags.push(
-                Diagnostic::error(&p.meta.source.path, format!("the project text has {problem}"))
-                    .at(Some((p.body_line + line - 1, 1)))
-                    .expected("the body to start with a section heading such as `# 事業の概要`"),
+                Diagnostic::error(
+                    &p.meta.source.path,
+                    format!("the project text has {problem}"),
+                )
+                .at(Some((p.body_line + line - 1, 1)))
+                .expected("the body to start with a section heading such as `# 事業の概要`"),
             ),
         }
     }
     out
 }
 
-pub(super) fn donations(sources: &Sources, plan: Option<&Plan>, diags: &mut Diagnostics) -> Vec<DonationYear> {
+pub(super) fn donations(
+    sources: &Sources,
+    plan: Option<&Plan>,
+    diags: &mut Diagnostics,
+) -> Vec<DonationYear> {
     let mut out: Vec<DonationYear> = Vec::new();
     for f in &sources.donations {
         let v = &f.value;
         if out.iter().any(|d| d.year == v.year) {
             diags.push(
-                f.error_at(&[key("year")], format!("{} has donations in two files", v.year.label()))
-                    .expected("one donations/<year>.yaml per fiscal year"),
+                f.error_at(
+                    &[key("year")],
+                    format!("{} has donations in two files", v.year.label()),
+                )
+                .expected("one donations/<year>.yaml per fiscal year"),
             );
             continue;
         }
         if plan.is_some_and(|p| p.donation_programme.is_none()) {
             diags.push(
-                f.warning_at(&[], "donations are listed but plan.yaml has no `donation_programme:`")
-                    .expected("`donation_programme:` in plan.yaml, naming the scheme and what it funds"),
+                f.warning_at(
+                    &[],
+                    "donations are listed but plan.yaml has no `donation_programme:`",
+                )
+                .expected(
+                    "`donation_programme:` in plan.yaml, naming the scheme and what it funds",
+                ),
             );
         }
         let donations = v
@@ -147,7 +227,10 @@ pub(super) fn donations(sources: &Sources, plan: Option<&Plan>, diags: &mut Diag
                 amount: d.amount,
             })
             .collect();
-        out.push(DonationYear { year: v.year, donations });
+        out.push(DonationYear {
+            year: v.year,
+            donations,
+        });
     }
     out.sort_by_key(|d| d.year);
     out

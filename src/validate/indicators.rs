@@ -7,17 +7,28 @@ use crate::model::*;
 use crate::source::{IndicatorSource, SeriesSource};
 use crate::yaml::{key, Seg};
 
-pub(super) fn indicators(files: &[Loaded<IndicatorSource>], strategies: &[Strategy], diags: &mut Diagnostics) -> Vec<Indicator> {
+/// `strategies_complete` is false when a strategy file could not be read: then an unknown
+/// strategy number is not reported again.
+pub(super) fn indicators(
+    files: &[Loaded<IndicatorSource>],
+    strategies: &[Strategy],
+    strategies_complete: bool,
+    diags: &mut Diagnostics,
+) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
     for f in files {
         let v = &f.value;
-        let before = diags.error_count();
         if let Err(msg) = check_id(&v.id) {
             diags.push(f.error_at(&[key("id")], msg).expected(ID_EXPECTED));
         }
-        if let Some(other) = out.iter().find(|i| i.id == v.id) {
+        let duplicate = out.iter().find(|i| i.id == v.id);
+        if let Some(other) = duplicate {
             let msg = if other.strategy == v.strategy {
-                format!("indicator id `{}` is already used by {}", v.id, other.source.display())
+                format!(
+                    "indicator id `{}` is already used by {}",
+                    v.id,
+                    other.source.display()
+                )
             } else {
                 format!(
                     "indicator `{}` is defined in strategy {} here and in strategy {} by {}",
@@ -27,18 +38,32 @@ pub(super) fn indicators(files: &[Loaded<IndicatorSource>], strategies: &[Strate
                     other.source.display()
                 )
             };
-            diags.push(f.error_at(&[key("id")], msg).expected("each indicator defined once, in one strategy"));
-        }
-        if !strategies.iter().any(|s| s.number == v.strategy) {
-            let numbers: Vec<String> = strategies.iter().map(|s| s.number.to_string()).collect();
             diags.push(
-                f.error_at(&[key("strategy")], format!("there is no strategy {}", v.strategy))
-                    .expected(format!("one of the strategy numbers: {}", numbers.join(", ")))
-                    .help_opt(did_you_mean(&v.strategy.to_string(), numbers.iter().map(String::as_str))),
+                f.error_at(&[key("id")], msg)
+                    .expected("each indicator defined once, in one strategy"),
             );
         }
+        if strategies_complete && !strategies.iter().any(|s| s.number == v.strategy) {
+            let numbers: Vec<String> = strategies.iter().map(|s| s.number.to_string()).collect();
+            diags.push(
+                f.error_at(
+                    &[key("strategy")],
+                    format!("there is no strategy {}", v.strategy),
+                )
+                .expected(format!(
+                    "one of the strategy numbers: {}",
+                    numbers.join(", ")
+                ))
+                .help_opt(did_you_mean(
+                    &v.strategy.to_string(),
+                    numbers.iter().map(String::as_str),
+                )),
+            );
+        }
+        let duplicate = duplicate.is_some();
         let series = series_of(f, diags);
-        if diags.error_count() == before {
+        // Kept even when it has errors, so that references to it are not reported again.
+        if !duplicate {
             out.push(Indicator {
                 id: v.id.clone(),
                 strategy: v.strategy,
@@ -46,7 +71,10 @@ pub(super) fn indicators(files: &[Loaded<IndicatorSource>], strategies: &[Strate
                 variants: v
                     .variants
                     .iter()
-                    .map(|x| Variant { text: x.text.clone(), note: x.note.clone() })
+                    .map(|x| Variant {
+                        text: x.text.clone(),
+                        note: x.note.clone(),
+                    })
                     .collect(),
                 compound: v.series.is_some(),
                 series,
@@ -54,7 +82,7 @@ pub(super) fn indicators(files: &[Loaded<IndicatorSource>], strategies: &[Strate
             });
         }
     }
-    out.sort_by(|a, b| a.strategy.cmp(&b.strategy));
+    out.sort_by_key(|i| i.strategy);
     out
 }
 
@@ -63,43 +91,72 @@ fn series_of(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Vec<Series
     let direction = v.direction.unwrap_or_default();
     match &v.series {
         Some(list) => {
-            for field in [("baseline", v.baseline.is_some()), ("target", v.target.is_some())] {
+            for field in [
+                ("baseline", v.baseline.is_some()),
+                ("target", v.target.is_some()),
+            ] {
                 if field.1 {
                     diags.push(
-                        f.error_at(&[key(field.0)], format!("`{}` is given both here and in `series:`", field.0))
-                            .expected(format!("`{}` inside each series of a compound indicator", field.0)),
+                        f.error_at(
+                            &[key(field.0)],
+                            format!("`{}` is given both here and in `series:`", field.0),
+                        )
+                        .expected(format!(
+                            "`{}` inside each series of a compound indicator",
+                            field.0
+                        )),
                     );
                 }
             }
             if list.is_empty() {
-                diags.push(f.error_at(&[key("series")], "`series:` is empty").expected("at least one series"));
+                diags.push(
+                    f.error_at(&[key("series")], "`series:` is empty")
+                        .expected("at least one series"),
+                );
             }
             let mut out: Vec<Series> = Vec::new();
             for (i, s) in list.iter().enumerate() {
                 let path = [key("series"), Seg::Index(i)];
                 if let Err(msg) = check_id(&s.id) {
-                    diags.push(f.error_at(&[path[0].clone(), path[1].clone(), key("id")], msg).expected(ID_EXPECTED));
+                    diags.push(
+                        f.error_at(&[path[0].clone(), path[1].clone(), key("id")], msg)
+                            .expected(ID_EXPECTED),
+                    );
                 }
                 if out.iter().any(|o| o.id.as_deref() == Some(&s.id)) {
                     diags.push(
-                        f.error_at(&[path[0].clone(), path[1].clone(), key("id")], format!("series id `{}` is used twice", s.id))
-                            .expected("a different id for each series"),
+                        f.error_at(
+                            &[path[0].clone(), path[1].clone(), key("id")],
+                            format!("series id `{}` is used twice", s.id),
+                        )
+                        .expected("a different id for each series"),
                     );
                 }
                 let unit = s.unit.clone().or_else(|| v.unit.clone());
                 if unit.is_none() {
                     diags.push(
                         f.error_at(&path, format!("series `{}` has no unit", s.id))
-                            .expected("`unit:` on the series or on the indicator, such as `%` or `人`"),
+                            .expected(
+                                "`unit:` on the series or on the indicator, such as `%` or `人`",
+                            ),
                     );
                 }
-                out.push(series(v, s, unit.unwrap_or_default(), s.direction.unwrap_or(direction)));
+                out.push(series(
+                    v,
+                    s,
+                    unit.unwrap_or_default(),
+                    s.direction.unwrap_or(direction),
+                ));
             }
             out
         }
         None => {
             let mut missing = Vec::new();
-            for (name, present) in [("unit", v.unit.is_some()), ("baseline", v.baseline.is_some()), ("target", v.target.is_some())] {
+            for (name, present) in [
+                ("unit", v.unit.is_some()),
+                ("baseline", v.baseline.is_some()),
+                ("target", v.target.is_some()),
+            ] {
                 if !present {
                     missing.push(name);
                 }
@@ -139,29 +196,52 @@ fn series(v: &IndicatorSource, s: &SeriesSource, unit: String, direction: Direct
     }
 }
 
+/// Why a reference did not resolve: the message, a suggestion, and whether the
+/// indicator itself is unknown (as opposed to one of its series).
+pub(super) type RefError = (String, Option<String>, bool);
+
 /// Resolves `id` or `id.series` to an indicator and optional series.
-pub(super) fn resolve(indicators: &[Indicator], reference: &str) -> Result<(usize, Option<usize>), (String, Option<String>)> {
+pub(super) fn resolve(
+    indicators: &[Indicator],
+    reference: &str,
+) -> Result<(usize, Option<usize>), RefError> {
     let (id, series) = match reference.split_once('.') {
         Some((i, s)) => (i, Some(s)),
         None => (reference, None),
     };
     let Some(index) = indicators.iter().position(|i| i.id == id) else {
         let help = did_you_mean(id, indicators.iter().map(|i| i.id.as_str()));
-        return Err((format!("there is no indicator `{id}`"), help));
+        return Err((format!("there is no indicator `{id}`"), help, true));
     };
     let indicator = &indicators[index];
     match series {
         None => Ok((index, None)),
-        Some(s) => match indicator.series.iter().position(|x| x.id.as_deref() == Some(s)) {
+        Some(s) => match indicator
+            .series
+            .iter()
+            .position(|x| x.id.as_deref() == Some(s))
+        {
             Some(si) => Ok((index, Some(si))),
             None => {
-                let ids: Vec<&str> = indicator.series.iter().filter_map(|x| x.id.as_deref()).collect();
+                let ids: Vec<&str> = indicator
+                    .series
+                    .iter()
+                    .filter_map(|x| x.id.as_deref())
+                    .collect();
                 let msg = if ids.is_empty() {
                     format!("indicator `{id}` has no series; write `{id}` alone")
                 } else {
-                    format!("indicator `{id}` has no series `{s}`; its series are {}", ids.join(", "))
+                    format!(
+                        "indicator `{id}` has no series `{s}`; its series are {}",
+                        ids.join(", ")
+                    )
                 };
-                Err((msg, did_you_mean(s, ids).map(|h| h.replace('`', "").replace("did you mean ", &format!("did you mean `{id}.")).replace('?', "`?"))))
+                let help = did_you_mean(s, ids).map(|h| {
+                    h.replace('`', "")
+                        .replace("did you mean ", &format!("did you mean `{id}."))
+                        .replace('?', "`?")
+                });
+                Err((msg, help, false))
             }
         },
     }

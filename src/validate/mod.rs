@@ -19,19 +19,34 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
     let config = match &sources.config {
         Some(c) => Some(config(c, &mut diags)),
         None => {
-            missing_file(sources, "config.yaml", "the city's name and code", &mut diags);
+            missing_file(
+                sources,
+                "config.yaml",
+                "the city's name and code",
+                &mut diags,
+            );
             None
         }
     };
     let plan = match &sources.plan {
         Some(p) => Some(plan(p, &mut diags)),
         None => {
-            missing_file(sources, "plan.yaml", "the plan's title, period and perspective", &mut diags);
+            missing_file(
+                sources,
+                "plan.yaml",
+                "the plan's title, period and perspective",
+                &mut diags,
+            );
             None
         }
     };
     let strategies = strategies(&sources.strategies, &mut diags);
-    let indicators = indicators::indicators(&sources.indicators, &strategies, &mut diags);
+    let indicators = indicators::indicators(
+        &sources.indicators,
+        &strategies,
+        !sources.broken.contains("strategies"),
+        &mut diags,
+    );
     let period = plan.as_ref().map(|p| p.period);
     let years = results::years(sources, &indicators, period, &mut diags);
     let grants = grants::grants(sources, plan.as_ref(), &mut diags);
@@ -68,7 +83,9 @@ fn missing_file(sources: &Sources, name: &str, what: &str, diags: &mut Diagnosti
 /// Checks an id: lower-case ASCII letters, digits and hyphens.
 pub(crate) fn check_id(id: &str) -> Result<(), String> {
     let ok = !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-');
     if ok {
         Ok(())
@@ -77,7 +94,8 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
-pub(crate) const ID_EXPECTED: &str = "lower-case ASCII letters, digits and hyphens, such as `tenshutsu`";
+pub(crate) const ID_EXPECTED: &str =
+    "lower-case ASCII letters, digits and hyphens, such as `tenshutsu`";
 
 /// The check digit rule of 全国地方公共団体コード (JIS X 0401 + check digit).
 pub fn city_code_is_valid(code: &str) -> bool {
@@ -85,7 +103,11 @@ pub fn city_code_is_valid(code: &str) -> bool {
     if digits.len() != 6 || code.chars().count() != 6 {
         return false;
     }
-    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    let sum: u32 = digits[..5]
+        .iter()
+        .zip([6, 5, 4, 3, 2])
+        .map(|(d, w)| d * w)
+        .sum();
     (11 - sum % 11) % 10 == digits[5]
 }
 
@@ -93,15 +115,23 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
     let v = &c.value;
     if !city_code_is_valid(&v.city_code) {
         diags.push(
-            c.error_at(&[key("city_code")], format!("`{}` is not a valid 全国地方公共団体コード", v.city_code))
-                .expected("six digits whose last digit is the check digit, in quotes (長岡市 is \"152021\")"),
+            c.error_at(
+                &[key("city_code")],
+                format!("`{}` is not a valid 全国地方公共団体コード", v.city_code),
+            )
+            .expected(
+                "six digits whose last digit is the check digit, in quotes (長岡市 is \"152021\")",
+            ),
         );
     }
     let pace = v.status.on_track_pace.map(|q| q.to_f64()).unwrap_or(1.0);
     if !(0.0..=10.0).contains(&pace) {
         diags.push(
-            c.error_at(&[key("status"), key("on_track_pace")], format!("on_track_pace {pace} is out of range"))
-                .expected("a number from 0 to 10; 1.0 means progress in step with the years elapsed"),
+            c.error_at(
+                &[key("status"), key("on_track_pace")],
+                format!("on_track_pace {pace} is out of range"),
+            )
+            .expected("a number from 0 to 10; 1.0 means progress in step with the years elapsed"),
         );
     }
     Config {
@@ -116,23 +146,41 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
 
 fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
     let v = &p.value;
-    let period = Period { from: v.period.from, to: v.period.to };
+    let period = Period {
+        from: v.period.from,
+        to: v.period.to,
+    };
     if period.from > period.to {
         diags.push(
-            p.error_at(&[key("period"), key("to")], "the plan ends before it starts")
-                .expected(format!("a year from {} on", period.from.short())),
+            p.error_at(
+                &[key("period"), key("to")],
+                "the plan ends before it starts",
+            )
+            .expected(format!("a year from {} on", period.from.short())),
         );
     }
     let glossary: Vec<Term> = v
         .glossary
         .iter()
-        .map(|t| Term { term: t.term.clone(), definition: t.definition.clone() })
+        .map(|t| Term {
+            term: t.term.clone(),
+            definition: t.definition.clone(),
+        })
         .collect();
     let donation_programme = v.donation_programme.as_ref().map(|d| {
         if !glossary.iter().any(|t| t.term == d.scheme) {
-            diags.push(unknown_term(p, &[key("donation_programme"), key("scheme")], &d.scheme, &glossary));
+            diags.push(unknown_term(
+                p,
+                &[key("donation_programme"), key("scheme")],
+                &d.scheme,
+                &glossary,
+            ));
         }
-        DonationProgramme { scheme: d.scheme.clone(), target: d.target.clone(), overview: d.overview.clone() }
+        DonationProgramme {
+            scheme: d.scheme.clone(),
+            target: d.target.clone(),
+            overview: d.overview.clone(),
+        }
     });
     Plan {
         title: v.title.clone(),
@@ -146,7 +194,10 @@ fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
                 .perspective
                 .purposes
                 .iter()
-                .map(|p| Purpose { title: p.title.clone(), items: p.items.clone() })
+                .map(|p| Purpose {
+                    title: p.title.clone(),
+                    items: p.items.clone(),
+                })
                 .collect(),
         },
         glossary,
@@ -154,13 +205,28 @@ fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
     }
 }
 
-pub(crate) fn unknown_term<T>(file: &Loaded<T>, path: &[crate::yaml::Seg], found: &str, glossary: &[Term]) -> Diagnostic {
-    file.error_at(path, format!("`{found}` is not a term in plan.yaml's glossary"))
-        .expected(format!(
-            "one of: {}",
-            glossary.iter().map(|t| t.term.as_str()).collect::<Vec<_>>().join(", ")
-        ))
-        .help_opt(did_you_mean(found, glossary.iter().map(|t| t.term.as_str())))
+pub(crate) fn unknown_term<T>(
+    file: &Loaded<T>,
+    path: &[crate::yaml::Seg],
+    found: &str,
+    glossary: &[Term],
+) -> Diagnostic {
+    file.error_at(
+        path,
+        format!("`{found}` is not a term in plan.yaml's glossary"),
+    )
+    .expected(format!(
+        "one of: {}",
+        glossary
+            .iter()
+            .map(|t| t.term.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .help_opt(did_you_mean(
+        found,
+        glossary.iter().map(|t| t.term.as_str()),
+    ))
 }
 
 fn strategies(files: &[Loaded<StrategySource>], diags: &mut Diagnostics) -> Vec<Strategy> {
@@ -169,12 +235,22 @@ fn strategies(files: &[Loaded<StrategySource>], diags: &mut Diagnostics) -> Vec<
         let v = &f.value;
         if let Some((_, other)) = out.iter().find(|(s, _)| s.number == v.number) {
             diags.push(
-                f.error_at(&[key("number")], format!("strategy number {} is used twice", v.number))
-                    .expected(format!("a number not already used by {}", other.display())),
+                f.error_at(
+                    &[key("number")],
+                    format!("strategy number {} is used twice", v.number),
+                )
+                .expected(format!("a number not already used by {}", other.display())),
             );
             continue;
         }
-        out.push((Strategy { number: v.number, name: v.name.clone(), aim: v.aim.clone() }, &f.source.path));
+        out.push((
+            Strategy {
+                number: v.number,
+                name: v.name.clone(),
+                aim: v.aim.clone(),
+            },
+            &f.source.path,
+        ));
     }
     out.sort_by_key(|(s, _)| s.number);
     out.into_iter().map(|(s, _)| s).collect()

@@ -8,14 +8,26 @@ use crate::source::{ResultSource, VerificationSource};
 use crate::yaml::{key, Seg};
 use std::collections::BTreeMap;
 
-pub(super) fn years(sources: &Sources, indicators: &[Indicator], period: Option<Period>, diags: &mut Diagnostics) -> Vec<YearResult> {
+pub(super) fn years(
+    sources: &Sources,
+    indicators: &[Indicator],
+    period: Option<Period>,
+    diags: &mut Diagnostics,
+) -> Vec<YearResult> {
     let mut out: Vec<YearResult> = Vec::new();
     for folder in &sources.results {
         let Some(f) = &folder.result else {
-            if folder.verification.is_some() {
+            let result_broken = sources
+                .broken
+                .iter()
+                .any(|b| b.starts_with(&format!("results/{}/result.", folder.folder)));
+            if folder.verification.is_some() && !result_broken {
                 diags.push(
-                    Diagnostic::error(format!("results/{}", folder.folder), "this year has a verification.yaml but no result.yaml")
-                        .expected("results/<year>/result.yaml beside verification.yaml"),
+                    Diagnostic::error(
+                        format!("results/{}", folder.folder),
+                        "this year has a verification.yaml but no result.yaml",
+                    )
+                    .expected("results/<year>/result.yaml beside verification.yaml"),
                 );
             }
             continue;
@@ -24,20 +36,34 @@ pub(super) fn years(sources: &Sources, indicators: &[Indicator], period: Option<
         if let Some(p) = period {
             if !p.contains(year) {
                 diags.push(
-                    f.error_at(&[key("year")], format!("{} is outside the plan's period", year.label()))
-                        .expected(format!("a year from {} to {} (plan.yaml `period:`)", p.from.short(), p.to.short())),
+                    f.error_at(
+                        &[key("year")],
+                        format!("{} is outside the plan's period", year.label()),
+                    )
+                    .expected(format!(
+                        "a year from {} to {} (plan.yaml `period:`)",
+                        p.from.short(),
+                        p.to.short()
+                    )),
                 );
             }
         }
         if out.iter().any(|y| y.year == year) {
             diags.push(
-                f.error_at(&[key("year")], format!("{} has results in two folders", year.label()))
-                    .expected("one results/<year>/ folder per fiscal year"),
+                f.error_at(
+                    &[key("year")],
+                    format!("{} has results in two folders", year.label()),
+                )
+                .expected("one results/<year>/ folder per fiscal year"),
             );
             continue;
         }
-        let observations = observations(f, indicators, diags);
-        let verification = verification(folder, indicators, diags);
+        let known = Known {
+            indicators,
+            complete: !sources.broken.contains("indicators"),
+        };
+        let observations = observations(f, &known, diags);
+        let verification = verification(folder, &known, diags);
         out.push(YearResult {
             year,
             commentary: f.value.commentary.clone(),
@@ -49,65 +75,135 @@ pub(super) fn years(sources: &Sources, indicators: &[Indicator], period: Option<
     out
 }
 
+/// The indicators references resolve against; `complete` is false when an indicator
+/// file could not be read, and then unknown ids are not reported a second time.
+struct Known<'a> {
+    indicators: &'a [Indicator],
+    complete: bool,
+}
+
+impl Known<'_> {
+    fn report(&self, unknown_indicator: bool) -> bool {
+        self.complete || !unknown_indicator
+    }
+}
+
 /// The series an `id` or `id.series` key stands for, with errors for bad references.
-fn targets<T>(f: &Loaded<T>, section: &str, reference: &str, indicators: &[Indicator], whole_ok: bool, diags: &mut Diagnostics) -> Vec<SeriesRef> {
+fn targets<T>(
+    f: &Loaded<T>,
+    section: &str,
+    reference: &str,
+    known: &Known,
+    whole_ok: bool,
+    diags: &mut Diagnostics,
+) -> Vec<SeriesRef> {
     let path = [key(section), key(reference)];
+    let indicators = known.indicators;
     match resolve(indicators, reference) {
-        Err((msg, help)) => {
-            diags.push(f.error_at(&path, msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
+        Err((msg, help, unknown)) => {
+            if known.report(unknown) {
+                diags.push(f.error_at(&path, msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
+            }
             Vec::new()
         }
-        Ok((i, Some(s))) => vec![SeriesRef { indicator: i, series: s }],
+        Ok((i, Some(s))) => vec![SeriesRef {
+            indicator: i,
+            series: s,
+        }],
         Ok((i, None)) => {
             let ind = &indicators[i];
             if ind.compound && !whole_ok {
-                let names: Vec<String> = ind.series.iter().filter_map(|s| s.id.as_ref()).map(|s| format!("{}.{s}", ind.id)).collect();
+                let names: Vec<String> = ind
+                    .series
+                    .iter()
+                    .filter_map(|s| s.id.as_ref())
+                    .map(|s| format!("{}.{s}", ind.id))
+                    .collect();
                 diags.push(
-                    f.error_at(&path, format!("`{}` is a compound indicator; give a value per series", ind.id))
-                        .expected(names.join(", ")),
+                    f.error_at(
+                        &path,
+                        format!(
+                            "`{}` is a compound indicator; give a value per series",
+                            ind.id
+                        ),
+                    )
+                    .expected(names.join(", ")),
                 );
                 return Vec::new();
             }
-            (0..ind.series.len()).map(|s| SeriesRef { indicator: i, series: s }).collect()
+            (0..ind.series.len())
+                .map(|s| SeriesRef {
+                    indicator: i,
+                    series: s,
+                })
+                .collect()
         }
     }
 }
 
-fn observations(f: &Loaded<ResultSource>, indicators: &[Indicator], diags: &mut Diagnostics) -> BTreeMap<SeriesRef, Observation> {
+fn observations(
+    f: &Loaded<ResultSource>,
+    known: &Known,
+    diags: &mut Diagnostics,
+) -> BTreeMap<SeriesRef, Observation> {
     let v = &f.value;
+    let indicators = known.indicators;
     let mut out = BTreeMap::new();
     for (reference, value) in &v.actuals {
-        for r in targets(f, "actuals", reference, indicators, false, diags) {
-            out.insert(r, Observation::Measured { value: *value, revision: None });
+        for r in targets(f, "actuals", reference, known, false, diags) {
+            out.insert(
+                r,
+                Observation::Measured {
+                    value: *value,
+                    revision: None,
+                },
+            );
         }
     }
     for (reference, reason) in &v.missing {
-        for r in targets(f, "missing", reference, indicators, true, diags) {
+        for r in targets(f, "missing", reference, known, true, diags) {
             if out.contains_key(&r) {
                 diags.push(
-                    f.error_at(&[key("missing"), key(reference)], format!("`{reference}` has both an actual and a missing reason"))
-                        .expected("either a value under `actuals:` or a reason under `missing:`"),
+                    f.error_at(
+                        &[key("missing"), key(reference)],
+                        format!("`{reference}` has both an actual and a missing reason"),
+                    )
+                    .expected("either a value under `actuals:` or a reason under `missing:`"),
                 );
             }
-            out.insert(r, Observation::Missing { reason: reason.trim().to_string() });
+            out.insert(
+                r,
+                Observation::Missing {
+                    reason: reason.trim().to_string(),
+                },
+            );
         }
     }
     for (reference, revision) in &v.revised {
-        for r in targets(f, "revised", reference, indicators, true, diags) {
+        for r in targets(f, "revised", reference, known, true, diags) {
             match out.get_mut(&r) {
                 Some(Observation::Measured { revision: slot, .. }) => {
-                    *slot = Some(Revision { note: revision.note.trim().to_string(), previous: revision.previous });
+                    *slot = Some(Revision {
+                        note: revision.note.trim().to_string(),
+                        previous: revision.previous,
+                    });
                 }
                 _ => diags.push(
-                    f.error_at(&[key("revised"), key(reference)], format!("`{reference}` is marked revised but has no actual"))
-                        .expected(format!("a value for `{reference}` under `actuals:`")),
+                    f.error_at(
+                        &[key("revised"), key(reference)],
+                        format!("`{reference}` is marked revised but has no actual"),
+                    )
+                    .expected(format!("a value for `{reference}` under `actuals:`")),
                 ),
             }
         }
     }
     for (i, ind) in indicators.iter().enumerate() {
         for (s, series) in ind.series.iter().enumerate() {
-            let r = SeriesRef { indicator: i, series: s };
+            let r = SeriesRef {
+                indicator: i,
+                series: s,
+            };
             if !out.contains_key(&r) {
                 let name = match &series.id {
                     Some(id) => format!("{}.{id}", ind.id),
@@ -123,7 +219,12 @@ fn observations(f: &Loaded<ResultSource>, indicators: &[Indicator], diags: &mut 
     out
 }
 
-fn verification(folder: &ResultFolder, indicators: &[Indicator], diags: &mut Diagnostics) -> Vec<Verification> {
+fn verification(
+    folder: &ResultFolder,
+    known: &Known,
+    diags: &mut Diagnostics,
+) -> Vec<Verification> {
+    let indicators = known.indicators;
     let Some(f): Option<&Loaded<VerificationSource>> = folder.verification.as_ref() else {
         return Vec::new();
     };
@@ -132,19 +233,31 @@ fn verification(folder: &ResultFolder, indicators: &[Indicator], diags: &mut Dia
         let mut rows = Vec::new();
         if entry.indicators.is_empty() {
             diags.push(
-                f.error_at(&[key("entries"), Seg::Index(i), key("indicators")], "this entry names no indicator")
-                    .expected("a list of indicator ids, such as `[tenshutsu]`"),
+                f.error_at(
+                    &[key("entries"), Seg::Index(i), key("indicators")],
+                    "this entry names no indicator",
+                )
+                .expected("a list of indicator ids, such as `[tenshutsu]`"),
             );
         }
         for (j, reference) in entry.indicators.iter().enumerate() {
-            let path = [key("entries"), Seg::Index(i), key("indicators"), Seg::Index(j)];
+            let path = [
+                key("entries"),
+                Seg::Index(i),
+                key("indicators"),
+                Seg::Index(j),
+            ];
             match resolve(indicators, reference) {
                 Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
-                Err((msg, help)) => diags.push(
-                    f.error_at(&path, msg)
-                        .expected("an indicator id from indicators/, or id.series for one series of a compound indicator")
-                        .help_opt(help),
-                ),
+                Err((msg, help, unknown)) => {
+                    if known.report(unknown) {
+                        diags.push(
+                            f.error_at(&path, msg)
+                                .expected("an indicator id from indicators/, or id.series for one series of a compound indicator")
+                                .help_opt(help),
+                        );
+                    }
+                }
             }
         }
         out.push(Verification {

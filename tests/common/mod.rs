@@ -12,7 +12,10 @@ pub fn root() -> PathBuf {
 pub fn copy_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(&root().join("tests/fixtures").join(name).join("content"), &content);
+    copy_dir(
+        &root().join("tests/fixtures").join(name).join("content"),
+        &content,
+    );
     (dir, content)
 }
 
@@ -35,7 +38,10 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
-            out.push((entry.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(entry.path()).unwrap()));
+            out.push((
+                entry.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(entry.path()).unwrap(),
+            ));
         }
     }
     out
