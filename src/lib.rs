@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod chart;
 pub mod diag;
 pub mod evaluate;
 pub mod fiscal_year;

@@ -130,6 +130,7 @@ pub struct Indicator {
 pub struct Variant {
     pub text: String,
     pub note: Option<String>,
+    pub year: Option<FiscalYear>,
 }
 
 #[derive(Clone, Debug)]

@@ -122,6 +122,8 @@ pub struct IndicatorSource {
 pub struct VariantSource {
     pub text: String,
     pub note: Option<String>,
+    /// The first report in which the variant occurs; earlier reports do not mention it.
+    pub year: Option<FiscalYear>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -1,5 +1,6 @@
 //! The context every view is built in: the report, its evaluation, and the page's place in the site.
 
+use crate::chart::style::ChartStyle;
 use crate::evaluate::Evaluation;
 use crate::fiscal_year::FiscalYear;
 use crate::markdown;
@@ -26,6 +27,7 @@ pub struct ViewCtx<'a> {
     /// From the page to its year's report root.
     pub year_root: String,
     pub collected: &'a RefCell<Collected>,
+    pub style: &'a ChartStyle,
 }
 
 impl ViewCtx<'_> {

@@ -61,6 +61,8 @@ pub struct GrantView {
     pub overview: String,
     pub budget: BudgetTableView,
     pub kpis: Option<KpiTableView>,
+    pub budget_chart: Option<crate::chart::Chart>,
+    pub kpi_charts: Vec<crate::chart::Chart>,
     pub projects: Vec<LinkView>,
 }
 
@@ -188,6 +190,8 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
         overview: ctx.markdown(&grant.overview, heading_level, None),
         budget,
         kpis,
+        budget_chart: super::charts::budget_chart(ctx, grant),
+        kpi_charts: super::charts::kpi_charts(ctx, grant),
         projects: visible_projects(grant, year)
             .map(|p| LinkView {
                 title: p.title.clone(),

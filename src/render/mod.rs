@@ -1,5 +1,6 @@
 //! Render: typed views of the evaluated report, through the theme's templates, into pages.
 
+pub mod charts;
 pub mod context;
 pub mod grants;
 pub mod indicators;
@@ -165,6 +166,7 @@ struct PageData<'a> {
     grants: Vec<grants::GrantView>,
     projects: Vec<grants::ProjectView>,
     donations: Option<grants::DonationsView>,
+    trends: Vec<charts::IndicatorChartsView>,
     page: &'a str,
 }
 
@@ -185,6 +187,7 @@ fn render_page(
         site_root: up(depth + prefix.matches('/').count()),
         year_root: up(depth),
         collected,
+        style: &theme.chart_style,
     };
     let full = spec.template == "full.html";
     // Heading levels: on the full report everything sits one level deeper.
@@ -223,7 +226,7 @@ fn render_page(
     let data = PageData {
         frame,
         plan: pages::plan_view(&ctx, level),
-        summary: pages::summary_view(&ctx),
+        summary: pages::summary_view(&ctx, spec.template == "index.html" || full),
         commentary: report
             .years
             .iter()
@@ -248,6 +251,13 @@ fn render_page(
             grants::donations_view(&ctx, level)
         } else {
             None
+        },
+        trends: if full {
+            (0..report.indicators.len())
+                .map(|i| charts::indicator_charts(&ctx, i))
+                .collect()
+        } else {
+            Vec::new()
         },
         page: spec.template,
     };

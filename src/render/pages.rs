@@ -59,16 +59,22 @@ pub struct SummaryRowView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SummaryView {
     pub caption: String,
+    pub chart: Option<crate::chart::Chart>,
     pub statuses: Vec<StatusView>,
     pub rows: Vec<SummaryRowView>,
     pub totals: Vec<usize>,
     pub total: usize,
 }
 
-pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
+pub fn summary_view(ctx: &ViewCtx, with_chart: bool) -> SummaryView {
     let eval = ctx.eval;
     SummaryView {
         caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
+        chart: if with_chart {
+            super::charts::status_summary_chart(ctx)
+        } else {
+            None
+        },
         statuses: Status::ALL.iter().map(|s| (*s).into()).collect(),
         rows: ctx
             .report
@@ -100,6 +106,7 @@ pub struct StrategyView {
     pub anchor: String,
     pub table: Option<IndicatorTableView>,
     pub verification: Option<VerificationTableView>,
+    pub charts: Vec<super::charts::IndicatorChartsView>,
 }
 
 pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) -> StrategyView {
@@ -119,6 +126,17 @@ pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) 
                 Some(s.number),
             )
         }),
+        charts: if with_tables {
+            ctx.report
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.strategy == s.number)
+                .map(|(i, _)| super::charts::indicator_charts(ctx, i))
+                .collect()
+        } else {
+            Vec::new()
+        },
         verification: if with_tables {
             verification_table(
                 ctx,

@@ -53,6 +53,7 @@ const STATIC: &[(&str, &str)] = &[(
 pub struct Theme {
     pub tera: tera::Tera,
     pub statics: Vec<(String, String)>,
+    pub chart_style: crate::chart::style::ChartStyle,
 }
 
 /// Loads the default theme, replacing any file that `override_dir` (a site's
@@ -89,7 +90,24 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
             .unwrap_or_else(|| text.to_string());
         statics.push((name.to_string(), text));
     }
-    Ok(Theme { tera, statics })
+    let (chart_text, chart_path) =
+        read_override(override_dir, "chart.yaml")?.unwrap_or_else(|| {
+            (
+                crate::chart::style::DEFAULT.to_string(),
+                PathBuf::from("(built-in theme)/chart.yaml"),
+            )
+        });
+    let source = crate::yaml::SourceText {
+        path: chart_path,
+        text: chart_text,
+        line_offset: 0,
+    };
+    let chart_style = crate::yaml::parse::<crate::chart::style::ChartStyle>(&source)?.value;
+    Ok(Theme {
+        tera,
+        statics,
+        chart_style,
+    })
 }
 
 fn read_override(dir: Option<&Path>, rel: &str) -> Result<Option<(String, PathBuf)>, Diagnostic> {

@@ -74,6 +74,7 @@ pub(super) fn indicators(
                     .map(|x| Variant {
                         text: x.text.clone(),
                         note: x.note.clone(),
+                        year: x.year,
                     })
                     .collect(),
                 compound: v.series.is_some(),

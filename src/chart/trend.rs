@@ -1,0 +1,259 @@
+//! The trend chart of one indicator series: baseline, actuals by year, and the target.
+
+use super::{axis_scale, finish, nice_ticks, text_width, tick_label, Chart, Pen};
+use crate::chart::style::ChartStyle;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// One year on the x axis.
+#[derive(Clone, Debug)]
+pub struct TrendYear {
+    /// `令和3年度`.
+    pub label: String,
+    /// The actual, if measured and not after the report year.
+    pub value: Option<f64>,
+    /// The actual as printed in tables (`115.3%`).
+    pub value_label: String,
+    pub revised: bool,
+    /// Measured as missing (未測定), as opposed to a year still to come.
+    pub missing: bool,
+}
+
+/// What the trend chart shows.
+#[derive(Clone, Debug)]
+pub struct TrendView {
+    pub id: String,
+    pub title: String,
+    pub desc: String,
+    pub lower_is_better: bool,
+    pub baseline: f64,
+    pub baseline_label: String,
+    pub target: f64,
+    pub target_label: String,
+    pub years: Vec<TrendYear>,
+}
+
+const TOP: f64 = 34.0;
+
+pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
+    let pen = Pen { style };
+    let (w, h) = (style.width, style.height);
+    let (wf, hf) = (f64::from(w), f64::from(h));
+    let fs = pen.size();
+    let small = pen.small();
+    let mut values: Vec<f64> = vec![view.baseline, view.target];
+    values.extend(view.years.iter().filter_map(|y| y.value));
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let pad = if hi > lo {
+        (hi - lo) * 0.2
+    } else {
+        (hi.abs() * 0.1).max(1.0)
+    };
+    let (ticks, step) = nice_ticks(lo - pad, hi + pad, 5);
+    let (y0, y1) = (*ticks.first()?, *ticks.last()?);
+    let (scale, suffix) = axis_scale(y0.abs().max(y1.abs()));
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|t| tick_label(*t, step, scale, suffix))
+        .collect();
+    let left = labels
+        .iter()
+        .map(|l| text_width(l, small))
+        .fold(0.0, f64::max)
+        + 12.0;
+    let categories: Vec<&str> = std::iter::once("当初値")
+        .chain(view.years.iter().map(|y| y.label.as_str()))
+        .collect();
+    let n = categories.len();
+    let last_half = text_width(categories[n - 1], small) / 2.0;
+    let right = last_half
+        .max(text_width(&format!("目標 {}", view.target_label), small) / 2.0)
+        .max(16.0)
+        + 6.0;
+    let bottom = small + 14.0;
+    let plot_w = wf - left - right;
+    let plot_h = hf - TOP - bottom;
+    let x_of = |i: f64| left + plot_w * (i + 0.5) / n as f64;
+    let y_of = |v: f64| TOP + plot_h * (1.0 - (v - y0) / (y1 - y0));
+    let px = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+
+    let raw = super::draw(w, h, |root| {
+        let text = style.text.rgb();
+        let muted = style.muted.rgb();
+        // Grid and y labels.
+        for (t, label) in ticks.iter().zip(&labels) {
+            let y = y_of(*t);
+            root.draw(&PathElement::new(
+                vec![px(left, y), px(wf - right, y)],
+                style.grid.rgb().stroke_width(1),
+            ))?;
+            root.draw(&Text::new(
+                label.clone(),
+                px(left - 6.0, y),
+                pen.font(small, muted, HPos::Right, VPos::Center),
+            ))?;
+        }
+        root.draw(&PathElement::new(
+            vec![px(left, TOP + plot_h), px(wf - right, TOP + plot_h)],
+            style.axis.rgb().stroke_width(1),
+        ))?;
+        // X labels.
+        for (i, c) in categories.iter().enumerate() {
+            root.draw(&Text::new(
+                c.to_string(),
+                px(x_of(i as f64), TOP + plot_h + 6.0),
+                pen.font(small, text, HPos::Center, VPos::Top),
+            ))?;
+        }
+        // Direction and legend, in the top band.
+        let direction = if view.lower_is_better {
+            "▼ 低いほど良い指標"
+        } else {
+            "▲ 高いほど良い指標"
+        };
+        root.draw(&Text::new(
+            direction,
+            px(4.0, 4.0),
+            pen.font(fs, text, HPos::Left, VPos::Top),
+        ))?;
+        let legend = [
+            ("● 実績", style.actual.rgb()),
+            ("◆ 目標（破線）", style.target.rgb()),
+            ("■ 当初値", style.baseline.rgb()),
+        ];
+        let mut x = wf - 4.0;
+        for (label, colour) in legend.iter().rev() {
+            root.draw(&Text::new(
+                *label,
+                px(x, 6.0),
+                pen.font(small, *colour, HPos::Right, VPos::Top),
+            ))?;
+            x -= text_width(label, small) + 12.0;
+        }
+        // Target: a dashed line across, and a diamond at the end of the plan.
+        let ty = y_of(view.target);
+        root.draw(&plotters::element::DashedPathElement::new(
+            vec![px(left, ty), px(wf - right, ty)],
+            8,
+            5,
+            style.target.rgb().stroke_width(2),
+        ))?;
+        let (tx, tyi) = px(x_of((n - 1) as f64), ty);
+        root.draw(&Polygon::new(
+            vec![(tx, tyi - 8), (tx + 8, tyi), (tx, tyi + 8), (tx - 8, tyi)],
+            style.target.rgb().filled(),
+        ))?;
+        let above = ty - TOP > small + 12.0;
+        let (label_y, vpos) = if above {
+            (ty - 12.0, VPos::Bottom)
+        } else {
+            (ty + 12.0, VPos::Top)
+        };
+        let label_x = x_of((n - 1) as f64)
+            .min(wf - 4.0 - text_width(&format!("目標 {}", view.target_label), small) / 2.0);
+        root.draw(&Text::new(
+            format!("目標 {}", view.target_label),
+            px(label_x, label_y),
+            pen.font(small, style.target.rgb(), HPos::Center, vpos),
+        ))?;
+        // Baseline: a square.
+        let (bx, by) = px(x_of(0.0), y_of(view.baseline));
+        root.draw(&Rectangle::new(
+            [(bx - 6, by - 6), (bx + 6, by + 6)],
+            style.baseline.rgb().filled(),
+        ))?;
+        draw_value_label(
+            root,
+            &pen,
+            &view.baseline_label,
+            x_of(0.0),
+            y_of(view.baseline),
+            wf,
+            style.baseline.rgb(),
+        )?;
+        // Actuals: solid line through consecutive measured years, circles on the points.
+        let points: Vec<Option<(i32, i32)>> = view
+            .years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| y.value.map(|v| px(x_of(i as f64 + 1.0), y_of(v))))
+            .collect();
+        for run in points.split(|p| p.is_none()) {
+            let run: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
+            if run.len() > 1 {
+                root.draw(&PathElement::new(run, style.actual.rgb().stroke_width(3)))?;
+            }
+        }
+        for (i, (year, point)) in view.years.iter().zip(&points).enumerate() {
+            match point {
+                Some((x, y)) => {
+                    root.draw(&Circle::new((*x, *y), 6, style.actual.rgb().filled()))?;
+                    if year.revised {
+                        root.draw(&Circle::new(
+                            (*x, *y),
+                            10,
+                            style.actual.rgb().stroke_width(2),
+                        ))?;
+                    }
+                    let label = if year.revised {
+                        format!("{}（修正値）", year.value_label)
+                    } else {
+                        year.value_label.clone()
+                    };
+                    draw_value_label(
+                        root,
+                        &pen,
+                        &label,
+                        f64::from(*x),
+                        f64::from(*y),
+                        wf,
+                        style.actual.rgb(),
+                    )?;
+                }
+                None if year.missing => {
+                    root.draw(&Text::new(
+                        "未測定",
+                        px(x_of(i as f64 + 1.0), TOP + plot_h - 6.0),
+                        pen.font(small, muted, HPos::Center, VPos::Bottom),
+                    ))?;
+                }
+                None => {}
+            }
+        }
+        Ok(())
+    })?;
+    Some(Chart {
+        id: view.id.clone(),
+        svg: finish(&raw, &view.id, &view.title, &view.desc, w, h),
+        title: view.title.clone(),
+        desc: view.desc.clone(),
+    })
+}
+
+/// A value printed beside its point, kept inside the chart.
+fn draw_value_label(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    pen: &Pen,
+    label: &str,
+    x: f64,
+    y: f64,
+    width: f64,
+    colour: RGBColor,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let small = pen.small();
+    let half = text_width(label, small) / 2.0;
+    let x = x.clamp(half + 2.0, width - half - 2.0);
+    let (y, v) = if y - TOP > small + 14.0 {
+        (y - 11.0, VPos::Bottom)
+    } else {
+        (y + 11.0, VPos::Top)
+    };
+    root.draw(&Text::new(
+        label.to_string(),
+        (x.round() as i32, y.round() as i32),
+        pen.font(small, colour, HPos::Center, v),
+    ))?;
+    Ok(())
+}
