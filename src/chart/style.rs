@@ -104,13 +104,25 @@ impl ChartStyle {
 /// The built-in chart style.
 pub const DEFAULT: &str = include_str!("../../themes/default/chart.yaml");
 
+impl ChartStyle {
+    /// The built-in style (checked by a unit test to parse).
+    pub fn builtin() -> Result<ChartStyle, crate::diag::Diagnostic> {
+        let source = crate::yaml::SourceText {
+            path: "(built-in theme)/chart.yaml".into(),
+            text: DEFAULT.into(),
+            line_offset: 0,
+        };
+        crate::yaml::parse::<ChartStyle>(&source).map(|p| p.value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn default_style_meets_contrast() {
-        let style: ChartStyle = serde_yaml_free_parse(DEFAULT);
+        let style = ChartStyle::builtin().unwrap();
         assert!(style.text.contrast(WHITE) >= 4.5);
         assert!(
             style.muted.contrast(WHITE) >= 4.5,
@@ -128,15 +140,6 @@ mod tests {
                 "{name}"
             );
         }
-    }
-
-    fn serde_yaml_free_parse(text: &str) -> ChartStyle {
-        let source = crate::yaml::SourceText {
-            path: "chart.yaml".into(),
-            text: text.into(),
-            line_offset: 0,
-        };
-        crate::yaml::parse::<ChartStyle>(&source).unwrap().value
     }
 
     #[test]

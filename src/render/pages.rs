@@ -232,7 +232,7 @@ pub fn notes_view(ctx: &ViewCtx) -> NotesView {
         .indicators
         .iter()
         .flat_map(|i| {
-            i.variants.iter().map(move |v| {
+            i.variants.iter().filter(|v| v.year.is_none_or(|y| y <= ctx.year())).map(move |v| {
                 let note = v.note.as_deref().map(|n| format!("（{}）", n.trim())).unwrap_or_default();
                 format!("「{}」は「{}」と表記されている箇所があります{note}。本報告では前者に統一しています。", i.name, v.text)
             })
