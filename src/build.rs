@@ -62,7 +62,8 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
 
     let started = Instant::now();
     let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
-    let (site, render_diags) = render::render(&report, content, &theme);
+    let (site, render_diags) =
+        render::render(&report, content, &theme, &render::Options::default());
     summary
         .phases
         .push(("evaluate and render", started.elapsed()));

@@ -29,6 +29,21 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Print the full report (全体版) to an A4 PDF with headless Chromium or Chrome.
+    Pdf {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The evaluation year to print, such as R3 (default: the latest).
+        #[arg(long)]
+        year: Option<String>,
+        /// The PDF to write (default: report-<year>.pdf).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The Chromium or Chrome binary to print with.
+        #[arg(long)]
+        browser: Option<PathBuf>,
+    },
     /// Check the content for mistakes without writing anything.
     Check {
         /// The content folder.
@@ -72,6 +87,48 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Pdf {
+            content,
+            year,
+            output,
+            browser,
+        } => {
+            let year = match year
+                .as_deref()
+                .map(sosei::fiscal_year::FiscalYear::parse)
+                .transpose()
+            {
+                Ok(y) => y,
+                Err(e) => {
+                    eprintln!("error: --year: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let output = output.unwrap_or_else(|| {
+                PathBuf::from(format!(
+                    "report-{}.pdf",
+                    year.map(|y| y.slug()).unwrap_or_else(|| "latest".into())
+                ))
+            });
+            match sosei::pdf::print(&content, year, &output, browser.as_deref()) {
+                Ok(p) => {
+                    eprintln!(
+                        "printed {} ({} pages, {} passes, {:.1} s, with {})",
+                        p.file.display(),
+                        p.pages,
+                        p.passes,
+                        p.seconds,
+                        p.browser.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    eprint!("{diags}");
+                    eprintln!("pdf failed");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check { content } => {
             let (report, diags, files) = sosei::build::check(&content);
             eprint!("{diags}");

@@ -30,9 +30,14 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
+/// Full-width in Japanese fonts: CJK, full-width forms, and the arrows and geometric
+/// shapes (▲ ● ◆ ■) that CJK fonts draw 1 em wide.
 fn is_wide(c: char) -> bool {
     let u = c as u32;
-    u >= 0x2E80 || (0xFF00..=0xFFEF).contains(&u)
+    u >= 0x2E80
+        || (0xFF00..=0xFFEF).contains(&u)
+        || (0x2190..=0x21FF).contains(&u)
+        || (0x25A0..=0x26FF).contains(&u)
 }
 
 /// Round tick values covering `min..max`: steps of 1, 2 or 5 × 10^k, about `count` of them,

@@ -10,6 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub struct TrendYear {
     /// `令和3年度`.
     pub label: String,
+    /// `R3`, used when the full labels do not fit side by side.
+    pub short: String,
     /// The actual, if measured and not after the report year.
     pub value: Option<f64>,
     /// The actual as printed in tables (`115.3%`).
@@ -63,9 +65,16 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
         .map(|l| text_width(l, small))
         .fold(0.0, f64::max)
         + 12.0;
-    let categories: Vec<&str> = std::iter::once("当初値")
+    let full: Vec<&str> = std::iter::once("当初値")
         .chain(view.years.iter().map(|y| y.label.as_str()))
         .collect();
+    let short: Vec<&str> = std::iter::once("当初")
+        .chain(view.years.iter().map(|y| y.short.as_str()))
+        .collect();
+    // Full year labels if they fit their slots, else the short ones.
+    let slot = (wf - 80.0) / full.len() as f64;
+    let fits = full.iter().all(|l| text_width(l, small) + 6.0 <= slot);
+    let categories = if fits { full } else { short };
     let n = categories.len();
     let last_half = text_width(categories[n - 1], small) / 2.0;
     let right = last_half
@@ -164,15 +173,14 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
             [(bx - 6, by - 6), (bx + 6, by + 6)],
             style.baseline.rgb().filled(),
         ))?;
-        draw_value_label(
-            root,
-            &pen,
-            &view.baseline_label,
-            x_of(0.0),
-            y_of(view.baseline),
-            wf,
-            style.baseline.rgb(),
-        )?;
+        let at = Anchor {
+            x: x_of(0.0),
+            y: y_of(view.baseline),
+            width: wf,
+            floor: TOP + plot_h,
+            below: false,
+        };
+        draw_value_label(root, &pen, &view.baseline_label, at, style.baseline.rgb())?;
         // Actuals: solid line through consecutive measured years, circles on the points.
         let points: Vec<Option<(i32, i32)>> = view
             .years
@@ -202,15 +210,22 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
                     } else {
                         year.value_label.clone()
                     };
-                    draw_value_label(
-                        root,
-                        &pen,
-                        &label,
-                        f64::from(*x),
-                        f64::from(*y),
-                        wf,
-                        style.actual.rgb(),
-                    )?;
+                    // Put the label on the side away from the line: below a point the line falls to.
+                    let neighbour = points[..i]
+                        .iter()
+                        .rev()
+                        .flatten()
+                        .next()
+                        .or_else(|| points[i + 1..].iter().flatten().next());
+                    let below = neighbour.is_some_and(|(_, ny)| *ny < *y);
+                    let at = Anchor {
+                        x: f64::from(*x),
+                        y: f64::from(*y),
+                        width: wf,
+                        floor: TOP + plot_h,
+                        below,
+                    };
+                    draw_value_label(root, &pen, &label, at, style.actual.rgb())?;
                 }
                 None if year.missing => {
                     root.draw(&Text::new(
@@ -232,23 +247,33 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
     })
 }
 
-/// A value printed beside its point, kept inside the chart.
+/// Where a value label goes: beside the point at (x, y), inside `width` and above `floor`.
+struct Anchor {
+    x: f64,
+    y: f64,
+    width: f64,
+    floor: f64,
+    /// Prefer below the point (when the line comes from above).
+    below: bool,
+}
+
+/// A value printed above or below its point, kept inside the chart.
 fn draw_value_label(
     root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
     pen: &Pen,
     label: &str,
-    x: f64,
-    y: f64,
-    width: f64,
+    at: Anchor,
     colour: RGBColor,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let small = pen.small();
     let half = text_width(label, small) / 2.0;
-    let x = x.clamp(half + 2.0, width - half - 2.0);
-    let (y, v) = if y - TOP > small + 14.0 {
-        (y - 11.0, VPos::Bottom)
+    let x = at.x.clamp(half + 2.0, at.width - half - 2.0);
+    let room_above = at.y - TOP > small + 14.0;
+    let room_below = at.y + 11.0 + small < at.floor;
+    let (y, v) = if (at.below && room_below) || !room_above {
+        (at.y + 11.0, VPos::Top)
     } else {
-        (y + 11.0, VPos::Top)
+        (at.y - 11.0, VPos::Bottom)
     };
     root.draw(&Text::new(
         label.to_string(),

@@ -74,6 +74,7 @@ pub fn indicator_charts(ctx: &ViewCtx, index: usize) -> IndicatorChartsView {
                 .iter()
                 .map(|(y, obs)| TrendYear {
                     label: y.label(),
+                    short: y.short(),
                     value: obs.and_then(|o| o.value()).map(|q| q.to_f64()),
                     value_label: obs.and_then(|o| o.value()).map(fmt).unwrap_or_default(),
                     revised: matches!(
@@ -108,7 +109,7 @@ pub fn indicator_charts(ctx: &ViewCtx, index: usize) -> IndicatorChartsView {
                 target_label: fmt(series.target),
                 years,
             };
-            let chart = trend_chart(&view, &ctx.style)?;
+            let chart = trend_chart(&view, ctx.style)?;
             let mut heads = vec!["当初値".to_string()];
             heads.extend(plan_years.iter().map(|y| y.label()));
             heads.push("目標値".into());
@@ -238,7 +239,7 @@ pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
             ],
             unit_note: "単位：円".into(),
         },
-        &ctx.style,
+        ctx.style,
     )
 }
 
@@ -292,7 +293,7 @@ pub fn kpi_charts(ctx: &ViewCtx, grant: &Grant) -> Vec<Chart> {
                     ],
                     unit_note: format!("単位：{}", k.unit),
                 },
-                &ctx.style,
+                ctx.style,
             )
         })
         .collect()
@@ -349,6 +350,6 @@ pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
                 })
                 .collect(),
         },
-        &ctx.style,
+        ctx.style,
     )
 }

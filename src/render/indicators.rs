@@ -214,7 +214,7 @@ pub fn indicator_table(
             .map(|(r, _)| ctx.eval.assessment(*r, status_year))
             .collect();
         rows.push(IndicatorRowView {
-            anchor: format!("ind-{}", ind.id),
+            anchor: format!("ind-{}-{}", ind.id, status_year.slug()),
             strategy: strategy_label(ind.strategy),
             strategy_href: ctx.href(&format!("strategies/{}.html", ind.strategy)),
             name: ind.name.clone(),

@@ -6,16 +6,39 @@ pub mod grants;
 pub mod indicators;
 pub mod pages;
 pub mod theme;
+pub mod toc;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::evaluate::{self, Evaluation};
+use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
 use context::{Collected, ViewCtx};
 use grants::LinkView;
 use pages::{FrameView, YearLinkView};
 use serde::Serialize;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// Choices that change how the report is rendered, beyond the content itself.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The date of issue on the cover, when the content does not set one.
+    pub issued: Option<String>,
+    /// The printed page of each heading id of the full report (from a first print).
+    pub toc_pages: BTreeMap<String, usize>,
+    /// Render only this year's report.
+    pub only_year: Option<FiscalYear>,
+}
+
+/// What every page is rendered with.
+struct Env<'a> {
+    report: &'a Report,
+    content_root: &'a Path,
+    theme: &'a theme::Theme,
+    options: &'a Options,
+    collected: &'a RefCell<Collected>,
+}
 
 /// One HTML page, at a path relative to the output folder.
 #[derive(Clone, Debug)]
@@ -43,24 +66,31 @@ struct PageSpec {
 }
 
 /// Renders every evaluation year's report. The latest goes at the root.
-pub fn render(report: &Report, content_root: &Path, theme: &theme::Theme) -> (Site, Diagnostics) {
+pub fn render(
+    report: &Report,
+    content_root: &Path,
+    theme: &theme::Theme,
+    options: &Options,
+) -> (Site, Diagnostics) {
     let mut site = Site::default();
     let mut diags = Diagnostics::default();
     let collected = RefCell::new(Collected::default());
+    let env = Env {
+        report,
+        content_root,
+        theme,
+        options,
+        collected: &collected,
+    };
     for result in &report.years {
+        if options.only_year.is_some_and(|y| y != result.year) {
+            continue;
+        }
         let eval = evaluate::evaluate(report, result.year);
         let prefix = pages::year_prefix(report, result.year);
         for spec in page_specs(report, &eval) {
             let path = format!("{prefix}{}", spec.path);
-            match render_page(
-                report,
-                &eval,
-                content_root,
-                theme,
-                &spec,
-                &prefix,
-                &collected,
-            ) {
+            match render_page(&env, &eval, &spec, &prefix) {
                 Ok(html) => site.pages.push(Page { path, html }),
                 Err(err) => diags.push(Diagnostic::error(
                     format!("(theme)/templates/{}", spec.template),
@@ -149,6 +179,11 @@ fn page_specs(report: &Report, eval: &Evaluation) -> Vec<PageSpec> {
     specs
 }
 
+/// The heading of the full report's section of indicator charts.
+fn trends_heading(year: FiscalYear) -> String {
+    format!("数値目標の推移（{}まで）", year.label())
+}
+
 fn up(depth: usize) -> String {
     "../".repeat(depth)
 }
@@ -167,18 +202,23 @@ struct PageData<'a> {
     projects: Vec<grants::ProjectView>,
     donations: Option<grants::DonationsView>,
     trends: Vec<charts::IndicatorChartsView>,
+    toc: Vec<toc::TocEntry>,
     page: &'a str,
 }
 
 fn render_page(
-    report: &Report,
+    env: &Env,
     eval: &Evaluation,
-    content_root: &Path,
-    theme: &theme::Theme,
     spec: &PageSpec,
     prefix: &str,
-    collected: &RefCell<Collected>,
 ) -> Result<String, String> {
+    let Env {
+        report,
+        content_root,
+        theme,
+        options,
+        collected,
+    } = *env;
     let depth = spec.path.matches('/').count();
     let ctx = ViewCtx {
         report,
@@ -223,7 +263,7 @@ fn render_page(
         .filter(|(g, p)| full || spec.path == grants::project_page_path(g, p))
         .map(|(g, p)| grants::project_view(&ctx, g, p, project_level))
         .collect();
-    let data = PageData {
+    let mut data = PageData {
         frame,
         plan: pages::plan_view(&ctx, level),
         summary: pages::summary_view(&ctx, spec.template == "index.html" || full),
@@ -259,8 +299,26 @@ fn render_page(
         } else {
             Vec::new()
         },
+        toc: Vec::new(),
         page: spec.template,
     };
+    if full {
+        data.toc = toc::toc(&toc::TocInput {
+            plan: &data.plan,
+            evaluations: &data.evaluations,
+            trends_heading: trends_heading(eval.year),
+            verification: data.verification.as_ref().map(|v| v.caption.as_str()),
+            grants: &data.grants,
+            projects: &data.projects,
+            donations: data.donations.as_ref().map(|d| d.scheme.as_str()),
+            pages: &options.toc_pages,
+        });
+    }
+    data.frame.issued = report
+        .config
+        .issued
+        .clone()
+        .or_else(|| options.issued.clone());
     let context = tera::Context::from_serialize(&data).map_err(|e| theme::chain(&e))?;
     theme
         .tera
@@ -333,5 +391,11 @@ fn frame(ctx: &ViewCtx, spec: &PageSpec, prefix: &str) -> FrameView {
             })
             .collect(),
         licence: report.config.licence.clone(),
+        issued: None,
+        print_header: pages::css_string(&format!(
+            "{}　{}評価",
+            report.plan.title,
+            ctx.year().label()
+        )),
     }
 }

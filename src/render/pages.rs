@@ -262,6 +262,22 @@ pub struct FrameView {
     pub years: Vec<YearLinkView>,
     pub breadcrumbs: Vec<LinkView>,
     pub licence: Option<String>,
+    /// The date of issue, printed on the cover of the full report.
+    pub issued: Option<String>,
+    /// The running header of printed pages, escaped for a CSS string.
+    pub print_header: String,
+}
+
+/// Escapes text for a double-quoted CSS string inside a `<style>` element.
+pub fn css_string(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' | '\\' => format!("\\{c}"),
+            '<' => "\\3C ".to_string(),
+            '\n' | '\r' => " ".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// The address of a year's report, relative to the site root.

@@ -1,0 +1,301 @@
+//! Print: the full report to an A4 PDF with headless Chromium, with real page numbers in the 目次.
+//!
+//! Chromium ignores `target-counter()`, so printing takes two passes: the first print
+//! tells on which page each heading landed (from the PDF's named destinations); those
+//! numbers go into the 目次, and the second print is the result. A third pass runs only
+//! if adding the numbers moved a heading.
+
+pub mod dests;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fiscal_year::FiscalYear;
+use crate::render::{self, Options};
+use crate::{build, write};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What `sosei pdf` made.
+#[derive(Debug)]
+pub struct Printed {
+    pub file: PathBuf,
+    pub pages: usize,
+    pub passes: usize,
+    pub seconds: f64,
+    pub browser: PathBuf,
+}
+
+/// The browsers tried, in order, when `--browser` is not given.
+const BROWSERS: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+];
+
+/// Finds Chromium or Chrome: `explicit`, then `$SOSEI_BROWSER`, then the usual names on `PATH`.
+pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(p) = explicit {
+        return if p.is_file() {
+            Ok(p.to_path_buf())
+        } else {
+            Err(format!("the browser `{}` does not exist", p.display()))
+        };
+    }
+    if let Some(p) = std::env::var_os("SOSEI_BROWSER").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for name in BROWSERS {
+        for dir in std::env::split_paths(&path) {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err("no Chromium or Chrome was found to print with. Install one (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`), or give its path with --browser PATH".into())
+}
+
+/// Today's date in the era form for the cover (`令和8年11月23日`), or the date of
+/// `SOURCE_DATE_EPOCH` when it is set, so that printing is reproducible.
+pub fn issue_date() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    // Japan Standard Time, UTC+9.
+    let days = (secs + 9 * 3600).div_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let era = if y >= 2019 && (y, m) >= (2019, 5) {
+        let n = y - 2018;
+        if n == 1 {
+            "令和元年".to_string()
+        } else {
+            format!("令和{n}年")
+        }
+    } else {
+        format!("{y}年")
+    };
+    format!("{era}{m}月{d}日")
+}
+
+/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Builds the report of `year` (the latest if `None`) and prints its 全体版 to `output`.
+pub fn print(
+    content: &Path,
+    year: Option<FiscalYear>,
+    output: &Path,
+    browser: Option<&Path>,
+) -> Result<Printed, Diagnostics> {
+    let started = Instant::now();
+    let fail = |d: Diagnostic| {
+        let mut all = Diagnostics::default();
+        all.push(d);
+        all
+    };
+    let browser = find_browser(browser).map_err(|m| fail(Diagnostic::error("sosei pdf", m)))?;
+    let (report, diags, _) = build::check(content);
+    let Some(report) = report else {
+        return Err(diags);
+    };
+    let year = match year {
+        Some(y) if report.years.iter().any(|r| r.year == y) => y,
+        Some(y) => {
+            let have: Vec<String> = report.years.iter().map(|r| r.year.short()).collect();
+            return Err(fail(
+                Diagnostic::error(
+                    "sosei pdf",
+                    format!("there is no evaluation for {}", y.label()),
+                )
+                .expected(format!("one of: {}", have.join(", "))),
+            ));
+        }
+        None => match report.years.last() {
+            Some(r) => r.year,
+            None => {
+                return Err(fail(Diagnostic::error(
+                    "sosei pdf",
+                    "the content has no evaluation year",
+                )))
+            }
+        },
+    };
+    let theme = render::theme::load(build::theme_override(content).as_deref()).map_err(fail)?;
+    let work = scratch_dir().map_err(|e| {
+        fail(Diagnostic::error(
+            "sosei pdf",
+            format!("cannot make a working folder: {e}"),
+        ))
+    })?;
+    let site_dir = work.join("site");
+    let result = (|| {
+        let mut options = Options {
+            issued: Some(issue_date()),
+            only_year: Some(year),
+            ..Options::default()
+        };
+        let page = format!("{}full.html", render::pages::year_prefix(&report, year));
+        let mut passes = 0;
+        loop {
+            let (site, render_diags) = render::render(&report, content, &theme, &options);
+            if render_diags.has_errors() {
+                return Err(render_diags);
+            }
+            write::write(&site, &site_dir).map_err(|e| {
+                fail(Diagnostic::error(
+                    &site_dir,
+                    format!("cannot write the report to print: {e}"),
+                ))
+            })?;
+            let pdf = work.join(format!("pass{passes}.pdf"));
+            chromium_print(&browser, &site_dir.join(&page), &pdf)
+                .map_err(|m| fail(Diagnostic::error(&browser, m)))?;
+            passes += 1;
+            let bytes =
+                std::fs::read(&pdf).map_err(|e| fail(Diagnostic::error(&pdf, e.to_string())))?;
+            let found = dests::named_destination_pages(&bytes).ok_or_else(|| {
+                fail(Diagnostic::error(
+                    &pdf,
+                    "cannot read the page numbers back from the printed PDF",
+                ))
+            })?;
+            let headings: BTreeMap<String, usize> = found
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("h-"))
+                .collect();
+            if headings == options.toc_pages || passes >= 4 {
+                if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| fail(Diagnostic::error(parent, e.to_string())))?;
+                }
+                std::fs::copy(&pdf, output).map_err(|e| {
+                    fail(Diagnostic::error(
+                        output,
+                        format!("cannot write the PDF: {e}"),
+                    ))
+                })?;
+                return Ok((passes, dests::page_count(&bytes).unwrap_or(0)));
+            }
+            options.toc_pages = headings;
+        }
+    })();
+    let _ = std::fs::remove_dir_all(&work);
+    let (passes, pages) = result?;
+    Ok(Printed {
+        file: output.to_path_buf(),
+        pages,
+        passes,
+        seconds: started.elapsed().as_secs_f64(),
+        browser,
+    })
+}
+
+fn scratch_dir() -> std::io::Result<PathBuf> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("sosei-pdf-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Prints one HTML file to PDF with headless Chromium, checking that a PDF really came out.
+fn chromium_print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
+    let html = std::fs::canonicalize(html).map_err(|e| format!("{}: {e}", html.display()))?;
+    let profile = pdf.with_extension("profile");
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
+            "--run-all-compositor-stages-before-draw",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start the browser `{}`: {e}", browser.display()))?;
+    // Drain stderr as it comes, so that a chatty browser never blocks on a full pipe.
+    let stderr = child.stderr.take().map(|mut s| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut s, &mut text);
+            text
+        })
+    });
+    let deadline = Instant::now() + Duration::from_secs(180);
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            return Err("the browser did not finish printing within 180 seconds".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let made = std::fs::metadata(pdf).map(|m| m.len() > 0).unwrap_or(false);
+    if !status.success() || !made {
+        let err = stderr.and_then(|h| h.join().ok()).unwrap_or_default();
+        let last: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.contains("dbus"))
+            .rev()
+            .take(3)
+            .collect();
+        return Err(format!(
+            "the browser did not write a PDF (exit status {status}): {}",
+            last.join(" | ")
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
+    }
+
+    #[test]
+    fn missing_browser_is_a_clear_error() {
+        let err = find_browser(Some(Path::new("/nonexistent/chromium"))).unwrap_err();
+        assert!(err.contains("does not exist"));
+    }
+}
