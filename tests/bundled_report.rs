@@ -453,12 +453,13 @@ fn expand(rows: &[Vec<Cell>]) -> Vec<Vec<Cell>> {
                 c += 1;
             }
             let (rs, cs) = (cell.span("rowspan"), cell.span("colspan"));
-            for rr in r..(r + rs).min(rows.len()) {
+            let last = (r + rs).min(rows.len());
+            for row in grid.iter_mut().take(last).skip(r) {
                 for cc in c..c + cs {
-                    if grid[rr].len() <= cc {
-                        grid[rr].resize(cc + 1, None);
+                    if row.len() <= cc {
+                        row.resize(cc + 1, None);
                     }
-                    grid[rr][cc] = Some(cell.clone());
+                    row[cc] = Some(cell.clone());
                 }
             }
             c += cs;
@@ -1798,7 +1799,14 @@ fn grant_budget_tables_match_seed() {
 
     // (page, caption, years, rows: (label, per-year figures, 計), bold year)
     type BudgetRow = (&'static str, &'static [&'static str], &'static str);
-    let cases: &[(&str, &str, &[&str], &[BudgetRow], &str)] = &[
+    type BudgetCase = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [BudgetRow],
+        &'static str,
+    );
+    let cases: &[BudgetCase] = &[
         (
             "grants/1-nadec.html",
             "地方創生推進交付金① 事業費と交付金額",
