@@ -37,7 +37,7 @@ enum Command {
         /// The evaluation year to print, such as R3 (default: the latest).
         #[arg(long)]
         year: Option<String>,
-        /// The PDF to write (default: report-<year>.pdf).
+        /// The PDF to write (default: report-<year>.pdf, such as report-r3.pdf).
         #[arg(long)]
         output: Option<PathBuf>,
         /// The Chromium or Chrome binary to print with.
@@ -104,13 +104,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let output = output.unwrap_or_else(|| {
-                PathBuf::from(format!(
-                    "report-{}.pdf",
-                    year.map(|y| y.slug()).unwrap_or_else(|| "latest".into())
-                ))
-            });
-            match sosei::pdf::print(&content, year, &output, browser.as_deref()) {
+            match sosei::pdf::print(&content, year, output.as_deref(), browser.as_deref()) {
                 Ok(p) => {
                     eprintln!(
                         "printed {} ({} pages, {} passes, {:.1} s, with {})",

@@ -102,10 +102,11 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// Builds the report of `year` (the latest if `None`) and prints its 全体版 to `output`.
+/// Without `output`, the PDF is written to `report-<year>.pdf` (`report-r3.pdf`).
 pub fn print(
     content: &Path,
     year: Option<FiscalYear>,
-    output: &Path,
+    output: Option<&Path>,
     browser: Option<&Path>,
 ) -> Result<Printed, Diagnostics> {
     let started = Instant::now();
@@ -141,6 +142,8 @@ pub fn print(
             }
         },
     };
+    let default_output = PathBuf::from(format!("report-{}.pdf", year.slug()));
+    let output = output.unwrap_or(&default_output);
     let theme = render::theme::load(build::theme_override(content).as_deref()).map_err(fail)?;
     let work = scratch_dir().map_err(|e| {
         fail(Diagnostic::error(
