@@ -1,0 +1,93 @@
+//! Chart throughput: every chart of the bundled report, and 1,000 synthetic indicators.
+//!
+//!     cargo run --release --example chart_bench
+//!
+//! Prints charts per second and the average size of one SVG chart. A benchmark, not a
+//! test: nothing here asserts a time.
+
+use sosei::chart::style::ChartStyle;
+use sosei::chart::trend::{trend_chart, TrendView, TrendYear};
+use sosei::render::charts;
+use sosei::render::context::{Collected, ViewCtx};
+use std::cell::RefCell;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let style = ChartStyle::builtin().expect("built-in chart style");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let (report, diags, _) = sosei::build::check(&content);
+    let report = report.unwrap_or_else(|| panic!("bundled content: {diags}"));
+    let year = report.years.last().expect("an evaluation year").year;
+    let eval = sosei::evaluate::evaluate(&report, year);
+    let collected = RefCell::new(Collected::default());
+    let ctx = ViewCtx { report: &report, eval: &eval, content_root: &content, site_root: String::new(), year_root: String::new(), collected: &collected, style: &style };
+
+    let rounds = 200;
+    let started = Instant::now();
+    let (mut count, mut bytes) = (0usize, 0usize);
+    for _ in 0..rounds {
+        for i in 0..report.indicators.len() {
+            for c in charts::indicator_charts(&ctx, i).charts {
+                count += 1;
+                bytes += c.chart.svg.len();
+            }
+        }
+        for g in &report.grants {
+            for c in charts::budget_chart(&ctx, g).into_iter().chain(charts::kpi_charts(&ctx, g)) {
+                count += 1;
+                bytes += c.svg.len();
+            }
+        }
+        if let Some(c) = charts::status_summary_chart(&ctx) {
+            count += 1;
+            bytes += c.svg.len();
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "bundled report: {} charts per build, {:.0} charts/s (views and SVG, {rounds} rounds), average SVG {} bytes",
+        count / rounds,
+        count as f64 / secs,
+        bytes / count.max(1)
+    );
+
+    let views: Vec<TrendView> = (0..1000).map(synthetic).collect();
+    let started = Instant::now();
+    let mut bytes = 0;
+    for v in &views {
+        bytes += trend_chart(v, &style).expect("chart").svg.len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!("1,000 synthetic 10-year indicators: {:.0} charts/s, average SVG {} bytes", 1000.0 / secs, bytes / 1000);
+}
+
+/// A 10-year series with a missing and a revised year, direction alternating.
+fn synthetic(n: usize) -> TrendView {
+    let base = 100.0 + (n % 37) as f64;
+    let years = (0..10)
+        .map(|k| {
+            let value = base + (k as f64 - 3.0) * ((n % 7) as f64 - 3.0) * 0.7;
+            let missing = k == 4 && n % 5 == 0;
+            TrendYear {
+                label: format!("令和{}年度", k + 2),
+                short: format!("R{}", k + 2),
+                value: (!missing).then_some(value),
+                value_label: format!("{value:.1}%"),
+                revised: k == 1 && n % 11 == 0,
+                missing,
+            }
+        })
+        .collect();
+    TrendView {
+        id: format!("chart-synthetic-{n}"),
+        title: format!("指標{n}の推移"),
+        desc: format!("指標{n}の説明です。"),
+        lower_is_better: n % 2 == 0,
+        baseline: base,
+        baseline_label: format!("{base:.1}%"),
+        target: base + 10.0,
+        target_label: format!("{:.1}%", base + 10.0),
+        years,
+    }
+}
