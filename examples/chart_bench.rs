@@ -21,7 +21,15 @@ fn main() {
     let year = report.years.last().expect("an evaluation year").year;
     let eval = sosei::evaluate::evaluate(&report, year);
     let collected = RefCell::new(Collected::default());
-    let ctx = ViewCtx { report: &report, eval: &eval, content_root: &content, site_root: String::new(), year_root: String::new(), collected: &collected, style: &style };
+    let ctx = ViewCtx {
+        report: &report,
+        eval: &eval,
+        content_root: &content,
+        site_root: String::new(),
+        year_root: String::new(),
+        collected: &collected,
+        style: &style,
+    };
 
     let rounds = 200;
     let started = Instant::now();
@@ -34,7 +42,10 @@ fn main() {
             }
         }
         for g in &report.grants {
-            for c in charts::budget_chart(&ctx, g).into_iter().chain(charts::kpi_charts(&ctx, g)) {
+            for c in charts::budget_chart(&ctx, g)
+                .into_iter()
+                .chain(charts::kpi_charts(&ctx, g))
+            {
                 count += 1;
                 bytes += c.svg.len();
             }
@@ -59,7 +70,11 @@ fn main() {
         bytes += trend_chart(v, &style).expect("chart").svg.len();
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("1,000 synthetic 10-year indicators: {:.0} charts/s, average SVG {} bytes", 1000.0 / secs, bytes / 1000);
+    println!(
+        "1,000 synthetic 10-year indicators: {:.0} charts/s, average SVG {} bytes",
+        1000.0 / secs,
+        bytes / 1000
+    );
 }
 
 /// A 10-year series with a missing and a revised year, direction alternating.

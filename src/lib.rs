@@ -14,6 +14,7 @@ pub mod format;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod opendata;
 pub mod pdf;
 pub mod quantity;
 pub mod render;

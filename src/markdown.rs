@@ -126,16 +126,25 @@ pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) 
             _ => {}
         }
         if let Event::Start(Tag::Table(_)) = &event {
-            let title = if last_heading.trim().is_empty() {
+            // A wide table scrolls inside its own labelled, focusable region.
+            let title = escape(if last_heading.trim().is_empty() {
                 caption
             } else {
                 last_heading.trim()
-            };
+            });
+            html_events.push(Event::Html(CowStr::from(format!(
+                "<div class=\"table-wrap\" role=\"region\" aria-label=\"{title}\" tabindex=\"0\">"
+            ))));
             html_events.push(event);
             html_events.push(Event::Html(CowStr::from(format!(
-                "<caption>{}</caption>",
-                escape(title)
+                "<caption>{title}</caption>"
             ))));
+            i += 1;
+            continue;
+        }
+        if let Event::End(TagEnd::Table) = &event {
+            html_events.push(event);
+            html_events.push(Event::Html(CowStr::from("</div>\n")));
             i += 1;
             continue;
         }

@@ -88,6 +88,16 @@ pub fn render(
         }
         let eval = evaluate::evaluate(report, result.year);
         let prefix = pages::year_prefix(report, result.year);
+        for table in crate::opendata::tables(report, result.year) {
+            site.assets.push((
+                format!("{prefix}data/{}.csv", table.slug),
+                crate::opendata::to_csv(&table),
+            ));
+            site.assets.push((
+                format!("{prefix}data/{}.json", table.slug),
+                crate::opendata::to_json(&table, report.config.licence.as_deref()),
+            ));
+        }
         for spec in page_specs(report, &eval) {
             let path = format!("{prefix}{}", spec.path);
             match render_page(&env, &eval, &spec, &prefix) {
@@ -171,6 +181,12 @@ fn page_specs(report: &Report, eval: &Evaluation) -> Vec<PageSpec> {
         ));
     }
     specs.push(spec(
+        "data.html",
+        "data.html".into(),
+        "オープンデータ".into(),
+        vec![home.clone()],
+    ));
+    specs.push(spec(
         "full.html",
         "full.html".into(),
         format!("全体版（{}）", eval.year.label()),
@@ -203,6 +219,7 @@ struct PageData<'a> {
     donations: Option<grants::DonationsView>,
     trends: Vec<charts::IndicatorChartsView>,
     toc: Vec<toc::TocEntry>,
+    data: Vec<pages::DataFileView>,
     page: &'a str,
 }
 
@@ -300,6 +317,11 @@ fn render_page(
             Vec::new()
         },
         toc: Vec::new(),
+        data: if spec.template == "data.html" {
+            pages::data_files(&ctx)
+        } else {
+            Vec::new()
+        },
         page: spec.template,
     };
     if full {
@@ -353,6 +375,10 @@ fn frame(ctx: &ViewCtx, spec: &PageSpec, prefix: &str) -> FrameView {
     nav.push(LinkView {
         title: "全体版".into(),
         href: ctx.href("full.html"),
+    });
+    nav.push(LinkView {
+        title: "オープンデータ".into(),
+        href: ctx.href("data.html"),
     });
     let years = report
         .years

@@ -289,3 +289,44 @@ pub fn year_prefix(report: &Report, year: FiscalYear) -> String {
         format!("{}/", year.slug())
     }
 }
+
+/// One downloadable table, for the open data page.
+#[derive(Clone, Debug, Serialize)]
+pub struct DataFileView {
+    pub title: String,
+    pub csv: String,
+    pub json: String,
+    pub rows: usize,
+    pub columns: Vec<crate::opendata::Column>,
+    pub units: String,
+}
+
+pub fn data_files(ctx: &ViewCtx) -> Vec<DataFileView> {
+    crate::opendata::tables(ctx.report, ctx.year())
+        .into_iter()
+        .map(|t| {
+            let unit_column = t.columns.iter().position(|c| c.key == "unit");
+            let mut units: Vec<String> = unit_column
+                .map(|u| {
+                    t.rows
+                        .iter()
+                        .filter_map(|r| match &r[u] {
+                            crate::opendata::Cell::Text(s) => Some(s.clone()),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            units.sort();
+            units.dedup();
+            DataFileView {
+                title: t.title.clone(),
+                csv: ctx.href(&format!("data/{}.csv", t.slug)),
+                json: ctx.href(&format!("data/{}.json", t.slug)),
+                rows: t.rows.len(),
+                columns: t.columns,
+                units: units.join("、"),
+            }
+        })
+        .collect()
+}

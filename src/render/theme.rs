@@ -41,6 +41,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "full.html",
         include_str!("../../themes/default/templates/full.html"),
     ),
+    (
+        "data.html",
+        include_str!("../../themes/default/templates/data.html"),
+    ),
 ];
 
 /// Static files of the default theme, written under `assets/`.
