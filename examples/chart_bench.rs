@@ -83,13 +83,13 @@ fn synthetic(n: usize) -> TrendView {
     let years = (0..10)
         .map(|k| {
             let value = base + (k as f64 - 3.0) * ((n % 7) as f64 - 3.0) * 0.7;
-            let missing = k == 4 && n % 5 == 0;
+            let missing = k == 4 && n.is_multiple_of(5);
             TrendYear {
                 label: format!("令和{}年度", k + 2),
                 short: format!("R{}", k + 2),
                 value: (!missing).then_some(value),
                 value_label: format!("{value:.1}%"),
-                revised: k == 1 && n % 11 == 0,
+                revised: k == 1 && n.is_multiple_of(11),
                 missing,
             }
         })
@@ -98,7 +98,7 @@ fn synthetic(n: usize) -> TrendView {
         id: format!("chart-synthetic-{n}"),
         title: format!("指標{n}の推移"),
         desc: format!("指標{n}の説明です。"),
-        lower_is_better: n % 2 == 0,
+        lower_is_better: n.is_multiple_of(2),
         baseline: base,
         baseline_label: format!("{base:.1}%"),
         target: base + 10.0,

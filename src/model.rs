@@ -28,6 +28,8 @@ pub struct Config {
     pub city_code: String,
     pub licence: Option<String>,
     pub issued: Option<String>,
+    /// The published address of the site, ending in `/`.
+    pub base_url: Option<String>,
     /// On track when progress ≥ pace × (years elapsed / plan years).
     pub on_track_pace: f64,
 }

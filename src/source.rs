@@ -18,6 +18,8 @@ pub struct ConfigSource {
     pub city_code: String,
     pub licence: Option<String>,
     pub issued: Option<String>,
+    /// Where the site is published, such as `https://www.city.example.jp/sosei/`.
+    pub base_url: Option<String>,
     #[serde(default)]
     pub status: StatusRuleSource,
 }

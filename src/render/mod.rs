@@ -5,6 +5,7 @@ pub mod context;
 pub mod grants;
 pub mod indicators;
 pub mod pages;
+mod site;
 pub mod theme;
 pub mod toc;
 
@@ -13,8 +14,7 @@ use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
 use context::{Collected, ViewCtx};
-use grants::LinkView;
-use pages::{FrameView, YearLinkView};
+use pages::FrameView;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -38,6 +38,8 @@ struct Env<'a> {
     theme: &'a theme::Theme,
     options: &'a Options,
     collected: &'a RefCell<Collected>,
+    /// Every year's pages, by the year's path prefix.
+    specs: &'a [(String, Vec<site::PageSpec>)],
 }
 
 /// One HTML page, at a path relative to the output folder.
@@ -57,14 +59,6 @@ pub struct Site {
     pub images: Vec<(PathBuf, String)>,
 }
 
-/// What one page is: its template, address, title and how to build its data.
-struct PageSpec {
-    template: &'static str,
-    path: String,
-    title: String,
-    crumbs: Vec<(String, String)>,
-}
-
 /// Renders every evaluation year's report. The latest goes at the root.
 pub fn render(
     report: &Report,
@@ -75,12 +69,23 @@ pub fn render(
     let mut site = Site::default();
     let mut diags = Diagnostics::default();
     let collected = RefCell::new(Collected::default());
+    let specs: Vec<(String, Vec<site::PageSpec>)> = report
+        .years
+        .iter()
+        .map(|y| {
+            (
+                pages::year_prefix(report, y.year),
+                site::page_specs(report, y.year),
+            )
+        })
+        .collect();
     let env = Env {
         report,
         content_root,
         theme,
         options,
         collected: &collected,
+        specs: &specs,
     };
     for result in &report.years {
         if options.only_year.is_some_and(|y| y != result.year) {
@@ -98,9 +103,14 @@ pub fn render(
                 crate::opendata::to_json(&table, report.config.licence.as_deref()),
             ));
         }
-        for spec in page_specs(report, &eval) {
+        let year_specs = specs
+            .iter()
+            .find(|(p, _)| *p == prefix)
+            .map(|(_, s)| s.as_slice())
+            .unwrap_or_default();
+        for spec in year_specs {
             let path = format!("{prefix}{}", spec.path);
-            match render_page(&env, &eval, &spec, &prefix) {
+            match render_page(&env, &eval, spec, &prefix) {
                 Ok(html) => site.pages.push(Page { path, html }),
                 Err(err) => diags.push(Diagnostic::error(
                     format!("(theme)/templates/{}", spec.template),
@@ -109,6 +119,8 @@ pub fn render(
             }
         }
     }
+    site.assets
+        .push(("sitemap.xml".into(), sitemap(report, &site.pages)));
     for (name, text) in &theme.statics {
         site.assets.push((format!("assets/{name}"), text.clone()));
     }
@@ -118,81 +130,6 @@ pub fn render(
         diags.push(Diagnostic::warning(file, message));
     }
     (site, diags)
-}
-
-fn page_specs(report: &Report, eval: &Evaluation) -> Vec<PageSpec> {
-    let home = ("トップ".to_string(), "index.html".to_string());
-    let spec = |template, path: String, title: String, crumbs: Vec<(String, String)>| PageSpec {
-        template,
-        path,
-        title,
-        crumbs,
-    };
-    let mut specs = vec![
-        spec(
-            "index.html",
-            "index.html".into(),
-            format!("{}（{}）", report.plan.title, eval.year.label()),
-            vec![],
-        ),
-        spec(
-            "evaluation.html",
-            "evaluation.html".into(),
-            "数値目標の評価と検証".into(),
-            vec![home.clone()],
-        ),
-    ];
-    for s in &report.strategies {
-        specs.push(spec(
-            "strategy.html",
-            format!("strategies/{}.html", s.number),
-            format!("戦略{} {}", s.number, s.name),
-            vec![home.clone()],
-        ));
-    }
-    for g in &report.grants {
-        let grant_title = format!("{}{}", g.scheme, crate::format::circled(g.number));
-        specs.push(spec(
-            "grant.html",
-            grants::grant_page_path(g),
-            grant_title.clone(),
-            vec![home.clone()],
-        ));
-        for p in grants::visible_projects(g, eval.year) {
-            specs.push(spec(
-                "project.html",
-                grants::project_page_path(g, p),
-                p.title.clone(),
-                vec![
-                    home.clone(),
-                    (grant_title.clone(), grants::grant_page_path(g)),
-                ],
-            ));
-        }
-    }
-    if report.plan.donation_programme.is_some()
-        && report.donations.iter().any(|d| d.year == eval.year)
-    {
-        specs.push(spec(
-            "donations.html",
-            "donations.html".into(),
-            "企業版ふるさと納税".into(),
-            vec![home.clone()],
-        ));
-    }
-    specs.push(spec(
-        "data.html",
-        "data.html".into(),
-        "オープンデータ".into(),
-        vec![home.clone()],
-    ));
-    specs.push(spec(
-        "full.html",
-        "full.html".into(),
-        format!("全体版（{}）", eval.year.label()),
-        vec![home],
-    ));
-    specs
 }
 
 /// The heading of the full report's section of indicator charts.
@@ -226,7 +163,7 @@ struct PageData<'a> {
 fn render_page(
     env: &Env,
     eval: &Evaluation,
-    spec: &PageSpec,
+    spec: &site::PageSpec,
     prefix: &str,
 ) -> Result<String, String> {
     let Env {
@@ -235,6 +172,7 @@ fn render_page(
         theme,
         options,
         collected,
+        specs,
     } = *env;
     let depth = spec.path.matches('/').count();
     let ctx = ViewCtx {
@@ -249,7 +187,7 @@ fn render_page(
     let full = spec.template == "full.html";
     // Heading levels: on the full report everything sits one level deeper.
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
-    let frame = frame(&ctx, spec, prefix);
+    let frame = site::frame(&ctx, spec, prefix, specs);
     let is = |t: &str| spec.template == t || full;
     let strategy_number = spec
         .path
@@ -348,80 +286,16 @@ fn render_page(
         .map_err(|e| theme::chain(&e))
 }
 
-fn frame(ctx: &ViewCtx, spec: &PageSpec, prefix: &str) -> FrameView {
-    let report = ctx.report;
-    let mut nav = vec![
-        LinkView {
-            title: "トップ".into(),
-            href: ctx.href("index.html"),
-        },
-        LinkView {
-            title: "数値目標の評価".into(),
-            href: ctx.href("evaluation.html"),
-        },
-    ];
-    for g in &report.grants {
-        nav.push(LinkView {
-            title: format!("交付金{}", crate::format::circled(g.number)),
-            href: ctx.href(&grants::grant_page_path(g)),
-        });
+/// `sitemap.xml`: every page but the 404, with absolute addresses when `base_url` is set.
+fn sitemap(report: &Report, pages: &[Page]) -> String {
+    let base = report.config.base_url.as_deref().unwrap_or("");
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for page in pages.iter().filter(|p| p.path != "404.html") {
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            crate::markdown::escape(&format!("{base}{}", page.path))
+        ));
     }
-    if report.donations.iter().any(|d| d.year == ctx.year()) {
-        nav.push(LinkView {
-            title: "企業版ふるさと納税".into(),
-            href: ctx.href("donations.html"),
-        });
-    }
-    nav.push(LinkView {
-        title: "全体版".into(),
-        href: ctx.href("full.html"),
-    });
-    nav.push(LinkView {
-        title: "オープンデータ".into(),
-        href: ctx.href("data.html"),
-    });
-    let years = report
-        .years
-        .iter()
-        .rev()
-        .map(|y| {
-            let other = pages::year_prefix(report, y.year);
-            YearLinkView {
-                label: y.year.label(),
-                href: format!("{}{other}index.html", ctx.site_root),
-                current: other == prefix,
-            }
-        })
-        .collect();
-    FrameView {
-        title: spec.title.clone(),
-        description: format!(
-            "{}の{}の評価報告（{}）",
-            report.config.city,
-            report.plan.title,
-            ctx.year().label()
-        ),
-        plan_title: report.plan.title.clone(),
-        city: report.config.city.clone(),
-        year_label: ctx.year().label(),
-        site_root: ctx.site_root.clone(),
-        year_root: ctx.year_root.clone(),
-        nav,
-        years,
-        breadcrumbs: spec
-            .crumbs
-            .iter()
-            .map(|(t, h)| LinkView {
-                title: t.clone(),
-                href: ctx.href(h),
-            })
-            .collect(),
-        licence: report.config.licence.clone(),
-        issued: None,
-        print_header: pages::css_string(&format!(
-            "{}　{}評価",
-            report.plan.title,
-            ctx.year().label()
-        )),
-    }
+    out.push_str("</urlset>\n");
+    out
 }

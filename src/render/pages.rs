@@ -266,6 +266,11 @@ pub struct FrameView {
     pub issued: Option<String>,
     /// The running header of printed pages, escaped for a CSS string.
     pub print_header: String,
+    /// The pages before and after this one in reading order.
+    pub previous: Option<LinkView>,
+    pub next: Option<LinkView>,
+    /// The page's absolute address, when the config gives `base_url`.
+    pub url: Option<String>,
 }
 
 /// Escapes text for a double-quoted CSS string inside a `<style>` element.

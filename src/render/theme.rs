@@ -45,6 +45,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "data.html",
         include_str!("../../themes/default/templates/data.html"),
     ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
 ];
 
 /// Static files of the default theme, written under `assets/`.

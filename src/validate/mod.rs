@@ -134,7 +134,25 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
             .expected("a number from 0 to 10; 1.0 means progress in step with the years elapsed"),
         );
     }
+    let base_url = v.base_url.as_ref().map(|u| {
+        if u.ends_with('/') {
+            u.clone()
+        } else {
+            format!("{u}/")
+        }
+    });
+    if let Some(u) = &base_url {
+        if !(u.starts_with("https://") || u.starts_with("http://"))
+            || u.contains(char::is_whitespace)
+        {
+            diags.push(
+                c.error_at(&[key("base_url")], format!("`{u}` is not a web address"))
+                    .expected("an address such as `https://www.city.example.jp/sosei/`"),
+            );
+        }
+    }
     Config {
+        base_url,
         city: v.city.clone(),
         prefecture: v.prefecture.clone(),
         city_code: v.city_code.clone(),

@@ -1,0 +1,222 @@
+//! The site's shape: which pages each year's report has, in reading order, and the frame
+//! around every page (navigation, year switch, breadcrumbs, previous and next).
+
+use super::context::ViewCtx;
+use super::grants::{self, LinkView};
+use super::pages::{self, FrameView, YearLinkView};
+use crate::fiscal_year::FiscalYear;
+use crate::model::Report;
+
+/// What one page is: its template, address, title and breadcrumbs.
+pub(super) struct PageSpec {
+    pub template: &'static str,
+    pub path: String,
+    pub title: String,
+    pub crumbs: Vec<(String, String)>,
+}
+
+impl PageSpec {
+    /// Pages that are part of the reading order (previous / next links).
+    fn in_reading_order(&self) -> bool {
+        !matches!(self.template, "full.html" | "data.html" | "404.html")
+    }
+}
+
+/// The pages of one year's report, in reading order (the order of the source document).
+pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
+    let home = ("トップ".to_string(), "index.html".to_string());
+    let spec = |template, path: String, title: String, crumbs: Vec<(String, String)>| PageSpec {
+        template,
+        path,
+        title,
+        crumbs,
+    };
+    let mut specs = vec![
+        spec(
+            "index.html",
+            "index.html".into(),
+            format!("{}（{}）", report.plan.title, year.label()),
+            vec![],
+        ),
+        spec(
+            "evaluation.html",
+            "evaluation.html".into(),
+            "数値目標の評価と検証".into(),
+            vec![home.clone()],
+        ),
+    ];
+    for s in &report.strategies {
+        specs.push(spec(
+            "strategy.html",
+            format!("strategies/{}.html", s.number),
+            format!("戦略{} {}", s.number, s.name),
+            vec![home.clone()],
+        ));
+    }
+    for g in &report.grants {
+        let grant_title = format!("{}{}", g.scheme, crate::format::circled(g.number));
+        specs.push(spec(
+            "grant.html",
+            grants::grant_page_path(g),
+            grant_title.clone(),
+            vec![home.clone()],
+        ));
+        for p in grants::visible_projects(g, year) {
+            specs.push(spec(
+                "project.html",
+                grants::project_page_path(g, p),
+                p.title.clone(),
+                vec![
+                    home.clone(),
+                    (grant_title.clone(), grants::grant_page_path(g)),
+                ],
+            ));
+        }
+    }
+    if report.plan.donation_programme.is_some() && report.donations.iter().any(|d| d.year == year) {
+        specs.push(spec(
+            "donations.html",
+            "donations.html".into(),
+            "企業版ふるさと納税".into(),
+            vec![home.clone()],
+        ));
+    }
+    specs.push(spec(
+        "data.html",
+        "data.html".into(),
+        "オープンデータ".into(),
+        vec![home.clone()],
+    ));
+    specs.push(spec(
+        "full.html",
+        "full.html".into(),
+        format!("全体版（{}）", year.label()),
+        vec![home],
+    ));
+    if report.years.last().map(|y| y.year) == Some(year) {
+        specs.push(spec(
+            "404.html",
+            "404.html".into(),
+            "ページが見つかりません".into(),
+            vec![],
+        ));
+    }
+    specs
+}
+
+/// The frame of a page: `specs` are the pages of every year's report, by year prefix.
+pub(super) fn frame(
+    ctx: &ViewCtx,
+    spec: &PageSpec,
+    prefix: &str,
+    specs: &[(String, Vec<PageSpec>)],
+) -> FrameView {
+    let report = ctx.report;
+    let mut nav = vec![
+        LinkView {
+            title: "トップ".into(),
+            href: ctx.href("index.html"),
+        },
+        LinkView {
+            title: "数値目標の評価".into(),
+            href: ctx.href("evaluation.html"),
+        },
+    ];
+    for g in &report.grants {
+        nav.push(LinkView {
+            title: format!("交付金{}", crate::format::circled(g.number)),
+            href: ctx.href(&grants::grant_page_path(g)),
+        });
+    }
+    if report.donations.iter().any(|d| d.year == ctx.year()) {
+        nav.push(LinkView {
+            title: "企業版ふるさと納税".into(),
+            href: ctx.href("donations.html"),
+        });
+    }
+    nav.push(LinkView {
+        title: "全体版".into(),
+        href: ctx.href("full.html"),
+    });
+    nav.push(LinkView {
+        title: "オープンデータ".into(),
+        href: ctx.href("data.html"),
+    });
+    // The same page in another year's report, or that report's home if it has no such page.
+    let years = specs
+        .iter()
+        .rev()
+        .map(|(other, pages)| {
+            let page = if pages.iter().any(|p| p.path == spec.path) {
+                spec.path.as_str()
+            } else {
+                "index.html"
+            };
+            YearLinkView {
+                label: report
+                    .years
+                    .iter()
+                    .find(|y| pages::year_prefix(report, y.year) == *other)
+                    .map(|y| y.year.label())
+                    .unwrap_or_default(),
+                href: format!("{}{other}{page}", ctx.site_root),
+                current: other == prefix,
+            }
+        })
+        .collect();
+    let order: Vec<&PageSpec> = specs
+        .iter()
+        .find(|(p, _)| p == prefix)
+        .map(|(_, pages)| pages.iter().filter(|p| p.in_reading_order()).collect())
+        .unwrap_or_default();
+    let here = order.iter().position(|p| p.path == spec.path);
+    let link = |p: &&PageSpec| LinkView {
+        title: p.title.clone(),
+        href: ctx.href(&p.path),
+    };
+    let previous = here
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| order.get(i))
+        .map(link);
+    let next = here.and_then(|i| order.get(i + 1)).map(link);
+    let url = report
+        .config
+        .base_url
+        .as_ref()
+        .map(|base| format!("{base}{prefix}{}", spec.path));
+    FrameView {
+        title: spec.title.clone(),
+        description: format!(
+            "{}：{}『{}』{}評価",
+            spec.title,
+            report.config.city,
+            report.plan.title,
+            ctx.year().label()
+        ),
+        plan_title: report.plan.title.clone(),
+        city: report.config.city.clone(),
+        year_label: ctx.year().label(),
+        site_root: ctx.site_root.clone(),
+        year_root: ctx.year_root.clone(),
+        nav,
+        years,
+        breadcrumbs: spec
+            .crumbs
+            .iter()
+            .map(|(t, h)| LinkView {
+                title: t.clone(),
+                href: ctx.href(h),
+            })
+            .collect(),
+        licence: report.config.licence.clone(),
+        issued: None,
+        previous,
+        next,
+        url,
+        print_header: pages::css_string(&format!(
+            "{}　{}評価",
+            report.plan.title,
+            ctx.year().label()
+        )),
+    }
+}
