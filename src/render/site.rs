@@ -35,7 +35,7 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
         spec(
             "index.html",
             "index.html".into(),
-            format!("{}（{}）", report.plan.title, year.label()),
+            "トップページ".into(),
             vec![],
         ),
         spec(

@@ -1,0 +1,434 @@
+//! Web publishing: links, titles, open data round trip, and (with the browser tools that
+//! `.ci/run` installs) axe-core, the JIS X 8341-3 AA checks and the Nu Html Checker.
+
+mod common;
+use common::*;
+use sosei::opendata;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The bundled report, built once.
+fn site() -> &'static Path {
+    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        sosei::build::build(&root().join("content"), &out).unwrap_or_else(|d| panic!("{d}"));
+        (dir, out)
+    });
+    out
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+/// Every value of `attr="…"` in the page.
+fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    html.split(&format!(" {attr}=\""))
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect()
+}
+
+#[test]
+fn every_internal_link_resolves_to_a_file_and_anchor() {
+    let out = site();
+    let mut ids: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+    for file in html_files(out) {
+        let html = fs::read_to_string(&file).unwrap();
+        ids.insert(
+            file.clone(),
+            attrs(&html, "id").into_iter().map(String::from).collect(),
+        );
+    }
+    let mut checked = 0;
+    for file in html_files(out) {
+        let html = fs::read_to_string(&file).unwrap();
+        for link in attrs(&html, "href").into_iter().chain(attrs(&html, "src")) {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+            {
+                continue;
+            }
+            assert!(
+                !link.starts_with('/'),
+                "{}: `{link}` is not relative",
+                file.display()
+            );
+            let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let target = if path.is_empty() {
+                file.clone()
+            } else {
+                file.parent().unwrap().join(path)
+            };
+            let target = normalise(&target);
+            assert!(
+                target.starts_with(out),
+                "{}: `{link}` leaves the site",
+                file.display()
+            );
+            assert!(
+                target.is_file(),
+                "{}: `{link}` points at a missing file",
+                file.display()
+            );
+            if !fragment.is_empty() {
+                assert!(
+                    ids.get(&target).is_some_and(|s| s.contains(fragment)),
+                    "{}: `{link}` points at a missing anchor",
+                    file.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 800, "links checked: {checked}");
+}
+
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_page_has_its_own_title_description_and_ogp() {
+    let out = site();
+    let mut titles = BTreeSet::new();
+    for file in html_files(out) {
+        let html = fs::read_to_string(&file).unwrap();
+        let name = file.strip_prefix(out).unwrap().display().to_string();
+        let title = html
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .unwrap_or("");
+        assert!(!title.is_empty(), "{name} has a title");
+        if name != "404.html" {
+            assert!(
+                titles.insert(title.to_string()),
+                "{name}: the title `{title}` is used twice"
+            );
+        }
+        for meta in [
+            "<meta name=\"description\" content=\"",
+            "<meta property=\"og:title\" content=\"",
+            "<meta property=\"og:description\" content=\"",
+            "<meta property=\"og:locale\" content=\"ja_JP\"",
+        ] {
+            assert!(html.contains(meta), "{name} has {meta}");
+        }
+    }
+    assert!(out.join("404.html").is_file());
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    assert_eq!(
+        locs.len(),
+        html_files(out).len() - 1,
+        "the sitemap lists every page but the 404"
+    );
+    for loc in locs {
+        assert!(out.join(loc).is_file(), "sitemap entry {loc}");
+    }
+}
+
+#[test]
+fn navigation_has_breadcrumbs_year_switch_and_reading_order() {
+    let out = site();
+    let page = read(out, "strategies/2.html");
+    assert!(page.contains("<nav class=\"breadcrumbs\" aria-label=\"現在位置\">"));
+    assert!(
+        page.contains("href=\"../r2/strategies/2.html\""),
+        "the year switch goes to the same page of the other year"
+    );
+    assert!(
+        page.contains("rel=\"prev\">前のページ：戦略1 若者定着</a>")
+            && page.contains("rel=\"next\">次のページ：戦略3 教育</a>")
+    );
+    let older = read(out, "r2/strategies/2.html");
+    assert!(
+        older.contains("href=\"../../strategies/2.html\""),
+        "and back"
+    );
+    let project = read(out, "grants/1-nadec/01-sangyo-innovation.html");
+    assert!(project.contains("rel=\"prev\">前のページ：地方創生推進交付金①</a>"));
+    assert!(read(out, "evaluation.html")
+        .contains("<nav class=\"page-toc\" aria-label=\"このページの内容\">"));
+}
+
+/// Reads a CSV written by sosei: BOM, CRLF, a header.
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let bytes = fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "{}: UTF-8 BOM",
+        path.display()
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'),
+        "{}: CRLF line ends",
+        path.display()
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn open_data_round_trips_to_the_model() {
+    let out = site();
+    let (report, _, _) = sosei::build::check(&root().join("content"));
+    let report = report.unwrap();
+    for (prefix, year) in [
+        ("", report.years.last().unwrap().year),
+        ("r2/", report.years[0].year),
+    ] {
+        for table in opendata::tables(&report, year) {
+            let csv_path = out.join(format!("{prefix}data/{}.csv", table.slug));
+            let (header, rows) = read_csv(&csv_path);
+            assert_eq!(
+                header,
+                table
+                    .columns
+                    .iter()
+                    .map(|c| c.name.to_string())
+                    .collect::<Vec<_>>()
+            );
+            assert_eq!(rows.len(), table.rows.len(), "{}", csv_path.display());
+            let json: serde_json::Value = serde_json::from_str(
+                &fs::read_to_string(out.join(format!("{prefix}data/{}.json", table.slug))).unwrap(),
+            )
+            .unwrap();
+            let records = json["records"].as_array().unwrap();
+            assert_eq!(records.len(), table.rows.len());
+            for ((row, record), cells) in rows.iter().zip(records).zip(&table.rows) {
+                for ((column, text), cell) in table.columns.iter().zip(row).zip(cells) {
+                    let from_json = &record[column.key];
+                    match cell {
+                        opendata::Cell::Number(q) => {
+                            assert!(
+                                !text.contains(',') && !text.contains('△'),
+                                "no separators: {text}"
+                            );
+                            assert_eq!(
+                                sosei::quantity::Quantity::parse(text).as_ref(),
+                                Ok(q),
+                                "CSV {} `{text}`",
+                                column.key
+                            );
+                            assert_eq!(
+                                sosei::quantity::Quantity::parse(&from_json.to_string()).as_ref(),
+                                Ok(q),
+                                "JSON {} {from_json}",
+                                column.key
+                            );
+                        }
+                        opendata::Cell::Year(y) => {
+                            assert_eq!(text, &y.western().to_string());
+                            assert_eq!(from_json.as_u64(), Some(u64::from(y.western())));
+                        }
+                        opendata::Cell::Text(t) => {
+                            assert_eq!(text, &opendata::neutralise(t));
+                            assert_eq!(from_json.as_str(), Some(t.as_str()));
+                        }
+                        opendata::Cell::Empty => {
+                            assert!(text.is_empty());
+                            assert!(from_json.is_null());
+                        }
+                    }
+                }
+                assert_eq!(row[0], "152021", "the city code on every row");
+            }
+        }
+    }
+    // Spot checks against the seed.
+    let (_, rows) = read_csv(&out.join("data/indicators.csv"));
+    assert!(rows.iter().any(|r| r[4] == "shinai-shushoku"
+        && r[8] == "修正後の実績値"
+        && r[9] == "2020"
+        && r[10] == "令和2年度"
+        && r[11] == "20.0"
+        && r[12] == "%"));
+    assert!(rows.iter().any(|r| r[4] == "kosodate-manzoku"
+        && r[9] == "2021"
+        && r[11].is_empty()
+        && r[14].contains("策定時に調査")));
+    let (_, kpis) = read_csv(&out.join("data/kpis.csv"));
+    assert!(
+        kpis.iter().any(|r| r[8] == "-1.26" && r[9] == "%"),
+        "a real negative stays a number"
+    );
+    let (_, older) = read_csv(&out.join("r2/data/indicators.csv"));
+    assert!(
+        !older.iter().any(|r| r[9] == "2021"),
+        "the R2 data holds nothing from R3"
+    );
+}
+
+#[test]
+fn formula_like_text_is_neutralised_in_csv() {
+    let (dir, content) = copy_fixture("minimal");
+    let path = content.join("donations/R3.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "project: 見本事業A",
+        "project: \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    fs::write(&path, text).unwrap();
+    let out = dir.path().join("out");
+    sosei::build::build(&content, &out).unwrap();
+    let (_, rows) = read_csv(&out.join("data/donations.csv"));
+    assert!(
+        rows.iter().any(|r| r[4] == "'=HYPERLINK(\"http://x\")"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r[6] == "94028"),
+        "numbers are untouched"
+    );
+}
+
+/// Node with the browser test packages, and Chromium; `None` (skip) outside CI without them.
+fn browser_tools() -> Option<PathBuf> {
+    let dir = root().join("tests/browser");
+    let ok = dir.join("node_modules/axe-core").is_dir()
+        && dir.join("node_modules/playwright-core").is_dir()
+        && Command::new("node").arg("--version").output().is_ok()
+        && Path::new("/usr/bin/chromium").exists();
+    if !ok && std::env::var_os("CI").is_some() {
+        panic!("CI must install chromium and `npm ci` in tests/browser (see .ci/run)");
+    }
+    if !ok {
+        eprintln!("skipped: run `npm ci --ignore-scripts` in tests/browser and install chromium");
+    }
+    ok.then_some(dir)
+}
+
+fn audit(dir: &Path, site: &Path) -> (bool, serde_json::Value) {
+    let run = Command::new("node")
+        .arg(dir.join("audit.mjs"))
+        .arg(site)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout)
+        .unwrap_or_else(|_| panic!("audit output: {}", String::from_utf8_lossy(&run.stderr)));
+    (run.status.success(), report)
+}
+
+#[test]
+fn axe_and_jis_aa_checks_pass_on_every_page() {
+    let Some(dir) = browser_tools() else { return };
+    let (ok, report) = audit(&dir, site());
+    assert_eq!(
+        report["pages"].as_u64(),
+        Some(html_files(site()).len() as u64)
+    );
+    assert!(
+        ok && report["axe"].as_array().unwrap().is_empty()
+            && report["problems"].as_array().unwrap().is_empty(),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn the_audit_catches_what_it_is_meant_to() {
+    let Some(dir) = browser_tools() else { return };
+    let bad = tempfile::tempdir().unwrap();
+    fs::write(
+        bad.path().join("bad.html"),
+        "<!DOCTYPE html><html><head><title>x</title><style>a:focus{outline:none}</style></head><body><main><h1>t</h1><h3>s</h3><p style=\"color:#bbb\">薄い文字</p><a href=\"x.html\">こちら</a><div style=\"width:900px\">幅</div><span class=\"status\">●</span></main></body></html>",
+    )
+    .unwrap();
+    let (ok, report) = audit(&dir, bad.path());
+    assert!(!ok);
+    let text = report.to_string();
+    for expected in [
+        "color-contrast",
+        "html-has-lang",
+        "skip link",
+        "heading h3 follows h1",
+        "vague link text",
+        "status without its name",
+        "no visible focus",
+        "at 320px",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the audit reports {expected}: {report:#}"
+        );
+    }
+}
+
+fn vnu(paths: &[PathBuf]) -> Option<serde_json::Value> {
+    let jar = root().join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+    let ok = jar.is_file() && Command::new("java").arg("-version").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have java and vnu-jar (see .ci/run)"
+        );
+        eprintln!("skipped: vnu-jar or java missing");
+        return None;
+    }
+    let run = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args([
+            "--also-check-svg",
+            "--also-check-css",
+            "--errors-only",
+            "--format",
+            "json",
+        ])
+        .args(paths)
+        .output()
+        .unwrap();
+    Some(
+        serde_json::from_slice(&run.stderr)
+            .unwrap_or_else(|_| panic!("vnu: {}", String::from_utf8_lossy(&run.stderr))),
+    )
+}
+
+#[test]
+fn nu_html_checker_finds_no_errors() {
+    let pages = html_files(site());
+    let Some(result) = vnu(&pages) else { return };
+    let messages = result["messages"].as_array().unwrap();
+    assert!(messages.is_empty(), "{result:#}");
+    // And it does find errors when there are some.
+    let bad = tempfile::tempdir().unwrap();
+    let file = bad.path().join("bad.html");
+    fs::write(&file, "<!DOCTYPE html><html lang=\"ja\"><head><title>x</title></head><body><p id=\"a\">1</p><p id=\"a\">2</p><table><tr><td>1</td></table></body></html>").unwrap();
+    let result = vnu(&[file]).unwrap();
+    assert!(
+        result["messages"].as_array().is_some_and(|m| !m.is_empty()),
+        "a duplicate id is an error: {result:#}"
+    );
+}
