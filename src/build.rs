@@ -13,7 +13,10 @@ pub struct Summary {
     pub indicators: usize,
     pub years: usize,
     pub pages: usize,
+    pub charts: usize,
     pub images: usize,
+    /// Every page written, relative to the output folder.
+    pub page_paths: Vec<String>,
     pub phases: Vec<(&'static str, Duration)>,
     /// Warnings; a successful build has no errors.
     pub diagnostics: Diagnostics,
@@ -40,6 +43,15 @@ pub fn theme_override(content: &Path) -> Option<PathBuf> {
 
 /// Builds the report from `content` into `output`. On any error, `output` is left as it was.
 pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
+    build_with(content, output, &|_, _| {})
+}
+
+/// As `build`, telling `progress` (pages done, pages in all) while pages are rendered.
+pub fn build_with(
+    content: &Path,
+    output: &Path,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Summary, Diagnostics> {
     let mut summary = Summary::default();
     let fail = |d: Diagnostic| {
         let mut all = Diagnostics::default();
@@ -62,8 +74,13 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
 
     let started = Instant::now();
     let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
-    let (site, render_diags) =
-        render::render(&report, content, &theme, &render::Options::default());
+    let (site, render_diags) = render::render(
+        &report,
+        content,
+        &theme,
+        &render::Options::default(),
+        progress,
+    );
     summary
         .phases
         .push(("evaluate and render", started.elapsed()));
@@ -72,6 +89,8 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
     }
     summary.diagnostics.extend(render_diags);
     summary.pages = site.pages.len();
+    summary.charts = site.charts;
+    summary.page_paths = site.pages.iter().map(|p| p.path.clone()).collect();
     summary.images = site.images.len();
 
     let started = Instant::now();

@@ -105,6 +105,61 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// rustc-style text: the message, `--> file:line:col`, the source line with a caret
+    /// under what was found, then what was expected and any suggestion. `content_root`
+    /// is where relative file names are read from.
+    pub fn render(&self, content_root: &Path) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{kind}: {}\n  --> {}\n", self.message, self.location());
+        let source = self.line.and_then(|line| {
+            let path = if self.file.is_absolute() {
+                self.file.clone()
+            } else {
+                content_root.join(&self.file)
+            };
+            let text = std::fs::read(&path).ok()?;
+            let text = String::from_utf8_lossy(&text);
+            text.lines()
+                .nth(line.checked_sub(1)?)
+                .map(|l| l.trim_start_matches('\u{feff}').to_string())
+        });
+        if let (Some(line), Some(text)) = (self.line, source) {
+            let number = line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown: String = text.replace('\t', " ");
+            let col = self.column.unwrap_or(1).max(1) - 1;
+            let width = shown
+                .chars()
+                .skip(col)
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | ']' | '}'))
+                .map(|c| if c as u32 >= 0x1100 { 2 } else { 1 })
+                .sum::<usize>()
+                .max(1);
+            let indent: usize = shown
+                .chars()
+                .take(col)
+                .map(|c| if c as u32 >= 0x1100 { 2 } else { 1 })
+                .sum();
+            out.push_str(&format!(
+                " {pad} |\n {number} | {shown}\n {pad} | {}{}\n",
+                " ".repeat(indent),
+                "^".repeat(width)
+            ));
+        }
+        if let Some(expected) = &self.expected {
+            out.push_str(&format!("  = expected: {expected}\n"));
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("  = help: {help}\n"));
+        }
+        out
+    }
+}
+
 /// Every problem found by a stage; a stage goes on after an error to find the rest.
 #[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
@@ -138,6 +193,19 @@ impl Diagnostics {
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// All of them in rustc style (see `Diagnostic::render`), one after another.
+    pub fn render(&self, content_root: &Path) -> String {
+        self.items
+            .iter()
+            .map(|d| d.render(content_root) + "\n")
+            .collect()
+    }
+
+    /// All of them as a JSON array, for editors and CI.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.items).unwrap_or_else(|_| "[]".into())
     }
 
     /// Sorted by file and line, so that the output reads like the sources.
@@ -210,6 +278,22 @@ mod tests {
             Some("did you mean `tenshutsu`?".into())
         );
         assert_eq!(did_you_mean("zzzzzz", ["tenshutsu", "kigyo"]), None);
+    }
+
+    #[test]
+    fn renders_the_source_line_with_a_caret() {
+        let dir = std::env::temp_dir().join(format!("sosei-diag-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.yaml"), "id: x\nunti: '%'\n").unwrap();
+        let d = Diagnostic::error("a.yaml", "unknown field `unti`")
+            .at(Some((2, 1)))
+            .expected("one of `unit`")
+            .help("did you mean `unit`?");
+        assert_eq!(
+            d.render(&dir),
+            "error: unknown field `unti`\n  --> a.yaml:2:1\n   |\n 2 | unti: '%'\n   | ^^^^\n  = expected: one of `unit`\n  = help: did you mean `unit`?\n"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub mod opendata;
 pub mod pdf;
 pub mod quantity;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod source;
 pub mod validate;
 pub mod write;

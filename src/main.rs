@@ -1,7 +1,8 @@
 //! The `sosei` command line: a thin layer over the library.
 
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -15,6 +16,12 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the report into the output folder.
@@ -26,8 +33,40 @@ enum Command {
         #[arg(long, default_value = "output")]
         output: PathBuf,
         /// Print nothing but errors.
-        #[arg(short, long)]
+        #[arg(short, long, conflicts_with = "verbose")]
         quiet: bool,
+        /// Also list every page written.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Check the content for mistakes without writing anything.
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// `human` (rustc-style, with the source line) or `json` (for editors and CI).
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Serve a live preview on 127.0.0.1 that rebuilds when the sources change.
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder that is built and served.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Start a new report for a city in an empty folder.
+    New {
+        /// The folder to create.
+        dir: PathBuf,
+        /// The city's name, such as 長岡市.
+        #[arg(long, default_value = "〇〇市")]
+        city: String,
     },
     /// Print the full report (全体版) to an A4 PDF with headless Chromium or Chrome.
     Pdf {
@@ -44,12 +83,6 @@ enum Command {
         #[arg(long)]
         browser: Option<PathBuf>,
     },
-    /// Check the content for mistakes without writing anything.
-    Check {
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-    },
 }
 
 fn main() -> ExitCode {
@@ -58,32 +91,26 @@ fn main() -> ExitCode {
             content,
             output,
             quiet,
-        } => match sosei::build::build(&content, &output) {
-            Ok(summary) => {
-                eprint!("{}", summary.diagnostics);
-                if !quiet {
-                    eprintln!(
-                        "built {} pages for {} evaluation year(s) from {} files ({} indicators, {} images) into {}",
-                        summary.pages,
-                        summary.years,
-                        summary.files,
-                        summary.indicators,
-                        summary.images,
-                        output.display()
-                    );
-                    for (phase, time) in &summary.phases {
-                        eprintln!("  {phase}: {:.1} ms", time.as_secs_f64() * 1000.0);
-                    }
-                }
+            verbose,
+        } => build(&content, &output, quiet, verbose),
+        Command::Check { content, format } => check(&content, format),
+        Command::Serve {
+            content,
+            output,
+            port,
+        } => serve(&content, &output, port),
+        Command::New { dir, city } => match sosei::scaffold::new_site(&dir, &city) {
+            Ok(files) => {
+                eprintln!(
+                    "created a new report for {city} in {} ({} files)",
+                    dir.display(),
+                    files.len()
+                );
+                eprintln!("next: sosei build --content {0}/content --output {0}/output   (see {0}/README.md)", dir.display());
                 ExitCode::SUCCESS
             }
-            Err(diags) => {
-                eprint!("{diags}");
-                eprintln!(
-                    "build failed: {} error(s); {} was left as it was",
-                    diags.error_count(),
-                    output.display()
-                );
+            Err(e) => {
+                eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
         },
@@ -92,50 +119,148 @@ fn main() -> ExitCode {
             year,
             output,
             browser,
-        } => {
-            let year = match year
-                .as_deref()
-                .map(sosei::fiscal_year::FiscalYear::parse)
-                .transpose()
-            {
-                Ok(y) => y,
-                Err(e) => {
-                    eprintln!("error: --year: {e}");
-                    return ExitCode::from(2);
+        } => pdf(&content, year, output, browser),
+    }
+}
+
+fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode {
+    // A progress bar, only for a person watching a terminal.
+    let bar = !quiet && std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if bar && total > 0 && (done == total || done.is_multiple_of(25)) {
+            let width = 30;
+            let filled = width * done / total;
+            eprint!(
+                "\rrendering [{}{}] {done}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+            if done == total {
+                eprint!("\r{}\r", " ".repeat(width + 30));
+            }
+            let _ = std::io::stderr().flush();
+        }
+    };
+    match sosei::build::build_with(content, output, &progress) {
+        Ok(summary) => {
+            if !quiet {
+                eprint!("{}", summary.diagnostics.render(content));
+                eprintln!(
+                    "built {} pages ({} evaluation years, {} charts, {} images) from {} files and {} indicators into {}",
+                    summary.pages,
+                    summary.years,
+                    summary.charts,
+                    summary.images,
+                    summary.files,
+                    summary.indicators,
+                    output.display()
+                );
+                for (phase, time) in &summary.phases {
+                    eprintln!("  {phase}: {:.1} ms", time.as_secs_f64() * 1000.0);
                 }
-            };
-            match sosei::pdf::print(&content, year, output.as_deref(), browser.as_deref()) {
-                Ok(p) => {
-                    eprintln!(
-                        "printed {} ({} pages, {} passes, {:.1} s, with {})",
-                        p.file.display(),
-                        p.pages,
-                        p.passes,
-                        p.seconds,
-                        p.browser.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    eprint!("{diags}");
-                    eprintln!("pdf failed");
-                    ExitCode::FAILURE
+                if verbose {
+                    for page in &summary.page_paths {
+                        eprintln!("  wrote {page}");
+                    }
                 }
             }
+            ExitCode::SUCCESS
         }
-        Command::Check { content } => {
-            let (report, diags, files) = sosei::build::check(&content);
-            eprint!("{diags}");
+        Err(diags) => {
+            eprint!("{}", diags.render(content));
+            eprintln!(
+                "build failed: {} error(s); {} was left as it was",
+                diags.error_count(),
+                output.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(content: &Path, format: Format) -> ExitCode {
+    let (report, diags, files) = sosei::build::check(content);
+    match format {
+        Format::Json => println!("{}", diags.to_json()),
+        Format::Human => {
+            eprint!("{}", diags.render(content));
             if report.is_some() {
                 eprintln!(
                     "checked {files} files: no errors ({} warning(s))",
                     diags.warning_count()
                 );
-                ExitCode::SUCCESS
             } else {
-                eprintln!("checked {files} files: {} error(s)", diags.error_count());
-                ExitCode::FAILURE
+                eprintln!(
+                    "checked {files} files: {} error(s), {} warning(s)",
+                    diags.error_count(),
+                    diags.warning_count()
+                );
             }
+        }
+    }
+    if report.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn serve(content: &Path, output: &Path, port: u16) -> ExitCode {
+    let result = sosei::serve::serve(
+        content,
+        output,
+        port,
+        |addr| {
+            println!(
+                "serving {} at http://{addr}/ (Ctrl+C to stop)",
+                output.display()
+            );
+            let _ = std::io::stdout().flush();
+        },
+        |line| eprintln!("{line}"),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn pdf(
+    content: &Path,
+    year: Option<String>,
+    output: Option<PathBuf>,
+    browser: Option<PathBuf>,
+) -> ExitCode {
+    let year = match year
+        .as_deref()
+        .map(sosei::fiscal_year::FiscalYear::parse)
+        .transpose()
+    {
+        Ok(y) => y,
+        Err(e) => {
+            eprintln!("error: --year: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match sosei::pdf::print(content, year, output.as_deref(), browser.as_deref()) {
+        Ok(p) => {
+            eprintln!(
+                "printed {} ({} pages, {} passes, {:.1} s, with {})",
+                p.file.display(),
+                p.pages,
+                p.passes,
+                p.seconds,
+                p.browser.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            eprint!("{}", diags.render(content));
+            eprintln!("pdf failed");
+            ExitCode::FAILURE
         }
     }
 }

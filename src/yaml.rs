@@ -158,6 +158,13 @@ fn to_diagnostic(source: &SourceText, err: &serde_yaml::Error) -> Diagnostic {
         d = d.expected("the field to be present; see docs/content-format.md");
     }
     if let Some(line) = position.and_then(|(l, _)| line_text(source, l)) {
+        let unbalanced =
+            |open: char, close: char| line.matches(open).count() > line.matches(close).count();
+        if unbalanced('[', ']') {
+            d = d.help("a `[` on this line is not closed with `]`");
+        } else if unbalanced('{', '}') {
+            d = d.help("a `{` on this line is not closed with `}`");
+        }
         if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
             d = d.help("YAML indentation must use spaces, not tabs");
         }
@@ -175,9 +182,33 @@ fn line_text(source: &SourceText, line: usize) -> Option<&str> {
 
 /// Makes serde's wording friendlier where a planner is likely to see it.
 fn explain(message: &str) -> String {
-    message.replace("invalid type: ", "").replace(
+    let message = message.replace(
         "found character that cannot start any token",
         "found a character that YAML does not allow here (a tab?)",
+    );
+    // serde: "path: invalid type: sequence, expected u32" → "path: found a list where a whole number was expected"
+    let Some(at) = message.find("invalid type: ") else {
+        return message;
+    };
+    let (head, rest) = message.split_at(at);
+    let rest = &rest["invalid type: ".len()..];
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return message;
+    };
+    let plain = |t: &str| -> String {
+        match t.trim() {
+            "sequence" => "a list".into(),
+            "map" => "a mapping (key: value lines)".into(),
+            "unit value" => "nothing (an empty value)".into(),
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".into(),
+            "a boolean" | "boolean" => "true or false".into(),
+            other => other.to_string(),
+        }
+    };
+    format!(
+        "{head}found {} where {} was expected",
+        plain(found),
+        plain(expected)
     )
 }
 

@@ -161,7 +161,8 @@ pub fn print(
         let page = format!("{}full.html", render::pages::year_prefix(&report, year));
         let mut passes = 0;
         loop {
-            let (site, render_diags) = render::render(&report, content, &theme, &options);
+            let (site, render_diags) =
+                render::render(&report, content, &theme, &options, &|_, _| {});
             if render_diags.has_errors() {
                 return Err(render_diags);
             }

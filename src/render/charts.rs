@@ -109,7 +109,7 @@ pub fn indicator_charts(ctx: &ViewCtx, index: usize) -> IndicatorChartsView {
                 target_label: fmt(series.target),
                 years,
             };
-            let chart = trend_chart(&view, ctx.style)?;
+            let chart = ctx.count(trend_chart(&view, ctx.style))?;
             let mut heads = vec!["当初値".to_string()];
             heads.extend(plan_years.iter().map(|y| y.label()));
             heads.push("目標値".into());

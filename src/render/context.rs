@@ -15,6 +15,8 @@ pub struct Collected {
     pub images: BTreeSet<(PathBuf, String)>,
     /// (source file, message)
     pub warnings: BTreeSet<(PathBuf, String)>,
+    /// Charts drawn, over all pages.
+    pub charts: usize,
 }
 
 /// What a view builder needs: the data, and relative paths from the current page.
@@ -61,6 +63,14 @@ impl ViewCtx<'_> {
             .warnings
             .extend(rendered.warnings.into_iter().map(|w| (file.clone(), w)));
         rendered.html
+    }
+
+    /// Counts a drawn chart for the build's report, and passes it on.
+    pub fn count(&self, chart: Option<crate::chart::Chart>) -> Option<crate::chart::Chart> {
+        if chart.is_some() {
+            self.collected.borrow_mut().charts += 1;
+        }
+        chart
     }
 
     /// A link to a page of this year's report.

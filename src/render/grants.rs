@@ -190,8 +190,11 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
         overview: ctx.markdown(&grant.overview, heading_level, None),
         budget,
         kpis,
-        budget_chart: super::charts::budget_chart(ctx, grant),
-        kpi_charts: super::charts::kpi_charts(ctx, grant),
+        budget_chart: ctx.count(super::charts::budget_chart(ctx, grant)),
+        kpi_charts: super::charts::kpi_charts(ctx, grant)
+            .into_iter()
+            .filter_map(|c| ctx.count(Some(c)))
+            .collect(),
         projects: visible_projects(grant, year)
             .map(|p| LinkView {
                 title: p.title.clone(),

@@ -57,14 +57,18 @@ pub struct Site {
     pub assets: Vec<(String, String)>,
     /// (file in content, path in output)
     pub images: Vec<(PathBuf, String)>,
+    /// Charts drawn.
+    pub charts: usize,
 }
 
 /// Renders every evaluation year's report. The latest goes at the root.
+/// `progress` is told (pages done, pages in all) as pages are rendered.
 pub fn render(
     report: &Report,
     content_root: &Path,
     theme: &theme::Theme,
     options: &Options,
+    progress: &dyn Fn(usize, usize),
 ) -> (Site, Diagnostics) {
     let mut site = Site::default();
     let mut diags = Diagnostics::default();
@@ -79,6 +83,15 @@ pub fn render(
             )
         })
         .collect();
+    let total_pages: usize = specs
+        .iter()
+        .filter(|(p, _)| {
+            options
+                .only_year
+                .is_none_or(|y| pages::year_prefix(report, y) == *p)
+        })
+        .map(|(_, s)| s.len())
+        .sum();
     let env = Env {
         report,
         content_root,
@@ -110,7 +123,9 @@ pub fn render(
             .unwrap_or_default();
         for spec in year_specs {
             let path = format!("{prefix}{}", spec.path);
-            match render_page(&env, &eval, spec, &prefix) {
+            let result = render_page(&env, &eval, spec, &prefix);
+            progress(site.pages.len() + 1, total_pages);
+            match result {
                 Ok(html) => site.pages.push(Page { path, html }),
                 Err(err) => diags.push(Diagnostic::error(
                     format!("(theme)/templates/{}", spec.template),
@@ -126,6 +141,7 @@ pub fn render(
     }
     let collected = collected.into_inner();
     site.images = collected.images.into_iter().collect();
+    site.charts = collected.charts;
     for (file, message) in collected.warnings {
         diags.push(Diagnostic::warning(file, message));
     }

@@ -71,7 +71,7 @@ pub fn summary_view(ctx: &ViewCtx, with_chart: bool) -> SummaryView {
     SummaryView {
         caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
         chart: if with_chart {
-            super::charts::status_summary_chart(ctx)
+            ctx.count(super::charts::status_summary_chart(ctx))
         } else {
             None
         },

@@ -72,8 +72,11 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
     (report, diags)
 }
 
+/// Reports a required file as missing, unless it is there but broken (already reported).
 fn missing_file(sources: &Sources, name: &str, what: &str, diags: &mut Diagnostics) {
-    let _ = sources;
+    if sources.broken.contains(name) {
+        return;
+    }
     diags.push(
         Diagnostic::error(name, format!("{name} is missing from the content folder"))
             .expected(format!("{name} with {what} (see docs/content-format.md)")),

@@ -61,6 +61,7 @@ pub(super) fn years(
         let known = Known {
             indicators,
             complete: !sources.broken.contains("indicators"),
+            suggested: Default::default(),
         };
         let observations = observations(f, &known, diags);
         let verification = verification(folder, &known, diags);
@@ -80,6 +81,8 @@ pub(super) fn years(
 struct Known<'a> {
     indicators: &'a [Indicator],
     complete: bool,
+    /// Ids suggested for a mistyped reference: their own "no actual" is not reported too.
+    suggested: std::cell::RefCell<std::collections::BTreeSet<String>>,
 }
 
 impl Known<'_> {
@@ -101,6 +104,9 @@ fn targets<T>(
     let indicators = known.indicators;
     match resolve(indicators, reference) {
         Err((msg, help, unknown)) => {
+            if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
+                known.suggested.borrow_mut().insert(id.to_string());
+            }
             if known.report(unknown) {
                 diags.push(f.error_at(&path, msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
             }
@@ -209,6 +215,10 @@ fn observations(
                     Some(id) => format!("{}.{id}", ind.id),
                     None => ind.id.clone(),
                 };
+                let suggested = known.suggested.borrow();
+                if suggested.contains(&name) || suggested.contains(&ind.id) {
+                    continue; // the mistyped key that meant it is reported already
+                }
                 diags.push(
                     f.error_at(&[key("actuals")], format!("no actual for `{name}` in {}", v.year.label()))
                         .expected(format!("`{name}: <value>` under `actuals:`, or `{name}: <reason>` under `missing:`")),
