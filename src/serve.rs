@@ -93,7 +93,7 @@ pub fn serve(
             let _watcher = watcher; // kept alive with this thread
             while rx.recv().is_ok() {
                 // Editors write a file in several steps: wait for them to settle.
-                std::thread::sleep(Duration::from_millis(60));
+                std::thread::sleep(Duration::from_millis(20));
                 while rx.try_recv().is_ok() {}
                 rebuild(&content, &output, &state, &*log);
             }
