@@ -24,8 +24,13 @@ fn copy(from: &Path, to: &Path) {
 }
 
 fn get(addr: &str, path: &str) -> String {
-    let Ok(mut s) = TcpStream::connect(addr) else { return String::new() };
-    let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let Ok(mut s) = TcpStream::connect(addr) else {
+        return String::new();
+    };
+    let _ = write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    );
     let mut out = String::new();
     let _ = s.read_to_string(&mut out);
     out
@@ -34,13 +39,17 @@ fn get(addr: &str, path: &str) -> String {
 fn main() {
     let dir = std::env::temp_dir().join(format!("sosei-latency-{}", std::process::id()));
     let content = dir.join("content");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
     let output = dir.join("output");
     let (tx, rx) = std::sync::mpsc::channel();
     {
         let (content, output) = (content.clone(), output.clone());
         std::thread::spawn(move || {
-            let _ = sosei::serve::serve(&content, &output, 0, |addr| tx.send(addr).unwrap(), |_| {});
+            let _ =
+                sosei::serve::serve(&content, &output, 0, |addr| tx.send(addr).unwrap(), |_| {});
         });
     }
     let addr = rx.recv().unwrap().to_string();
@@ -56,13 +65,20 @@ fn main() {
             if get(&addr, page).contains(&marker) {
                 break;
             }
-            assert!(started.elapsed() < Duration::from_secs(10), "the edit was never served");
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the edit was never served"
+            );
             std::thread::sleep(Duration::from_millis(1));
         }
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         std::thread::sleep(Duration::from_millis(150));
     }
     times.sort_by(f64::total_cmp);
-    println!("save to served (bundled report, 20 edits): median {:.0} ms, slowest {:.0} ms", times[times.len() / 2], times[times.len() - 1]);
+    println!(
+        "save to served (bundled report, 20 edits): median {:.0} ms, slowest {:.0} ms",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -18,6 +18,7 @@ pub mod opendata;
 pub mod pdf;
 pub mod quantity;
 pub mod render;
+pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
 pub mod source;

@@ -109,10 +109,10 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         };
         let rel = crate::diag::relative(entry.path(), root);
         if entry.path_is_symlink() {
-            diags.push(Diagnostic::warning(
-                &rel,
-                "symbolic link ignored: sosei reads only real files inside the content folder",
-            ));
+            diags.push(
+                Diagnostic::error(&rel, "symbolic links are not allowed in the content folder")
+                    .expected("a real file or folder; copy it in instead of linking to it"),
+            );
             continue;
         }
         if !entry.file_type().is_file() {

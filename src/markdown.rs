@@ -73,12 +73,21 @@ pub struct Rendered {
     /// (file in content, path in output) for every image found.
     pub images: Vec<(PathBuf, String)>,
     pub warnings: Vec<String>,
+    /// Problems that must stop the build, such as an image path leaving content/.
+    pub errors: Vec<String>,
 }
 
 /// Renders Markdown to HTML. `##` becomes `<h{base_level}>`; raw HTML is escaped;
 /// `javascript:` links are dropped; an image alone in a paragraph becomes a captioned figure;
 /// a table gets a caption from the nearest heading above it, or `caption` if there is none.
-pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) -> Rendered {
+/// With `trusted_html`, raw HTML is kept but cut down to a safe allowlist (`sanitize`).
+pub fn render(
+    text: &str,
+    base_level: u8,
+    caption: &str,
+    ctx: Option<&Context>,
+    trusted_html: bool,
+) -> Rendered {
     let mut out = Rendered::default();
     let events: Vec<Event> = Parser::new_ext(text, options()).collect();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
@@ -146,6 +155,16 @@ pub fn render(text: &str, base_level: u8, caption: &str, ctx: Option<&Context>) 
             html_events.push(event);
             html_events.push(Event::Html(CowStr::from("</div>\n")));
             i += 1;
+            continue;
+        }
+        if trusted_html && matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            // A block of raw HTML arrives a line at a time: sanitize it whole.
+            let mut raw = String::new();
+            while let Some(Event::Html(part) | Event::InlineHtml(part)) = events.get(i) {
+                raw.push_str(part);
+                i += 1;
+            }
+            html_events.push(Event::Html(CowStr::from(crate::sanitize::sanitize(&raw))));
             continue;
         }
         let mapped = match event {
@@ -261,19 +280,33 @@ fn figure(dest: &str, caption: &str, ctx: Option<&Context>, out: &mut Rendered) 
                 escape(&src)
             )
         }
-        Err(problem) => {
+        Err(ImageProblem::Missing(problem)) => {
             out.warnings.push(problem);
             placeholder("写真（画像ファイルが見つかりません）")
+        }
+        Err(ImageProblem::Refused(problem)) => {
+            out.errors.push(problem);
+            placeholder("写真（画像ファイルなし）")
         }
     }
 }
 
+/// Why an image is not shown: a missing file is a warning; a path that would read
+/// outside the content folder, or a file that is not a picture, is an error.
+enum ImageProblem {
+    Missing(String),
+    Refused(String),
+}
+
+/// The image types a report may show.
+const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
+
 /// The image file inside the content folder, and where it goes in the output.
-fn resolve_image(ctx: &Context, dest: &str) -> Result<(PathBuf, String), String> {
-    if dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') {
-        return Err(format!(
-            "image `{dest}` is not a relative path inside content/; it is shown as a placeholder"
-        ));
+fn resolve_image(ctx: &Context, dest: &str) -> Result<(PathBuf, String), ImageProblem> {
+    let refused = |why: &str| ImageProblem::Refused(format!("image `{dest}` {why}"));
+    if dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') || dest.contains('\\')
+    {
+        return Err(refused("is not a relative path inside content/ (write it relative to this file, such as `photos/a.jpg`)"));
     }
     let base = ctx.source.parent().unwrap_or(Path::new(""));
     let mut rel = PathBuf::new();
@@ -283,24 +316,33 @@ fn resolve_image(ctx: &Context, dest: &str) -> Result<(PathBuf, String), String>
             Component::CurDir => {}
             Component::ParentDir => {
                 if !rel.pop() {
-                    return Err(format!(
-                        "image `{dest}` points outside content/; it is shown as a placeholder"
+                    return Err(refused(
+                        "points outside content/; sosei reads no file outside the content folder",
                     ));
                 }
             }
-            _ => {
-                return Err(format!(
-                    "image `{dest}` is not a relative path inside content/"
-                ))
-            }
+            _ => return Err(refused("is not a relative path inside content/")),
         }
     }
+    let extension = rel
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !IMAGE_TYPES.contains(&extension.as_str()) {
+        return Err(refused(&format!(
+            "is not a picture; use one of: {}",
+            IMAGE_TYPES.join(", ")
+        )));
+    }
     let file = ctx.content_root.join(&rel);
-    let meta = std::fs::symlink_metadata(&file)
-        .map_err(|_| format!("image `{dest}` was not found; a placeholder is shown"))?;
+    let meta = std::fs::symlink_metadata(&file).map_err(|_| {
+        ImageProblem::Missing(format!(
+            "image `{dest}` was not found; a placeholder is shown"
+        ))
+    })?;
     if !meta.is_file() {
-        return Err(format!(
-            "image `{dest}` is not a regular file inside content/; a placeholder is shown"
+        return Err(refused(
+            "is not a regular file inside content/ (symbolic links are not followed)",
         ));
     }
     let output = format!(
@@ -351,6 +393,7 @@ mod tests {
             4,
             "表",
             None,
+            false,
         );
         assert!(r.html.contains("<h4>見出し</h4>"), "{}", r.html);
         assert!(!r.html.contains("<script>"));
@@ -360,13 +403,13 @@ mod tests {
 
     #[test]
     fn japanese_soft_breaks_do_not_add_spaces() {
-        let r = render("長岡の\n魅力", 2, "表", None);
+        let r = render("長岡の\n魅力", 2, "表", None, false);
         assert!(r.html.contains("長岡の魅力"), "{}", r.html);
     }
 
     #[test]
     fn standalone_image_without_file_is_a_placeholder_figure() {
-        let r = render("![ガイダンスの様子]()", 2, "表", None);
+        let r = render("![ガイダンスの様子]()", 2, "表", None, false);
         assert!(r.html.contains("<figure class=\"photo photo-missing\">"));
         assert!(r.html.contains("<figcaption>ガイダンスの様子</figcaption>"));
         assert!(!r.html.contains("<p><figure"));
@@ -379,6 +422,7 @@ mod tests {
             2,
             "表",
             None,
+            false,
         );
         assert!(r.html.contains("<th scope=\"col\">a</th>"), "{}", r.html);
         assert!(
@@ -391,10 +435,29 @@ mod tests {
             2,
             "事業の成果等",
             None,
+            false,
         );
         assert!(
             r.html.contains("<caption>事業の成果等</caption>"),
             "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn trusted_html_is_sanitized_not_trusted_blindly() {
+        let md = "<table>\n<tr><th colspan=\"2\">就職ガイダンス</th></tr>\n</table>\n\n<script>alert(1)</script>\n";
+        let r = render(md, 2, "表", None, true);
+        assert!(
+            r.html.contains("<th colspan=\"2\">就職ガイダンス</th>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        let r = render(md, 2, "表", None, false);
+        assert!(
+            r.html.contains("&lt;table&gt;"),
+            "untrusted HTML is text: {}",
             r.html
         );
     }

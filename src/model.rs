@@ -30,6 +30,8 @@ pub struct Config {
     pub issued: Option<String>,
     /// The published address of the site, ending in `/`.
     pub base_url: Option<String>,
+    /// Raw HTML in Markdown is kept (sanitized) rather than shown as text.
+    pub trusted_html: bool,
     /// On track when progress ≥ pace × (years elapsed / plan years).
     pub on_track_pace: f64,
 }

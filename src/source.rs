@@ -20,6 +20,9 @@ pub struct ConfigSource {
     pub issued: Option<String>,
     /// Where the site is published, such as `https://www.city.example.jp/sosei/`.
     pub base_url: Option<String>,
+    /// Keep raw HTML in Markdown (cut down to a safe allowlist) instead of showing it as text.
+    #[serde(default)]
+    pub trusted_html: bool,
     #[serde(default)]
     pub status: StatusRuleSource,
 }

@@ -16,7 +16,11 @@ use std::path::{Path, PathBuf};
 pub const MARKER: &str = ".sosei-output";
 
 fn absolute(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
@@ -35,18 +39,26 @@ pub fn check_output_folder(output: &Path, content: &Path) -> Result<(), String> 
     let (out, content) = (absolute(output), absolute(content));
     let shown = output.display();
     if out.parent().is_none() {
-        return Err(format!("refusing to write the site to `{shown}`: it is the root folder"));
+        return Err(format!(
+            "refusing to write the site to `{shown}`: it is the root folder"
+        ));
     }
     if std::env::var_os("HOME").is_some_and(|h| absolute(Path::new(&h)) == out) {
-        return Err(format!("refusing to write the site to `{shown}`: it is your home folder"));
+        return Err(format!(
+            "refusing to write the site to `{shown}`: it is your home folder"
+        ));
     }
     if content.starts_with(&out) {
         return Err(format!("refusing to write the site to `{shown}`: it holds the content folder, which would be replaced"));
     }
     if out.starts_with(&content) {
-        return Err(format!("refusing to write the site to `{shown}`: it is inside the content folder"));
+        return Err(format!(
+            "refusing to write the site to `{shown}`: it is inside the content folder"
+        ));
     }
-    let has_files = fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false);
+    let has_files = fs::read_dir(&out)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
     if out.exists() && (!out.is_dir() || (has_files && !out.join(MARKER).is_file())) {
         return Err(format!(
             "refusing to replace `{shown}`: it exists and was not made by sosei (it has no {MARKER} file). Choose a new or empty folder"
@@ -62,7 +74,10 @@ pub fn write(site: &Site, output: &Path) -> io::Result<usize> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
     let staging = parent.join(format!(".{name}.sosei-new-{}", std::process::id()));
     let aside = parent.join(format!(".{name}.sosei-old-{}", std::process::id()));
     recover(&parent, &name, output)?;
@@ -95,7 +110,15 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     let a = CString::new(a.as_os_str().as_bytes())?;
     let b = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both are valid NUL-terminated paths that outlive the call.
-    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
     if rc == 0 {
         Ok(())
     } else {
@@ -105,7 +128,10 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange here"))
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange here",
+    ))
 }
 
 /// Deletes a folder only if sosei made it.
@@ -118,7 +144,9 @@ fn remove_ours(dir: &Path) {
 /// Cleans up after a build that was killed: restores a moved-aside output if the new one
 /// never arrived, and removes abandoned staging folders (only those sosei made).
 fn recover(parent: &Path, name: &str, output: &Path) -> io::Result<()> {
-    let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
         if file.starts_with(&format!(".{name}.sosei-old-")) {
@@ -140,7 +168,10 @@ fn write_tree(site: &Site, root: &Path) -> io::Result<()> {
     }
     fs::create_dir_all(root)?;
     // The marker first, so that a half-written staging folder is still known as ours.
-    fs::write(root.join(MARKER), "This folder is written by sosei and replaced on every build.\n")?;
+    fs::write(
+        root.join(MARKER),
+        "This folder is written by sosei and replaced on every build.\n",
+    )?;
     let put = |rel: &str, bytes: &[u8]| -> io::Result<()> {
         let path = root.join(rel);
         if let Some(dir) = path.parent() {

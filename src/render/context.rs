@@ -15,6 +15,8 @@ pub struct Collected {
     pub images: BTreeSet<(PathBuf, String)>,
     /// (source file, message)
     pub warnings: BTreeSet<(PathBuf, String)>,
+    /// (source file, message): these fail the build.
+    pub errors: BTreeSet<(PathBuf, String)>,
     /// Charts drawn, over all pages.
     pub charts: usize,
 }
@@ -55,13 +57,22 @@ impl ViewCtx<'_> {
             source: s,
             site_root: &self.site_root,
         });
-        let rendered = markdown::render(text, base_level, caption, ctx.as_ref());
+        let rendered = markdown::render(
+            text,
+            base_level,
+            caption,
+            ctx.as_ref(),
+            self.report.config.trusted_html,
+        );
         let mut collected = self.collected.borrow_mut();
         collected.images.extend(rendered.images);
         let file = source.map(Path::to_path_buf).unwrap_or_default();
         collected
             .warnings
             .extend(rendered.warnings.into_iter().map(|w| (file.clone(), w)));
+        collected
+            .errors
+            .extend(rendered.errors.into_iter().map(|e| (file.clone(), e)));
         rendered.html
     }
 

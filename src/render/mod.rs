@@ -145,6 +145,9 @@ pub fn render(
     for (file, message) in collected.warnings {
         diags.push(Diagnostic::warning(file, message));
     }
+    for (file, message) in collected.errors {
+        diags.push(Diagnostic::error(file, message));
+    }
     (site, diags)
 }
 

@@ -62,7 +62,7 @@ pub(super) fn grants(
         }
         out.push(Grant {
             number: v.number,
-            slug: folder.folder.clone(),
+            slug: slug_or_report(&folder.folder, &f.source.path, diags),
             scheme: v.scheme.clone(),
             title: v.title.trim().to_string(),
             period,
@@ -85,6 +85,36 @@ pub(super) fn grants(
         });
     }
     out.sort_by_key(|g| g.number);
+    for (i, g) in out.iter().enumerate() {
+        if let Some(other) = out[..i].iter().find(|o| o.slug == g.slug) {
+            diags.push(
+                Diagnostic::error(
+                    format!("grants/{}", g.slug),
+                    format!(
+                        "grant programmes {} and {} would both be written to grants/{}.html",
+                        other.number, g.number, g.slug
+                    ),
+                )
+                .expected("grant folders whose names differ in letters or digits"),
+            );
+        }
+        for (j, p) in g.projects.iter().enumerate() {
+            if let Some(other) = g.projects[..j].iter().find(|o| o.slug == p.slug) {
+                diags.push(
+                    Diagnostic::error(
+                        &p.source,
+                        format!(
+                            "this project and {} would both be written to grants/{}/{}.html",
+                            other.source.display(),
+                            g.slug,
+                            p.slug
+                        ),
+                    )
+                    .expected("project file names that differ in letters or digits"),
+                );
+            }
+        }
+    }
     out
 }
 
@@ -168,7 +198,7 @@ fn projects(folder: &GrantFolder, period: Period, diags: &mut Diagnostics) -> Ve
         }
         match crate::markdown::split_sections(&p.body) {
             Ok(sections) => out.push(Project {
-                slug: p.slug.clone(),
+                slug: slug_or_report(&p.slug, &p.meta.source.path, diags),
                 title: m.title.trim().to_string(),
                 title_supplied: m.title_supplied,
                 year: m.year,
@@ -234,4 +264,49 @@ pub(super) fn donations(
     }
     out.sort_by_key(|d| d.year);
     out
+}
+
+/// A file or folder name as a web-safe path segment: lower-case ASCII letters, digits,
+/// `-` and `_`; anything else becomes `-`. `None` if nothing usable is left.
+pub fn slugify(name: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+fn slug_or_report(name: &str, file: &std::path::Path, diags: &mut Diagnostics) -> String {
+    slugify(name).unwrap_or_else(|| {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!("`{name}` has no letters or digits that can be used in a web address"),
+            )
+            .expected(
+                "a file or folder name with ASCII letters or digits, such as `01-internship`",
+            ),
+        );
+        "invalid".into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("01-Jigyo Plan"), Some("01-jigyo-plan".into()));
+        assert_eq!(slugify("1-nadec"), Some("1-nadec".into()));
+        assert_eq!(slugify("01-産業"), Some("01".into()));
+        assert_eq!(slugify("産業"), None);
+        assert_eq!(slugify("../x"), Some("x".into()));
+    }
 }

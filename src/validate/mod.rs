@@ -156,6 +156,7 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
     }
     Config {
         base_url,
+        trusted_html: v.trusted_html,
         city: v.city.clone(),
         prefecture: v.prefecture.clone(),
         city_code: v.city_code.clone(),

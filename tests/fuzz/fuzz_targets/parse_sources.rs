@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = sosei::markdown::split_sections(body);
     }
     let _ = sosei::markdown::split_sections(text);
-    let _ = sosei::markdown::render(text, 2, "表", None);
+    let _ = sosei::markdown::render(text, 2, "表", None, false);
+    let _ = sosei::markdown::render(text, 2, "表", None, true);
+    let _ = sosei::sanitize::sanitize(text);
     let _ = sosei::quantity::Quantity::parse(text);
     let _ = sosei::fiscal_year::FiscalYear::parse(text);
 });
