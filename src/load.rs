@@ -167,26 +167,45 @@ fn classify(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path, pa
     }
 }
 
-fn result_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut ResultFolder {
-    if let Some(i) = s.results.iter().position(|r| r.folder == folder) {
-        return &mut s.results[i];
+/// The entry for `folder` in `list`, added if it is not there yet.
+fn entry<'a, T: Default>(
+    list: &'a mut Vec<T>,
+    folder: &str,
+    name: impl Fn(&T) -> &str,
+    make: impl FnOnce(String) -> T,
+) -> &'a mut T {
+    match list.iter().position(|x| name(x) == folder) {
+        Some(i) => &mut list[i],
+        None => {
+            list.push(make(folder.to_string()));
+            let last = list.len() - 1;
+            &mut list[last]
+        }
     }
-    s.results.push(ResultFolder {
-        folder: folder.to_string(),
-        ..ResultFolder::default()
-    });
-    s.results.last_mut().expect("just pushed")
+}
+
+fn result_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut ResultFolder {
+    entry(
+        &mut s.results,
+        folder,
+        |r| r.folder.as_str(),
+        |folder| ResultFolder {
+            folder,
+            ..ResultFolder::default()
+        },
+    )
 }
 
 fn grant_folder<'a>(s: &'a mut Sources, folder: &str) -> &'a mut GrantFolder {
-    if let Some(i) = s.grants.iter().position(|g| g.folder == folder) {
-        return &mut s.grants[i];
-    }
-    s.grants.push(GrantFolder {
-        folder: folder.to_string(),
-        ..GrantFolder::default()
-    });
-    s.grants.last_mut().expect("just pushed")
+    entry(
+        &mut s.grants,
+        folder,
+        |g| g.folder.as_str(),
+        |folder| GrantFolder {
+            folder,
+            ..GrantFolder::default()
+        },
+    )
 }
 
 /// Reads a file as UTF-8 text, refusing binaries, other encodings and huge files.

@@ -5,6 +5,7 @@
 //! plotters only draws. The SVG gets `role="img"`, a `<title>` and a `<desc>` here.
 
 pub mod bars;
+mod plot;
 pub mod status;
 pub mod style;
 pub mod trend;
@@ -20,6 +21,18 @@ pub struct Chart {
     pub svg: String,
     pub title: String,
     pub desc: String,
+}
+
+impl Chart {
+    /// A chart from plotters' SVG, with its text alternative.
+    pub fn new(raw: &str, id: &str, title: &str, desc: &str, (width, height): (u32, u32)) -> Chart {
+        Chart {
+            id: id.to_string(),
+            svg: finish(raw, id, title, desc, width, height),
+            title: title.to_string(),
+            desc: desc.to_string(),
+        }
+    }
 }
 
 /// The width of `text` in pixels at `size`, counting full-width characters as 1 em.

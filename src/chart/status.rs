@@ -1,6 +1,6 @@
 //! The status chart of the report home: stacked bars of status counts per strategy.
 
-use super::{finish, text_width, Chart, Pen};
+use super::{text_width, Chart, Pen};
 use crate::chart::style::{ChartStyle, Hex};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -105,10 +105,5 @@ pub fn status_chart(view: &StatusView, style: &ChartStyle) -> Option<Chart> {
         }
         Ok(())
     })?;
-    Some(Chart {
-        id: view.id.clone(),
-        svg: finish(&raw, &view.id, &view.title, &view.desc, w, h),
-        title: view.title.clone(),
-        desc: view.desc.clone(),
-    })
+    Some(Chart::new(&raw, &view.id, &view.title, &view.desc, (w, h)))
 }

@@ -1,6 +1,7 @@
 //! The trend chart of one indicator series: baseline, actuals by year, and the target.
 
-use super::{axis_scale, finish, nice_ticks, text_width, tick_label, Chart, Pen};
+use super::plot::{px, Plot};
+use super::{text_width, Chart, Pen};
 use crate::chart::style::ChartStyle;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -40,7 +41,7 @@ const TOP: f64 = 34.0;
 pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
     let pen = Pen { style };
     let (w, h) = (style.width, style.height);
-    let (wf, hf) = (f64::from(w), f64::from(h));
+    let wf = f64::from(w);
     let fs = pen.size();
     let small = pen.small();
     let mut values: Vec<f64> = vec![view.baseline, view.target];
@@ -53,18 +54,6 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
     } else {
         (hi.abs() * 0.1).max(1.0)
     };
-    let (ticks, step) = nice_ticks(lo - pad, hi + pad, 5);
-    let (y0, y1) = (*ticks.first()?, *ticks.last()?);
-    let (scale, suffix) = axis_scale(y0.abs().max(y1.abs()));
-    let labels: Vec<String> = ticks
-        .iter()
-        .map(|t| tick_label(*t, step, scale, suffix))
-        .collect();
-    let left = labels
-        .iter()
-        .map(|l| text_width(l, small))
-        .fold(0.0, f64::max)
-        + 12.0;
     let full: Vec<&str> = std::iter::once("当初値")
         .chain(view.years.iter().map(|y| y.label.as_str()))
         .collect();
@@ -81,41 +70,17 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
         .max(text_width(&format!("目標 {}", view.target_label), small) / 2.0)
         .max(16.0)
         + 6.0;
-    let bottom = small + 14.0;
-    let plot_w = wf - left - right;
-    let plot_h = hf - TOP - bottom;
-    let x_of = |i: f64| left + plot_w * (i + 0.5) / n as f64;
-    let y_of = |v: f64| TOP + plot_h * (1.0 - (v - y0) / (y1 - y0));
-    let px = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-
+    let plot = Plot::new(style, &pen, TOP, lo - pad, hi + pad, n, right)?;
+    let (left, right) = (plot.left, plot.right);
     let raw = super::draw(w, h, |root| {
         let text = style.text.rgb();
         let muted = style.muted.rgb();
-        // Grid and y labels.
-        for (t, label) in ticks.iter().zip(&labels) {
-            let y = y_of(*t);
-            root.draw(&PathElement::new(
-                vec![px(left, y), px(wf - right, y)],
-                style.grid.rgb().stroke_width(1),
-            ))?;
-            root.draw(&Text::new(
-                label.clone(),
-                px(left - 6.0, y),
-                pen.font(small, muted, HPos::Right, VPos::Center),
-            ))?;
-        }
+        plot.draw_grid(root, &pen, style)?;
         root.draw(&PathElement::new(
-            vec![px(left, TOP + plot_h), px(wf - right, TOP + plot_h)],
+            vec![px(left, plot.bottom()), px(wf - right, plot.bottom())],
             style.axis.rgb().stroke_width(1),
         ))?;
-        // X labels.
-        for (i, c) in categories.iter().enumerate() {
-            root.draw(&Text::new(
-                c.to_string(),
-                px(x_of(i as f64), TOP + plot_h + 6.0),
-                pen.font(small, text, HPos::Center, VPos::Top),
-            ))?;
-        }
+        plot.draw_categories(root, &pen, style, &categories)?;
         // Direction and legend, in the top band.
         let direction = if view.lower_is_better {
             "▼ 低いほど良い指標"
@@ -142,14 +107,14 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
             x -= text_width(label, small) + 12.0;
         }
         // Target: a dashed line across, and a diamond at the end of the plan.
-        let ty = y_of(view.target);
+        let ty = plot.y(view.target);
         root.draw(&plotters::element::DashedPathElement::new(
             vec![px(left, ty), px(wf - right, ty)],
             8,
             5,
             style.target.rgb().stroke_width(2),
         ))?;
-        let (tx, tyi) = px(x_of((n - 1) as f64), ty);
+        let (tx, tyi) = px(plot.x((n - 1) as f64), ty);
         root.draw(&Polygon::new(
             vec![(tx, tyi - 8), (tx + 8, tyi), (tx, tyi + 8), (tx - 8, tyi)],
             style.target.rgb().filled(),
@@ -160,7 +125,8 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
         } else {
             (ty + 12.0, VPos::Top)
         };
-        let label_x = x_of((n - 1) as f64)
+        let label_x = plot
+            .x((n - 1) as f64)
             .min(wf - 4.0 - text_width(&format!("目標 {}", view.target_label), small) / 2.0);
         root.draw(&Text::new(
             format!("目標 {}", view.target_label),
@@ -168,16 +134,16 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
             pen.font(small, style.target.rgb(), HPos::Center, vpos),
         ))?;
         // Baseline: a square.
-        let (bx, by) = px(x_of(0.0), y_of(view.baseline));
+        let (bx, by) = px(plot.x(0.0), plot.y(view.baseline));
         root.draw(&Rectangle::new(
             [(bx - 6, by - 6), (bx + 6, by + 6)],
             style.baseline.rgb().filled(),
         ))?;
         let at = Anchor {
-            x: x_of(0.0),
-            y: y_of(view.baseline),
+            x: plot.x(0.0),
+            y: plot.y(view.baseline),
             width: wf,
-            floor: TOP + plot_h,
+            floor: plot.bottom(),
             below: false,
         };
         draw_value_label(root, &pen, &view.baseline_label, at, style.baseline.rgb())?;
@@ -186,7 +152,7 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
             .years
             .iter()
             .enumerate()
-            .map(|(i, y)| y.value.map(|v| px(x_of(i as f64 + 1.0), y_of(v))))
+            .map(|(i, y)| y.value.map(|v| px(plot.x(i as f64 + 1.0), plot.y(v))))
             .collect();
         for run in points.split(|p| p.is_none()) {
             let run: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
@@ -222,7 +188,7 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
                         x: f64::from(*x),
                         y: f64::from(*y),
                         width: wf,
-                        floor: TOP + plot_h,
+                        floor: plot.bottom(),
                         below,
                     };
                     draw_value_label(root, &pen, &label, at, style.actual.rgb())?;
@@ -230,7 +196,7 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
                 None if year.missing => {
                     root.draw(&Text::new(
                         "未測定",
-                        px(x_of(i as f64 + 1.0), TOP + plot_h - 6.0),
+                        px(plot.x(i as f64 + 1.0), plot.bottom() - 6.0),
                         pen.font(small, muted, HPos::Center, VPos::Bottom),
                     ))?;
                 }
@@ -239,12 +205,7 @@ pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
         }
         Ok(())
     })?;
-    Some(Chart {
-        id: view.id.clone(),
-        svg: finish(&raw, &view.id, &view.title, &view.desc, w, h),
-        title: view.title.clone(),
-        desc: view.desc.clone(),
-    })
+    Some(Chart::new(&raw, &view.id, &view.title, &view.desc, (w, h)))
 }
 
 /// Where a value label goes: beside the point at (x, y), inside `width` and above `floor`.
