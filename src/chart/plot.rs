@@ -43,7 +43,7 @@ impl Plot {
         let small = pen.small();
         let (ticks, step) = nice_ticks(lo, hi, 5);
         let (y0, y1) = (*ticks.first()?, *ticks.last()?);
-        if !(y1 > y0) {
+        if y1.partial_cmp(&y0) != Some(std::cmp::Ordering::Greater) {
             return None;
         }
         let (scale, suffix) = axis_scale(y0.abs().max(y1.abs()));
