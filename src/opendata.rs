@@ -99,11 +99,18 @@ fn indicators(report: &Report, year: FiscalYear) -> Table {
         col("unit", "単位", false),
         col("direction", "望ましい方向", false),
         col("note", "注記", false),
+        col("progress_percent", "進捗率（%）", true),
+        col("status", "評価", false),
     ]);
+    let eval = crate::evaluate::evaluate(report, year);
     let mut rows = Vec::new();
     for (i, ind) in report.indicators.iter().enumerate() {
         let strategy = report.strategies.iter().find(|s| s.number == ind.strategy);
         for (s, series) in ind.series.iter().enumerate() {
+            let sref = SeriesRef {
+                indicator: i,
+                series: s,
+            };
             let row = |kind: &str, y: Option<FiscalYear>, value: Option<Quantity>, note: &str| {
                 let mut r = city(report);
                 r.extend([
@@ -134,14 +141,20 @@ fn indicators(report: &Report, year: FiscalYear) -> Table {
                         text(note)
                     },
                 ]);
+                // Progress and status belong to the actual a year is judged by.
+                let judged = matches!(kind, "実績値" | "修正後の実績値");
+                let a = y.filter(|_| judged).and_then(|y| eval.assessment(sref, y));
+                r.extend([
+                    a.and_then(|a| a.progress)
+                        .map(|p| Cell::Number(Quantity::new((p * 1000.0).round() as i64, 1)))
+                        .unwrap_or(Cell::Empty),
+                    a.map(|a| text(a.status.label())).unwrap_or(Cell::Empty),
+                ]);
                 r
             };
             rows.push(row("当初値", None, Some(series.baseline), ""));
             for result in report.years.iter().filter(|r| r.year <= year) {
-                match result.observations.get(&SeriesRef {
-                    indicator: i,
-                    series: s,
-                }) {
+                match result.observations.get(&sref) {
                     Some(Observation::Measured {
                         value,
                         revision: None,

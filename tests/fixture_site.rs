@@ -183,3 +183,60 @@ fn headings_never_skip_a_level() {
         assert!(html.matches("<h1").count() == 1, "{page} has one h1");
     }
 }
+
+#[test]
+fn a_sites_own_theme_overrides_file_by_file() {
+    let (dir, content) = copy_fixture("minimal");
+    let theme = dir.path().join("themes/default");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::create_dir_all(theme.join("static")).unwrap();
+    std::fs::write(
+        theme.join("static/style.css"),
+        "body { color: #000; } /* 市の独自スタイル */\n",
+    )
+    .unwrap();
+    let donations = include_str!("../themes/default/templates/donations.html").replace(
+        "<h1>{{ d.scheme }}</h1>",
+        "<h1>{{ d.scheme }}（市の独自テンプレート）</h1>",
+    );
+    std::fs::write(theme.join("templates/donations.html"), donations).unwrap();
+    let out = dir.path().join("output");
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    assert!(
+        read(&out, "assets/style.css").contains("市の独自スタイル"),
+        "the site's CSS replaces the built-in one"
+    );
+    assert!(
+        read(&out, "donations.html").contains("（市の独自テンプレート）"),
+        "the site's template is used"
+    );
+    assert!(
+        read(&out, "index.html").contains("<nav class=\"site-nav\""),
+        "the other templates stay built-in"
+    );
+}
+
+#[test]
+fn a_bom_and_written_number_forms_are_accepted_with_their_meaning() {
+    let (dir, content) = copy_fixture("minimal");
+    let path = content.join("results/R3/result.yaml");
+    let yaml = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("tenshutsu: 115.3", "tenshutsu: １１５．３")
+        .replace("gakko.chu: 51.8", "gakko.chu: \"51.8\"");
+    std::fs::write(&path, format!("\u{feff}{yaml}")).unwrap();
+    let grant = content.join("grants/1-demo/grant.yaml");
+    let yaml = std::fs::read_to_string(&grant).unwrap().replace(
+        "R3: { total_cost: 3000, grant: 1500 }",
+        "R3: { total_cost: \"3,000\", grant: 1500 }",
+    );
+    std::fs::write(&grant, yaml).unwrap();
+    let out = dir.path().join("output");
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let eval = text(&read(&out, "evaluation.html"));
+    assert!(
+        eval.contains("114.5% 115.3% 105%") && eval.contains("中学校 51.8%"),
+        "{eval}"
+    );
+    assert!(text(&read(&out, "grants/1-demo.html")).contains("総事業費 1,000 2,000 3,000 6,000"));
+}
