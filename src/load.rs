@@ -53,7 +53,8 @@ pub struct GrantFolder {
 pub struct ResultFolder {
     pub folder: String,
     pub result: Option<Loaded<ResultSource>>,
-    pub verification: Option<Loaded<VerificationSource>>,
+    /// `verification.yaml`, or several `verification*.yaml` files read in name order.
+    pub verification: Vec<Loaded<VerificationSource>>,
 }
 
 /// Everything read from a content folder, in file-name order.
@@ -147,9 +148,9 @@ fn classify(s: &mut Sources, diags: &mut Diagnostics, abs: &Path, rel: &Path, pa
             let loaded = read_yaml(s, diags, abs, rel);
             result_folder(s, folder).result = loaded;
         }
-        ["results", folder, "verification.yaml" | "verification.yml"] => {
+        ["results", folder, name] if yaml_file && name.starts_with("verification") => {
             let loaded = read_yaml(s, diags, abs, rel);
-            result_folder(s, folder).verification = loaded;
+            result_folder(s, folder).verification.extend(loaded);
         }
         ["grants", folder, "grant.yaml" | "grant.yml"] => {
             let loaded = read_yaml(s, diags, abs, rel);

@@ -21,7 +21,7 @@ pub(super) fn years(
                 .broken
                 .iter()
                 .any(|b| b.starts_with(&format!("results/{}/result.", folder.folder)));
-            if folder.verification.is_some() && !result_broken {
+            if !folder.verification.is_empty() && !result_broken {
                 diags.push(
                     Diagnostic::error(
                         format!("results/{}", folder.folder),
@@ -235,11 +235,18 @@ fn verification(
     diags: &mut Diagnostics,
 ) -> Vec<Verification> {
     let indicators = known.indicators;
-    let Some(f): Option<&Loaded<VerificationSource>> = folder.verification.as_ref() else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for (i, entry) in f.value.entries.iter().enumerate() {
+    for (f, i, entry) in folder
+        .verification
+        .iter()
+        .flat_map(|f: &Loaded<VerificationSource>| {
+            f.value
+                .entries
+                .iter()
+                .enumerate()
+                .map(move |(i, e)| (f, i, e))
+        })
+    {
         let mut rows = Vec::new();
         if entry.indicators.is_empty() {
             diags.push(
