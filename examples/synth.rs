@@ -40,10 +40,19 @@ const SENTENCES: &[&str] = &[
 ];
 
 fn prose(rng: &mut Rng, sentences: usize) -> String {
-    (0..sentences).map(|_| SENTENCES[rng.below(SENTENCES.len() as u64) as usize]).collect()
+    (0..sentences)
+        .map(|_| SENTENCES[rng.below(SENTENCES.len() as u64) as usize])
+        .collect()
 }
 
-const UNITS: &[(&str, bool)] = &[("%", true), ("件", false), ("人", false), ("社", false), ("機関", false), ("件/年", false)];
+const UNITS: &[(&str, bool)] = &[
+    ("%", true),
+    ("件", false),
+    ("人", false),
+    ("社", false),
+    ("機関", false),
+    ("件/年", false),
+];
 const FIRST: u16 = 2; // 令和2年度
 const YEARS: u16 = 10;
 
@@ -52,7 +61,11 @@ fn year(k: u16) -> String {
 }
 
 fn value(v: f64, decimals: bool) -> String {
-    if decimals { format!("{v:.1}") } else { format!("{}", v.round() as i64) }
+    if decimals {
+        format!("{v:.1}")
+    } else {
+        format!("{}", v.round() as i64)
+    }
 }
 
 fn write(path: PathBuf, text: &str) {
@@ -62,8 +75,15 @@ fn write(path: PathBuf, text: &str) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    let n: usize = arg("--indicators").and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let n: usize = arg("--indicators")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
     let out = PathBuf::from(arg("--out").unwrap_or_else(|| format!("/tmp/sosei-synth-{n}")));
     let content = out.join("content");
     if content.exists() {
@@ -76,7 +96,10 @@ fn main() {
 }
 
 fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
-    write(content.join("config.yaml"), "city: 見本市\ncity_code: \"152021\"\nlicence: CC BY 4.0\n");
+    write(
+        content.join("config.yaml"),
+        "city: 見本市\ncity_code: \"152021\"\nlicence: CC BY 4.0\n",
+    );
     write(
         content.join("plan.yaml"),
         &format!(
@@ -89,43 +112,79 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
         ),
     );
     for s in 1..=strategies {
-        write(content.join(format!("strategies/{s}-s{s}.yaml")), &format!("number: {s}\nname: 戦略{s}の名称\naim: {}\n", prose(rng, 1)));
+        write(
+            content.join(format!("strategies/{s}-s{s}.yaml")),
+            &format!("number: {s}\nname: 戦略{s}の名称\naim: {}\n", prose(rng, 1)),
+        );
     }
     // Indicators, and their actuals per year.
-    let mut results: Vec<(String, String, String)> = (0..YEARS).map(|_| (String::new(), String::new(), String::new())).collect();
+    let mut results: Vec<(String, String, String)> = (0..YEARS)
+        .map(|_| (String::new(), String::new(), String::new()))
+        .collect();
     let mut series_keys: Vec<(usize, String)> = Vec::new();
     for i in 0..n {
         let strategy = i % strategies + 1;
         let (unit, decimals) = UNITS[rng.below(UNITS.len() as u64) as usize];
         let lower = rng.chance(20);
         let compound = rng.chance(10);
-        let mut text = format!("id: i{i:05}\nstrategy: {strategy}\nname: 指標{i}（{}）\nunit: \"{unit}\"\n", SENTENCES[i % SENTENCES.len()].chars().take(12).collect::<String>());
+        let mut text = format!(
+            "id: i{i:05}\nstrategy: {strategy}\nname: 指標{i}（{}）\nunit: \"{unit}\"\n",
+            SENTENCES[i % SENTENCES.len()]
+                .chars()
+                .take(12)
+                .collect::<String>()
+        );
         if lower {
             text.push_str("direction: lower\n");
         }
         let make = |id: Option<&str>, text: &mut String, rng: &mut Rng| {
             let baseline = 50.0 + rng.below(5000) as f64 / 10.0;
             let change = baseline * (0.1 + rng.below(20) as f64 / 100.0);
-            let target = if lower { baseline - change } else { baseline + change };
+            let target = if lower {
+                baseline - change
+            } else {
+                baseline + change
+            };
             match id {
                 Some(id) => {
-                    let _ = write!(text, "  - id: {id}\n    label: {}\n    baseline: {}\n    target: {}\n", if id == "a" { "小学校" } else { "中学校" }, value(baseline, decimals), value(target, decimals));
+                    let _ = write!(
+                        text,
+                        "  - id: {id}\n    label: {}\n    baseline: {}\n    target: {}\n",
+                        if id == "a" { "小学校" } else { "中学校" },
+                        value(baseline, decimals),
+                        value(target, decimals)
+                    );
                 }
                 None => {
-                    let _ = write!(text, "baseline: {}\ntarget: {}\n", value(baseline, decimals), value(target, decimals));
+                    let _ = write!(
+                        text,
+                        "baseline: {}\ntarget: {}\n",
+                        value(baseline, decimals),
+                        value(target, decimals)
+                    );
                 }
             }
             (baseline, target)
         };
         let ends = if compound {
             text.push_str("series:\n");
-            vec![("a", make(Some("a"), &mut text, rng)), ("b", make(Some("b"), &mut text, rng))]
+            vec![
+                ("a", make(Some("a"), &mut text, rng)),
+                ("b", make(Some("b"), &mut text, rng)),
+            ]
         } else {
             vec![("", make(None, &mut text, rng))]
         };
-        write(content.join(format!("indicators/{strategy}-{i:05}.yaml")), &text);
+        write(
+            content.join(format!("indicators/{strategy}-{i:05}.yaml")),
+            &text,
+        );
         for (sid, (baseline, target)) in ends {
-            let key = if sid.is_empty() { format!("i{i:05}") } else { format!("i{i:05}.{sid}") };
+            let key = if sid.is_empty() {
+                format!("i{i:05}")
+            } else {
+                format!("i{i:05}.{sid}")
+            };
             let pace = rng.below(150) as f64 / 100.0 - 0.25;
             for k in 0..YEARS {
                 let (actuals, missing, revised) = &mut results[usize::from(k)];
@@ -133,10 +192,15 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
                     let _ = writeln!(missing, "  {key}: 調査未実施のため実績値なし。");
                     continue;
                 }
-                let v = baseline + (target - baseline) * pace * f64::from(k + 1) / f64::from(YEARS) + (rng.below(100) as f64 - 50.0) / 50.0;
+                let v = baseline
+                    + (target - baseline) * pace * f64::from(k + 1) / f64::from(YEARS)
+                    + (rng.below(100) as f64 - 50.0) / 50.0;
                 let _ = writeln!(actuals, "  {key}: {}", value(v, decimals));
                 if rng.chance(1) {
-                    let _ = writeln!(revised, "  {key}:\n    note: 算出方法に誤りがあったため修正しました。");
+                    let _ = writeln!(
+                        revised,
+                        "  {key}:\n    note: 算出方法に誤りがあったため修正しました。"
+                    );
                 }
             }
             series_keys.push((strategy, key));
@@ -144,7 +208,10 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
     }
     for (k, (actuals, missing, revised)) in results.iter().enumerate() {
         let y = year(k as u16);
-        let mut text = format!("year: {y}\ncommentary: |\n  {}\nactuals:\n{actuals}", prose(rng, 2));
+        let mut text = format!(
+            "year: {y}\ncommentary: |\n  {}\nactuals:\n{actuals}",
+            prose(rng, 2)
+        );
         if !missing.is_empty() {
             let _ = write!(text, "missing:\n{missing}");
         }
@@ -159,7 +226,10 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
                 for (_, key) in series_keys.iter().filter(|(st, _)| *st == s) {
                     let _ = write!(v, "  - indicators: [{key}]\n    analysis: |\n      {}\n    next_steps: |\n      {}\n", prose(rng, 2), prose(rng, 2));
                 }
-                write(content.join(format!("results/{y}/verification-{s:02}.yaml")), &v);
+                write(
+                    content.join(format!("results/{y}/verification-{s:02}.yaml")),
+                    &v,
+                );
             }
         }
     }
@@ -176,14 +246,27 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
         );
         for k in start..start + 5 {
             let total = 1_000_000 + rng.below(100_000_000);
-            let _ = writeln!(text, "  {}: {{ total_cost: {total}, grant: {} }}", year(k), total / 2);
+            let _ = writeln!(
+                text,
+                "  {}: {{ total_cost: {total}, grant: {} }}",
+                year(k),
+                total / 2
+            );
         }
         text.push_str("kpis:\n");
         for kpi in 0..3 {
-            let _ = write!(text, "  - name: 重要業績評価指標{kpi}\n    unit: 人\n    before: {}\n    targets: {{", rng.below(2000));
-            let targets: Vec<String> = (start..start + 5).map(|k| format!(" {}: {}", year(k), 10 + rng.below(50))).collect();
+            let _ = write!(
+                text,
+                "  - name: 重要業績評価指標{kpi}\n    unit: 人\n    before: {}\n    targets: {{",
+                rng.below(2000)
+            );
+            let targets: Vec<String> = (start..start + 5)
+                .map(|k| format!(" {}: {}", year(k), 10 + rng.below(50)))
+                .collect();
             let _ = write!(text, "{} }}\n    actuals: {{", targets.join(","));
-            let actuals: Vec<String> = (start..start + 5).map(|k| format!(" {}: {}", year(k), rng.below(80) as i64 - 10)).collect();
+            let actuals: Vec<String> = (start..start + 5)
+                .map(|k| format!(" {}: {}", year(k), rng.below(80) as i64 - 10))
+                .collect();
             let _ = writeln!(text, "{} }}", actuals.join(","));
         }
         let folder = content.join(format!("grants/{:04}-g{}", g + 1, g + 1));
@@ -201,7 +284,10 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
                 FIRST + start + p,
                 rng.below(500)
             );
-            write(folder.join(format!("projects/{:02}-p{}.md", p + 1, p + 1)), &project);
+            write(
+                folder.join(format!("projects/{:02}-p{}.md", p + 1, p + 1)),
+                &project,
+            );
         }
     }
     for k in 0..YEARS {

@@ -31,6 +31,33 @@ pub fn check(content: &Path) -> (Option<Report>, Diagnostics, usize) {
     (report, diags.sorted(), sources.files_read)
 }
 
+/// Everything `build` checks, without writing: the content, the site's theme, and the
+/// rendering of every page (unknown template variables, image paths).
+pub fn check_site(content: &Path) -> (Option<Report>, Diagnostics, usize) {
+    let (report, mut diags, files) = check(content);
+    let Some(report) = report else {
+        return (None, diags, files);
+    };
+    match render::theme::load(theme_override(content).as_deref()) {
+        Err(d) => {
+            diags.push(d);
+            return (None, diags.sorted(), files);
+        }
+        Ok(theme) => {
+            let (_, render_diags) = render::render(
+                &report,
+                content,
+                &theme,
+                &render::Options::default(),
+                &|_, _| {},
+            );
+            diags.extend(render_diags);
+        }
+    }
+    let ok = !diags.has_errors();
+    (ok.then_some(report), diags.sorted(), files)
+}
+
 /// The site's own theme folder, which overrides the built-in theme file by file.
 pub fn theme_override(content: &Path) -> Option<PathBuf> {
     let site = content

@@ -135,7 +135,7 @@ impl Diagnostic {
             let width = shown
                 .chars()
                 .skip(col)
-                .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | ']' | '}'))
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ']' | '}'))
                 .map(|c| if c as u32 >= 0x1100 { 2 } else { 1 })
                 .sum::<usize>()
                 .max(1);
@@ -169,6 +169,13 @@ pub struct Diagnostics {
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
+    }
+
+    /// Adds `d` unless the same diagnostic is there already.
+    pub fn push_unique(&mut self, d: Diagnostic) {
+        if !self.items.contains(&d) {
+            self.items.push(d);
+        }
     }
 
     pub fn extend(&mut self, other: Diagnostics) {

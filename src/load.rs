@@ -214,13 +214,16 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(abs)
         .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
+        let mb = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
         return Err(Diagnostic::error(
             rel,
             format!(
-                "the file is {} bytes; sosei reads source files of at most {MAX_FILE_BYTES} bytes",
-                meta.len()
+                "the file is {}; sosei reads source files of at most {}",
+                mb(meta.len()),
+                mb(MAX_FILE_BYTES)
             ),
-        ));
+        )
+        .expected("a smaller file: split long texts over several files"));
     }
     let bytes = std::fs::read(abs)
         .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
@@ -324,11 +327,24 @@ fn read_project(
         }
     };
     let Some((front, body, body_line)) = yaml::split_front_matter(&text) else {
+        let opened = text.trim_start_matches('\u{feff}').starts_with("---");
+        let (message, expected) = if opened {
+            (
+                "the front matter that starts on line 1 is not closed",
+                "a line `---` after `title:` and `year:`, before the text",
+            )
+        } else {
+            (
+                "the project file has no front matter",
+                "a first line `---`, then `title:` and `year:`, then a closing `---`",
+            )
+        };
         diags.push(
-            Diagnostic::error(rel, "the project file has no front matter")
+            Diagnostic::error(rel, message)
                 .at(Some((1, 1)))
-                .expected("a first line `---`, then `title:` and `year:`, then a closing `---`"),
+                .expected(expected),
         );
+        mark_broken(s, rel);
         return None;
     };
     let source = SourceText {

@@ -179,7 +179,7 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
 }
 
 fn check(content: &Path, format: Format) -> ExitCode {
-    let (report, diags, files) = sosei::build::check(content);
+    let (report, diags, files) = sosei::build::check_site(content);
     match format {
         Format::Json => println!("{}", diags.to_json()),
         Format::Human => {

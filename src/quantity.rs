@@ -83,12 +83,19 @@ impl Quantity {
         };
         if let Some(unit) = digits.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
             let tail = &digits[unit..];
-            if digits[..unit].chars().any(|c| c.is_ascii_digit())
+            let number = &digits[..unit];
+            if number.chars().any(|c| c.is_ascii_digit())
                 && tail.chars().all(|c| !c.is_ascii_digit())
             {
-                return Err(format!(
-                    "`{text}` has a unit or sign after the number; write the number only (the unit comes from `unit:`)"
-                ));
+                let sign = if negative { "-" } else { "" };
+                return Err(match tail {
+                    "%" => format!("`{text}` has a % sign; write {sign}{number} (the % comes from `unit:`)"),
+                    "万" | "億" | "千" | "百" => format!("`{text}` uses {tail}; write the whole number, with no {tail}"),
+                    _ => format!("`{text}` has a unit after the number; write the number only ({sign}{number})"),
+                });
+            }
+            if let Some(rest) = normal.strip_prefix(['ー', '―', '一']) {
+                return Err(format!("`{text}` starts with `{}`, which is not a minus sign; write -{rest} or △{rest}", normal.chars().next().unwrap_or('ー')));
             }
             return Err(format!("`{text}` is not a number"));
         }
@@ -204,8 +211,14 @@ mod tests {
 
     #[test]
     fn rejects_units_and_garbage() {
-        assert!(Quantity::parse("12.3%").unwrap_err().contains("unit"));
-        assert!(Quantity::parse("736万").unwrap_err().contains("unit"));
+        assert!(Quantity::parse("12.3%").unwrap_err().contains("write 12.3"));
+        assert!(Quantity::parse("736万").unwrap_err().contains("uses 万"));
+        assert!(Quantity::parse("ー0.51")
+            .unwrap_err()
+            .contains("not a minus sign"));
+        assert!(Quantity::parse("500千円")
+            .unwrap_err()
+            .contains("write the number only (500)"));
         for bad in [
             "",
             "abc",

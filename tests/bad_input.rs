@@ -162,7 +162,7 @@ fn number_with_unit() {
         t.replace("tenshutsu: 115.3", "tenshutsu: 115.3%")
     });
     assert_has(&e, "--> results/R3/result.yaml:5:");
-    assert_has(&e, "write the number only");
+    assert_has(&e, "has a % sign; write 115.3");
 }
 
 #[test]

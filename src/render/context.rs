@@ -13,10 +13,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Default)]
 pub struct Collected {
     pub images: BTreeSet<(PathBuf, String)>,
-    /// (source file, message)
-    pub warnings: BTreeSet<(PathBuf, String)>,
-    /// (source file, message): these fail the build.
-    pub errors: BTreeSet<(PathBuf, String)>,
+    /// Problems met in Markdown, at their file and line (errors fail the build).
+    pub problems: Vec<crate::diag::Diagnostic>,
     /// Charts drawn, over all pages.
     pub charts: usize,
 }
@@ -67,12 +65,23 @@ impl ViewCtx<'_> {
         let mut collected = self.collected.borrow_mut();
         collected.images.extend(rendered.images);
         let file = source.map(Path::to_path_buf).unwrap_or_default();
-        collected
+        let problems = rendered
             .warnings
-            .extend(rendered.warnings.into_iter().map(|w| (file.clone(), w)));
-        collected
-            .errors
-            .extend(rendered.errors.into_iter().map(|e| (file.clone(), e)));
+            .into_iter()
+            .map(|w| (false, w))
+            .chain(rendered.errors.into_iter().map(|e| (true, e)));
+        for (fatal, message) in problems {
+            let position = image_position(self.content_root, &file, &message);
+            let d = if fatal {
+                crate::diag::Diagnostic::error(&file, message)
+            } else {
+                crate::diag::Diagnostic::warning(&file, message)
+            };
+            let d = d.at(position);
+            if !collected.problems.contains(&d) {
+                collected.problems.push(d);
+            }
+        }
         rendered.html
     }
 
@@ -88,4 +97,22 @@ impl ViewCtx<'_> {
     pub fn href(&self, page: &str) -> String {
         format!("{}{page}", self.year_root)
     }
+}
+
+/// Where the image a message names (`image `photos/a.jpg` …`) is written in its file.
+fn image_position(content_root: &Path, file: &Path, message: &str) -> Option<(usize, usize)> {
+    let dest = message.strip_prefix("image `")?.split('`').next()?;
+    let text = std::fs::read_to_string(content_root.join(file)).ok()?;
+    let needle = format!("]({dest}");
+    text.lines().enumerate().find_map(|(i, l)| {
+        l.find(&needle).map(|c| {
+            (
+                i + 1,
+                l[..c]
+                    .rfind("![")
+                    .map(|b| l[..b].chars().count() + 1)
+                    .unwrap_or(1),
+            )
+        })
+    })
 }

@@ -9,7 +9,7 @@ mod site;
 pub mod theme;
 pub mod toc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
@@ -127,10 +127,8 @@ pub fn render(
             progress(site.pages.len() + 1, total_pages);
             match result {
                 Ok(html) => site.pages.push(Page { path, html }),
-                Err(err) => diags.push(Diagnostic::error(
-                    format!("(theme)/templates/{}", spec.template),
-                    format!("failed to render page '{path}': {err}"),
-                )),
+                // Once per template, not once per page and year.
+                Err(err) => diags.push_unique(theme.render_error(spec.template, &err)),
             }
         }
     }
@@ -142,11 +140,8 @@ pub fn render(
     let collected = collected.into_inner();
     site.images = collected.images.into_iter().collect();
     site.charts = collected.charts;
-    for (file, message) in collected.warnings {
-        diags.push(Diagnostic::warning(file, message));
-    }
-    for (file, message) in collected.errors {
-        diags.push(Diagnostic::error(file, message));
+    for d in collected.problems {
+        diags.push(d);
     }
     (site, diags)
 }
@@ -184,7 +179,7 @@ fn render_page(
     eval: &Evaluation,
     spec: &site::PageSpec,
     prefix: &str,
-) -> Result<String, String> {
+) -> Result<String, tera::Error> {
     let Env {
         report,
         content_root,
@@ -298,11 +293,8 @@ fn render_page(
         .issued
         .clone()
         .or_else(|| options.issued.clone());
-    let context = tera::Context::from_serialize(&data).map_err(|e| theme::chain(&e))?;
-    theme
-        .tera
-        .render(spec.template, &context)
-        .map_err(|e| theme::chain(&e))
+    let context = tera::Context::from_serialize(&data)?;
+    theme.tera.render(spec.template, &context)
 }
 
 /// `sitemap.xml`: every page but the 404, with absolute addresses when `base_url` is set.

@@ -62,6 +62,63 @@ pub struct Theme {
     pub tera: tera::Tera,
     pub statics: Vec<(String, String)>,
     pub chart_style: crate::chart::style::ChartStyle,
+    /// Every template: (name, text, where it came from).
+    templates: Vec<(String, String, PathBuf)>,
+}
+
+impl Theme {
+    /// A template's rendering error, pointed at the template file and, for an unknown
+    /// variable, at the line that uses it.
+    pub fn render_error(&self, template: &str, err: &tera::Error) -> Diagnostic {
+        let message = chain(err);
+        let (text, path) = self
+            .templates
+            .iter()
+            .find(|(n, _, _)| n == template)
+            .map(|(_, t, p)| (t.as_str(), p.clone()))
+            .unwrap_or((
+                "",
+                PathBuf::from(format!("(built-in theme)/templates/{template}")),
+            ));
+        let variable = message
+            .split("Variable `")
+            .nth(1)
+            .and_then(|r| r.split('`').next());
+        let position = variable.and_then(|v| {
+            text.lines()
+                .enumerate()
+                .find_map(|(i, l)| l.find(v).map(|c| (i + 1, l[..c].chars().count() + 1)))
+        });
+        let d = match variable {
+            Some(v) => Diagnostic::error(
+                path,
+                format!("the template uses `{v}`, which sosei does not provide"),
+            )
+            .expected(
+                "a variable of the built-in template's context; compare with the built-in template",
+            ),
+            None => Diagnostic::error(path, format!("the template cannot be rendered: {message}")),
+        };
+        d.at(position)
+    }
+}
+
+/// A template that does not parse: tera's own position and reason, at the template file.
+fn parse_error(path: &Path, err: &tera::Error) -> Diagnostic {
+    let message = chain(err);
+    let position = message.split("--> ").nth(1).and_then(|r| {
+        let (line, rest) = r.split_once(':')?;
+        let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((line.trim().parse().ok()?, col.parse().ok()?))
+    });
+    let reason = message
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .unwrap_or("the syntax is not valid")
+        .to_string();
+    Diagnostic::error(path, format!("the template does not parse: {reason}"))
+        .at(position)
+        .expected("valid tera template syntax: every {% for %}, {% if %} and {% block %} closed")
 }
 
 /// Loads the default theme, replacing any file that `override_dir` (a site's
@@ -81,11 +138,7 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
     }
     for (name, text, path) in &templates {
         if let Err(err) = tera.add_raw_template(name, text) {
-            return Err(Diagnostic::error(
-                path,
-                format!("the template does not parse: {}", chain(&err)),
-            )
-            .expected("valid tera template syntax"));
+            return Err(parse_error(path, &err));
         }
     }
     tera.autoescape_on(vec![".html"]);
@@ -115,6 +168,7 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
         tera,
         statics,
         chart_style,
+        templates,
     })
 }
 

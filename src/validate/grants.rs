@@ -16,7 +16,11 @@ pub(super) fn grants(
     let mut out: Vec<Grant> = Vec::new();
     for folder in &sources.grants {
         let Some(f) = &folder.grant else {
-            if !folder.projects.is_empty() {
+            let broken = sources
+                .broken
+                .iter()
+                .any(|b| b.starts_with(&format!("grants/{}/grant.", folder.folder)));
+            if !folder.projects.is_empty() && !broken {
                 diags.push(
                     Diagnostic::error(
                         format!("grants/{}", folder.folder),
@@ -56,9 +60,11 @@ pub(super) fn grants(
                 .expected(format!("a year from {} on", period.from.short())),
             );
         }
-        check_years(f, &[key("budget")], v.budget.keys(), period, diags);
-        for (i, kpi) in v.kpis.iter().enumerate() {
-            check_kpi(f, i, kpi, period, diags);
+        if period.from <= period.to {
+            check_years(f, &[key("budget")], v.budget.keys(), period, diags);
+            for (i, kpi) in v.kpis.iter().enumerate() {
+                check_kpi(f, i, kpi, period, diags);
+            }
         }
         out.push(Grant {
             number: v.number,
@@ -178,7 +184,7 @@ fn projects(folder: &GrantFolder, period: Period, diags: &mut Diagnostics) -> Ve
     let mut out = Vec::new();
     for p in &folder.projects {
         let m = &p.meta.value;
-        if !period.contains(m.year) {
+        if period.from <= period.to && !period.contains(m.year) {
             diags.push(
                 p.meta
                     .error_at(
@@ -226,6 +232,46 @@ pub(super) fn donations(
     let mut out: Vec<DonationYear> = Vec::new();
     for f in &sources.donations {
         let v = &f.value;
+        let stem = f
+            .source
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Ok(named) = crate::fiscal_year::FiscalYear::parse(&stem) {
+            if named != v.year {
+                diags.push(
+                    f.error_at(
+                        &[key("year")],
+                        format!(
+                            "the file is {} but `year:` says {}",
+                            f.source.path.display(),
+                            v.year.label()
+                        ),
+                    )
+                    .expected(format!(
+                        "`year: {}`, or rename the file to donations/{}.yaml",
+                        named.short(),
+                        v.year.short()
+                    )),
+                );
+            }
+        }
+        for (i, d) in v.donations.iter().enumerate() {
+            if d.amount > d.project_cost {
+                diags.push(
+                    f.error_at(
+                        &[key("donations"), Seg::Index(i), key("amount")],
+                        format!(
+                            "the donation {} is larger than the project's cost {} (千円)",
+                            crate::format::number(d.amount),
+                            crate::format::number(d.project_cost)
+                        ),
+                    )
+                    .expected("a donation no larger than `project_cost` (an extra zero?)"),
+                );
+            }
+        }
         if out.iter().any(|d| d.year == v.year) {
             diags.push(
                 f.error_at(

@@ -47,7 +47,8 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
         !sources.broken.contains("strategies"),
         &mut diags,
     );
-    let period = plan.as_ref().map(|p| p.period);
+    // A reversed period is reported once; years are then not checked against it.
+    let period = plan.as_ref().map(|p| p.period).filter(|p| p.from <= p.to);
     let years = results::years(sources, &indicators, period, &mut diags);
     let grants = grants::grants(sources, plan.as_ref(), &mut diags);
     let donations = grants::donations(sources, plan.as_ref(), &mut diags);

@@ -15,6 +15,7 @@ pub(super) fn years(
     diags: &mut Diagnostics,
 ) -> Vec<YearResult> {
     let mut out: Vec<YearResult> = Vec::new();
+    let mut seen: Vec<(crate::fiscal_year::FiscalYear, String)> = Vec::new();
     for folder in &sources.results {
         let Some(f) = &folder.result else {
             let result_broken = sources
@@ -33,6 +34,25 @@ pub(super) fn years(
             continue;
         };
         let year = f.value.year;
+        if let Ok(named) = crate::fiscal_year::FiscalYear::parse(&folder.folder) {
+            if named != year {
+                diags.push(
+                    f.error_at(
+                        &[key("year")],
+                        format!(
+                            "the folder is results/{} but `year:` says {}",
+                            folder.folder,
+                            year.label()
+                        ),
+                    )
+                    .expected(format!(
+                        "`year: {}`, or move the files to results/{}/",
+                        named.short(),
+                        year.short()
+                    )),
+                );
+            }
+        }
         if let Some(p) = period {
             if !p.contains(year) {
                 diags.push(
@@ -48,19 +68,29 @@ pub(super) fn years(
                 );
             }
         }
-        if out.iter().any(|y| y.year == year) {
+        if let Some((_, other)) = seen.iter().find(|(y, _)| *y == year) {
             diags.push(
                 f.error_at(
                     &[key("year")],
-                    format!("{} has results in two folders", year.label()),
+                    format!(
+                        "{} has results in two folders: results/{other}/ and results/{}/",
+                        year.label(),
+                        folder.folder
+                    ),
                 )
                 .expected("one results/<year>/ folder per fiscal year"),
             );
             continue;
         }
+        seen.push((year, folder.folder.clone()));
         let known = Known {
             indicators,
-            complete: !sources.broken.contains("indicators"),
+            // An indicator file that could not be read, or an id that is not valid, may be
+            // what a reference meant: such references are not reported a second time.
+            complete: !sources.broken.contains("indicators")
+                && indicators
+                    .iter()
+                    .all(|i| super::check_id(&i.id).is_ok() && !has_duplicate_series(i)),
             suggested: Default::default(),
         };
         let observations = observations(f, &known, diags);
@@ -125,6 +155,8 @@ fn targets<T>(
                     .filter_map(|s| s.id.as_ref())
                     .map(|s| format!("{}.{s}", ind.id))
                     .collect();
+                // Its series now lack values too; that is this same mistake.
+                known.suggested.borrow_mut().extend(names.iter().cloned());
                 diags.push(
                     f.error_at(
                         &path,
@@ -167,6 +199,17 @@ fn observations(
         }
     }
     for (reference, reason) in &v.missing {
+        if reason.trim().is_empty() || reason.trim() == "~" {
+            diags.push(
+                f.error_at(
+                    &[key("missing"), key(reference)],
+                    format!("`{reference}` is missing with no reason given"),
+                )
+                .expected(
+                    "the reason there is no actual, such as `調査を実施しなかったため実績値なし。`",
+                ),
+            );
+        }
         for r in targets(f, "missing", reference, known, true, diags) {
             if out.contains_key(&r) {
                 diags.push(
@@ -186,6 +229,7 @@ fn observations(
         }
     }
     for (reference, revision) in &v.revised {
+        let mut reported = false;
         for r in targets(f, "revised", reference, known, true, diags) {
             match out.get_mut(&r) {
                 Some(Observation::Measured { revision: slot, .. }) => {
@@ -194,13 +238,17 @@ fn observations(
                         previous: revision.previous,
                     });
                 }
-                _ => diags.push(
-                    f.error_at(
-                        &[key("revised"), key(reference)],
-                        format!("`{reference}` is marked revised but has no actual"),
-                    )
-                    .expected(format!("a value for `{reference}` under `actuals:`")),
-                ),
+                _ if reported => {}
+                _ => {
+                    reported = true; // once for the reference, not once per series
+                    diags.push(
+                        f.error_at(
+                            &[key("revised"), key(reference)],
+                            format!("`{reference}` is marked revised but has no actual"),
+                        )
+                        .expected(format!("a value for `{reference}` under `actuals:`")),
+                    );
+                }
             }
         }
     }
@@ -216,7 +264,9 @@ fn observations(
                     None => ind.id.clone(),
                 };
                 let suggested = known.suggested.borrow();
-                if suggested.contains(&name) || suggested.contains(&ind.id) {
+                let malformed = super::check_id(&ind.id).is_err()
+                    || ind.series.iter().filter(|x| x.id == series.id).count() > 1;
+                if malformed || suggested.contains(&name) || suggested.contains(&ind.id) {
                     continue; // the mistyped key that meant it is reported already
                 }
                 diags.push(
@@ -285,4 +335,12 @@ fn verification(
         });
     }
     out
+}
+
+fn has_duplicate_series(indicator: &Indicator) -> bool {
+    indicator
+        .series
+        .iter()
+        .enumerate()
+        .any(|(i, s)| indicator.series[..i].iter().any(|o| o.id == s.id))
 }

@@ -5,7 +5,9 @@
 //! at a value that parsed well (an unknown id, a year outside the plan), `LineIndex`
 //! records where each key and item starts, using saphyr's event parser.
 
-use crate::diag::{did_you_mean, Diagnostic};
+mod hints;
+
+use crate::diag::Diagnostic;
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -125,10 +127,8 @@ pub struct Parsed<T> {
 
 /// Reads `source` as a `T`. Errors say where, what was found and what was expected.
 pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<Parsed<T>, Diagnostic> {
-    if source.text.trim().is_empty() {
-        return Err(Diagnostic::error(&source.path, "the file is empty")
-            .at(Some((source.line_offset + 1, 1)))
-            .expected("YAML settings such as `key: value`; see docs/content-format.md"));
+    if let Some(d) = hints::before_parsing(source) {
+        return Err(d);
     }
     match serde_yaml::from_str::<T>(&source.text) {
         Ok(value) => Ok(Parsed {
@@ -143,102 +143,7 @@ fn to_diagnostic(source: &SourceText, err: &serde_yaml::Error) -> Diagnostic {
     let position = err
         .location()
         .map(|l| (l.line() + source.line_offset, l.column()));
-    let message = strip_position(&err.to_string());
-    let shown = match message.find(", expected one of ") {
-        Some(i) if message.contains("unknown field") => &message[..i],
-        _ => &message,
-    };
-    let mut d = Diagnostic::error(&source.path, explain(shown)).at(position);
-    if let Some((found, expected)) = unknown_field(&message) {
-        let listed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
-        d = d
-            .expected(format!("one of {}", listed.join(", ")))
-            .help_opt(did_you_mean(&found, expected.iter().map(String::as_str)));
-    } else if message.contains("missing field") {
-        d = d.expected("the field to be present; see docs/content-format.md");
-    }
-    if let Some(line) = position.and_then(|(l, _)| line_text(source, l)) {
-        let unbalanced =
-            |open: char, close: char| line.matches(open).count() > line.matches(close).count();
-        if unbalanced('[', ']') {
-            d = d.help("a `[` on this line is not closed with `]`");
-        } else if unbalanced('{', '}') {
-            d = d.help("a `{` on this line is not closed with `}`");
-        }
-        if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
-            d = d.help("YAML indentation must use spaces, not tabs");
-        }
-    }
-    d
-}
-
-/// The text of 1-based line `line` of the file the source came from.
-fn line_text(source: &SourceText, line: usize) -> Option<&str> {
-    source
-        .text
-        .lines()
-        .nth(line.checked_sub(source.line_offset + 1)?)
-}
-
-/// Makes serde's wording friendlier where a planner is likely to see it.
-fn explain(message: &str) -> String {
-    let message = message.replace(
-        "found character that cannot start any token",
-        "found a character that YAML does not allow here (a tab?)",
-    );
-    // serde: "path: invalid type: sequence, expected u32" → "path: found a list where a whole number was expected"
-    let Some(at) = message.find("invalid type: ") else {
-        return message;
-    };
-    let (head, rest) = message.split_at(at);
-    let rest = &rest["invalid type: ".len()..];
-    let Some((found, expected)) = rest.split_once(", expected ") else {
-        return message;
-    };
-    let plain = |t: &str| -> String {
-        match t.trim() {
-            "sequence" => "a list".into(),
-            "map" => "a mapping (key: value lines)".into(),
-            "unit value" => "nothing (an empty value)".into(),
-            "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".into(),
-            "a boolean" | "boolean" => "true or false".into(),
-            other => other.to_string(),
-        }
-    };
-    format!(
-        "{head}found {} where {} was expected",
-        plain(found),
-        plain(expected)
-    )
-}
-
-/// Removes serde_yaml's own ` at line N column M` (we print the position ourselves).
-fn strip_position(message: &str) -> String {
-    let mut out = message.to_string();
-    for marker in [" at line ", " at position "] {
-        while let Some(start) = out.find(marker) {
-            let rest = &out[start + marker.len()..];
-            let end = rest
-                .find(',')
-                .map(|i| start + marker.len() + i)
-                .unwrap_or(out.len());
-            out.replace_range(start..end, "");
-        }
-    }
-    out
-}
-
-/// From "unknown field `unti`, expected one of `id`, `unit`": the found key and the expected ones.
-fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (found, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
-        .collect();
-    Some((found.to_string(), expected))
+    hints::diagnose(source, &err.to_string(), position)
 }
 
 /// Splits `---` front matter off a Markdown file: (front matter, body, body's first line).
