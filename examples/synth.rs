@@ -293,7 +293,8 @@ fn generate(content: &Path, n: usize, strategies: usize, rng: &mut Rng) {
     for k in 0..YEARS {
         let mut text = format!("year: {}\ndonations:\n", year(k));
         for d in 0..3 {
-            let _ = write!(text, "  - project: 見本寄附事業{d}\n    purpose: |\n      {}\n    project_cost: {}\n    amount: {}\n", prose(rng, 1), 1000 + rng.below(90_000), 100 + rng.below(3000));
+            let cost = 1000 + rng.below(90_000);
+            let _ = write!(text, "  - project: 見本寄附事業{d}\n    purpose: |\n      {}\n    project_cost: {cost}\n    amount: {}\n", prose(rng, 1), 100 + rng.below(cost / 2));
         }
         write(content.join(format!("donations/{}.yaml", year(k))), &text);
     }
