@@ -105,6 +105,7 @@ pub fn render(
             continue;
         }
         let eval = evaluate::evaluate(report, result.year);
+        let cache = YearCache::default();
         let prefix = pages::year_prefix(report, result.year);
         for table in crate::opendata::tables(report, result.year) {
             site.assets.push((
@@ -123,7 +124,7 @@ pub fn render(
             .unwrap_or_default();
         for spec in year_specs {
             let path = format!("{prefix}{}", spec.path);
-            let result = render_page(&env, &eval, spec, &prefix);
+            let result = render_page(&env, &eval, &cache, spec, &prefix);
             progress(site.pages.len() + 1, total_pages);
             match result {
                 Ok(html) => site.pages.push(Page { path, html }),
@@ -158,13 +159,13 @@ fn up(depth: usize) -> String {
 #[derive(Serialize)]
 struct PageData<'a> {
     frame: FrameView,
-    plan: pages::PlanView,
-    summary: pages::SummaryView,
+    plan: Option<pages::PlanView>,
+    summary: Option<pages::SummaryView>,
     commentary: Option<String>,
     strategies: Vec<pages::StrategyView>,
     evaluations: Vec<pages::YearEvaluationView>,
     verification: Option<indicators::VerificationTableView>,
-    notes: pages::NotesView,
+    notes: Option<pages::NotesView>,
     grants: Vec<grants::GrantView>,
     projects: Vec<grants::ProjectView>,
     donations: Option<grants::DonationsView>,
@@ -174,9 +175,23 @@ struct PageData<'a> {
     page: &'a str,
 }
 
+/// Views that several pages of one year's report share, made once.
+#[derive(Default)]
+struct YearCache {
+    /// The charts of every indicator, by indicator: strategy pages and the full report.
+    charts: std::cell::OnceCell<Vec<charts::IndicatorChartsView>>,
+}
+
+impl YearCache {
+    fn charts(&self, ctx: &ViewCtx) -> &[charts::IndicatorChartsView] {
+        self.charts.get_or_init(|| (0..ctx.report.indicators.len()).map(|i| charts::indicator_charts(ctx, i)).collect())
+    }
+}
+
 fn render_page(
     env: &Env,
     eval: &Evaluation,
+    cache: &YearCache,
     spec: &site::PageSpec,
     prefix: &str,
 ) -> Result<String, tera::Error> {
@@ -212,16 +227,23 @@ fn render_page(
         .strategies
         .iter()
         .filter(|s| spec.template != "strategy.html" || Some(s.number) == strategy_number)
-        .map(|s| pages::strategy_view(&ctx, s, spec.template == "strategy.html", level))
+        .map(|s| {
+            let mut view = pages::strategy_view(&ctx, s, spec.template == "strategy.html", level);
+            if spec.template == "strategy.html" {
+                view.charts = cache.charts(&ctx).iter().zip(&report.indicators).filter(|(_, i)| i.strategy == s.number).map(|(c, _)| c.clone()).collect();
+            }
+            view
+        })
         .collect();
     let grant_selected = |g: &crate::model::Grant| {
         full || spec.path == grants::grant_page_path(g)
             || spec.path.starts_with(&format!("grants/{}/", g.slug))
     };
+    // A grant's own view (budget, KPIs, charts) only where it is shown.
     let grants_v: Vec<_> = report
         .grants
         .iter()
-        .filter(|g| grant_selected(g))
+        .filter(|g| full || spec.path == grants::grant_page_path(g))
         .map(|g| grants::grant_view(&ctx, g, grant_level))
         .collect();
     let projects = report
@@ -234,11 +256,13 @@ fn render_page(
         .collect();
     let mut data = PageData {
         frame,
-        plan: pages::plan_view(&ctx, level),
-        summary: pages::summary_view(&ctx, spec.template == "index.html" || full),
+        // The plan, summary, commentary and notes only where the templates use them.
+        plan: is("index.html").then(|| pages::plan_view(&ctx, level)),
+        summary: is("index.html").then(|| pages::summary_view(&ctx, true)),
         commentary: report
             .years
             .iter()
+            .filter(|_| spec.template == "index.html")
             .find(|y| y.year == eval.year)
             .and_then(|y| y.commentary.as_ref())
             .map(|c| ctx.markdown(c, level, None)),
@@ -253,7 +277,7 @@ fn render_page(
         } else {
             None
         },
-        notes: pages::notes_view(&ctx),
+        notes: is("evaluation.html").then(|| pages::notes_view(&ctx)),
         grants: grants_v,
         projects,
         donations: if is("donations.html") {
@@ -261,13 +285,7 @@ fn render_page(
         } else {
             None
         },
-        trends: if full {
-            (0..report.indicators.len())
-                .map(|i| charts::indicator_charts(&ctx, i))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        trends: if full { cache.charts(&ctx).to_vec() } else { Vec::new() },
         toc: Vec::new(),
         data: if spec.template == "data.html" {
             pages::data_files(&ctx)
@@ -277,8 +295,9 @@ fn render_page(
         page: spec.template,
     };
     if full {
+        let plan = pages::plan_view(&ctx, level);
         data.toc = toc::toc(&toc::TocInput {
-            plan: &data.plan,
+            plan: &plan,
             evaluations: &data.evaluations,
             trends_heading: trends_heading(eval.year),
             verification: data.verification.as_ref().map(|v| v.caption.as_str()),

@@ -126,17 +126,8 @@ pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) 
                 Some(s.number),
             )
         }),
-        charts: if with_tables {
-            ctx.report
-                .indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.strategy == s.number)
-                .map(|(i, _)| super::charts::indicator_charts(ctx, i))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        // Filled from the year's chart cache by the page that shows them.
+        charts: Vec::new(),
         verification: if with_tables {
             verification_table(
                 ctx,
