@@ -1061,7 +1061,8 @@ fn snapshot_lower_is_better_trend() {
     );
     let chart = trend_chart(&view, &style()).unwrap();
     assert_no_overlaps(&assert_sound(&chart));
-    insta::assert_snapshot!(chart.svg);
+    // One element a line, so that a change shows as a readable diff.
+    insta::assert_snapshot!(chart.svg.replace("><", ">\n<"));
 }
 
 #[test]
@@ -1100,7 +1101,8 @@ fn snapshot_budget_bars() {
     );
     let chart = bar_chart(&view, &st).unwrap();
     assert_no_overlaps(&assert_sound(&chart));
-    insta::assert_snapshot!(chart.svg);
+    // One element a line, so that a change shows as a readable diff.
+    insta::assert_snapshot!(chart.svg.replace("><", ">\n<"));
 }
 
 #[test]
@@ -1122,5 +1124,6 @@ fn snapshot_kpi_bars_with_a_negative_increment() {
     );
     let chart = bar_chart(&view, &st).unwrap();
     assert_no_overlaps(&assert_sound(&chart));
-    insta::assert_snapshot!(chart.svg);
+    // One element a line, so that a change shows as a readable diff.
+    insta::assert_snapshot!(chart.svg.replace("><", ">\n<"));
 }

@@ -145,13 +145,26 @@ impl Pen<'_> {
 /// Makes plotters' SVG scale to its container and carry its text alternative.
 pub fn finish(raw: &str, id: &str, title: &str, desc: &str, width: u32, height: u32) -> String {
     let body = raw.split_once('>').map(|(_, rest)| rest).unwrap_or(raw);
+    // One font for the whole chart, on the root: plotters repeats it on every text.
+    let font = body.split(" font-family=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or("sans-serif").to_string();
+    let body = compact(body, &font);
     let esc = crate::markdown::escape;
     format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        esc(&font),
         esc(title),
         esc(desc),
         body.trim_start()
     )
+}
+
+/// Drops what plotters writes on every element but the chart does not need: full
+/// opacity, the repeated font family, and the line breaks around each text.
+fn compact(body: &str, font: &str) -> String {
+    body.replace(" opacity=\"1\"", "")
+        .replace(&format!(" font-family=\"{font}\""), "")
+        .replace(">\n", ">")
+        .replace("\n</text>", "</text>")
 }
 
 /// Draws with plotters into a string; plotters errors cannot happen with the SVG backend,
