@@ -9,7 +9,7 @@ use sosei::chart::style::ChartStyle;
 use sosei::chart::trend::{trend_chart, TrendView, TrendYear};
 use sosei::render::charts;
 use sosei::render::context::{Collected, ViewCtx};
-use std::cell::RefCell;
+use std::sync::Mutex;
 use std::path::Path;
 use std::time::Instant;
 
@@ -20,7 +20,7 @@ fn main() {
     let report = report.unwrap_or_else(|| panic!("bundled content: {diags}"));
     let year = report.years.last().expect("an evaluation year").year;
     let eval = sosei::evaluate::evaluate(&report, year);
-    let collected = RefCell::new(Collected::default());
+    let collected = Mutex::new(Collected::default());
     let ctx = ViewCtx {
         report: &report,
         eval: &eval,

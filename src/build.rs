@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Report;
+use crate::write::Sink;
 use crate::{load, render, validate, write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -50,6 +51,7 @@ pub fn check_site(content: &Path) -> (Option<Report>, Diagnostics, usize) {
                 &theme,
                 &render::Options::default(),
                 &|_, _| {},
+                &write::Discard,
             );
             diags.extend(render_diags);
         }
@@ -77,7 +79,7 @@ pub fn build(content: &Path, output: &Path) -> Result<Summary, Diagnostics> {
 pub fn build_with(
     content: &Path,
     output: &Path,
-    progress: &dyn Fn(usize, usize),
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary, Diagnostics> {
     let mut summary = Summary::default();
     let fail = |d: Diagnostic| {
@@ -101,32 +103,47 @@ pub fn build_with(
 
     let started = Instant::now();
     let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
-    let (site, render_diags) = render::render(
+    let cannot_write = |e: std::io::Error| {
+        fail(Diagnostic::error(
+            output,
+            format!("cannot write the site: {e}"),
+        ))
+    };
+    // Pages are written into a new folder as they are rendered; the old site stays
+    // in place until the new one is complete.
+    let staging = write::Staging::begin(output).map_err(cannot_write)?;
+    let (rendered, render_diags) = render::render(
         &report,
         content,
         &theme,
         &render::Options::default(),
         progress,
+        &staging,
     );
-    summary
-        .phases
-        .push(("evaluate and render", started.elapsed()));
     if render_diags.has_errors() {
         return Err(render_diags.sorted());
     }
     summary.diagnostics.extend(render_diags);
-    summary.pages = site.pages.len();
-    summary.charts = site.charts;
-    summary.page_paths = site.pages.iter().map(|p| p.path.clone()).collect();
-    summary.images = site.images.len();
-
+    for (file, rel) in &rendered.images {
+        let bytes = std::fs::read(file).map_err(|e| {
+            fail(Diagnostic::error(
+                file,
+                format!("cannot read the image: {e}"),
+            ))
+        })?;
+        staging.put(rel, &bytes).map_err(cannot_write)?;
+    }
+    summary
+        .phases
+        .push(("evaluate, render and write", started.elapsed()));
     let started = Instant::now();
-    write::write(&site, output).map_err(|e| {
-        fail(Diagnostic::error(
-            output,
-            format!("cannot write the site: {e}"),
-        ))
-    })?;
-    summary.phases.push(("write", started.elapsed()));
+    staging.commit().map_err(cannot_write)?;
+    summary
+        .phases
+        .push(("swap in the new site", started.elapsed()));
+    summary.pages = rendered.pages.len();
+    summary.charts = rendered.charts;
+    summary.images = rendered.images.len();
+    summary.page_paths = rendered.pages;
     Ok(summary)
 }

@@ -7,7 +7,6 @@
 //! replaces or deletes folders that carry its marker file, so it cannot delete a folder
 //! it did not make.
 
-use crate::render::Site;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -67,39 +66,100 @@ pub fn check_output_folder(output: &Path, content: &Path) -> Result<(), String> 
     Ok(())
 }
 
-/// Writes `site` to `output`, replacing what was there only once the new site is complete.
-pub fn write(site: &Site, output: &Path) -> io::Result<usize> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let staging = parent.join(format!(".{name}.sosei-new-{}", std::process::id()));
-    let aside = parent.join(format!(".{name}.sosei-old-{}", std::process::id()));
-    recover(&parent, &name, output)?;
-    if let Err(err) = write_tree(site, &staging) {
-        remove_ours(&staging);
-        return Err(err);
+/// Where rendered files go.
+pub trait Sink: Sync {
+    /// Writes `bytes` at `path` (relative, `/`-separated).
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// A sink that keeps nothing, for checking a site without writing it.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
     }
-    if output.exists() {
-        if exchange(&staging, output).is_ok() {
-            // `staging` now holds the previous site.
-            remove_ours(&staging);
-            return Ok(site.pages.len());
+}
+
+/// A new site being written beside the output folder; `commit` swaps it in whole, and
+/// dropping it without a commit removes it.
+pub struct Staging {
+    dir: PathBuf,
+    aside: PathBuf,
+    output: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new site for `output` (cleaning up after any build that was killed).
+    pub fn begin(output: &Path) -> io::Result<Staging> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        recover(&parent, &name, output)?;
+        let dir = parent.join(format!(".{name}.sosei-new-{}", std::process::id()));
+        if dir.exists() {
+            remove_ours(&dir);
         }
-        fs::rename(output, &aside)?;
+        fs::create_dir_all(&dir)?;
+        // The marker first, so that a half-written staging folder is still known as ours.
+        fs::write(
+            dir.join(MARKER),
+            "This folder is written by sosei and replaced on every build.\n",
+        )?;
+        let aside = parent.join(format!(".{name}.sosei-old-{}", std::process::id()));
+        Ok(Staging {
+            dir,
+            aside,
+            output: output.to_path_buf(),
+            committed: false,
+        })
     }
-    if let Err(err) = fs::rename(&staging, output) {
-        let _ = fs::rename(&aside, output);
-        remove_ours(&staging);
-        return Err(err);
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        let (dir, aside, output) = (&self.dir, &self.aside, &self.output);
+        if output.exists() {
+            if exchange(dir, output).is_ok() {
+                // `dir` now holds the previous site.
+                remove_ours(dir);
+                self.committed = true;
+                return Ok(());
+            }
+            fs::rename(output, aside)?;
+        }
+        if let Err(err) = fs::rename(dir, output) {
+            let _ = fs::rename(aside, output);
+            return Err(err);
+        }
+        remove_ours(aside);
+        self.committed = true;
+        Ok(())
     }
-    remove_ours(&aside);
-    Ok(site.pages.len())
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, bytes)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            remove_ours(&self.dir);
+        }
+    }
 }
 
 /// Swaps two paths atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
@@ -158,35 +218,6 @@ fn recover(parent: &Path, name: &str, output: &Path) -> io::Result<()> {
         } else if file.starts_with(&format!(".{name}.sosei-new-")) {
             remove_ours(&entry.path());
         }
-    }
-    Ok(())
-}
-
-fn write_tree(site: &Site, root: &Path) -> io::Result<()> {
-    if root.exists() {
-        remove_ours(root);
-    }
-    fs::create_dir_all(root)?;
-    // The marker first, so that a half-written staging folder is still known as ours.
-    fs::write(
-        root.join(MARKER),
-        "This folder is written by sosei and replaced on every build.\n",
-    )?;
-    let put = |rel: &str, bytes: &[u8]| -> io::Result<()> {
-        let path = root.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(path, bytes)
-    };
-    for page in &site.pages {
-        put(&page.path, page.html.as_bytes())?;
-    }
-    for (rel, text) in &site.assets {
-        put(rel, text.as_bytes())?;
-    }
-    for (file, rel) in &site.images {
-        put(rel, &fs::read(file)?)?;
     }
     Ok(())
 }

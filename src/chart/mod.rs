@@ -146,7 +146,12 @@ impl Pen<'_> {
 pub fn finish(raw: &str, id: &str, title: &str, desc: &str, width: u32, height: u32) -> String {
     let body = raw.split_once('>').map(|(_, rest)| rest).unwrap_or(raw);
     // One font for the whole chart, on the root: plotters repeats it on every text.
-    let font = body.split(" font-family=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or("sans-serif").to_string();
+    let font = body
+        .split(" font-family=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or("sans-serif")
+        .to_string();
     let body = compact(body, &font);
     let esc = crate::markdown::escape;
     format!(

@@ -161,17 +161,23 @@ pub fn print(
         let page = format!("{}full.html", render::pages::year_prefix(&report, year));
         let mut passes = 0;
         loop {
-            let (site, render_diags) =
-                render::render(&report, content, &theme, &options, &|_, _| {});
-            if render_diags.has_errors() {
-                return Err(render_diags);
-            }
-            write::write(&site, &site_dir).map_err(|e| {
+            let cannot_write = |e: std::io::Error| {
                 fail(Diagnostic::error(
                     &site_dir,
                     format!("cannot write the report to print: {e}"),
                 ))
-            })?;
+            };
+            let staging = write::Staging::begin(&site_dir).map_err(cannot_write)?;
+            let (rendered, render_diags) =
+                render::render(&report, content, &theme, &options, &|_, _| {}, &staging);
+            if render_diags.has_errors() {
+                return Err(render_diags);
+            }
+            for (file, rel) in &rendered.images {
+                let bytes = std::fs::read(file).map_err(cannot_write)?;
+                write::Sink::put(&staging, rel, &bytes).map_err(cannot_write)?;
+            }
+            staging.commit().map_err(cannot_write)?;
             let pdf = work.join(format!("pass{passes}.pdf"));
             chromium_print(&browser, &site_dir.join(&page), &pdf)
                 .map_err(|m| fail(Diagnostic::error(&browser, m)))?;

@@ -5,9 +5,9 @@ use crate::evaluate::Evaluation;
 use crate::fiscal_year::FiscalYear;
 use crate::markdown;
 use crate::model::Report;
-use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Images to copy and warnings met while rendering Markdown.
 #[derive(Debug, Default)]
@@ -28,7 +28,7 @@ pub struct ViewCtx<'a> {
     pub site_root: String,
     /// From the page to its year's report root.
     pub year_root: String,
-    pub collected: &'a RefCell<Collected>,
+    pub collected: &'a Mutex<Collected>,
     pub style: &'a ChartStyle,
 }
 
@@ -62,7 +62,7 @@ impl ViewCtx<'_> {
             ctx.as_ref(),
             self.report.config.trusted_html,
         );
-        let mut collected = self.collected.borrow_mut();
+        let mut collected = self.collected.lock().unwrap_or_else(|e| e.into_inner());
         collected.images.extend(rendered.images);
         let file = source.map(Path::to_path_buf).unwrap_or_default();
         let problems = rendered
@@ -88,7 +88,10 @@ impl ViewCtx<'_> {
     /// Counts a drawn chart for the build's report, and passes it on.
     pub fn count(&self, chart: Option<crate::chart::Chart>) -> Option<crate::chart::Chart> {
         if chart.is_some() {
-            self.collected.borrow_mut().charts += 1;
+            self.collected
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .charts += 1;
         }
         chart
     }

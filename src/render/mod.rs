@@ -15,10 +15,12 @@ use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
 use context::{Collected, ViewCtx};
 use pages::FrameView;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 /// Choices that change how the report is rendered, beyond the content itself.
 #[derive(Clone, Debug, Default)]
@@ -37,42 +39,37 @@ struct Env<'a> {
     content_root: &'a Path,
     theme: &'a theme::Theme,
     options: &'a Options,
-    collected: &'a RefCell<Collected>,
+    collected: &'a Mutex<Collected>,
     /// Every year's pages, by the year's path prefix.
     specs: &'a [(String, Vec<site::PageSpec>)],
 }
 
-/// One HTML page, at a path relative to the output folder.
-#[derive(Clone, Debug)]
-pub struct Page {
-    pub path: String,
-    pub html: String,
-}
-
-/// Everything the write stage needs.
+/// What rendering wrote, for the build's report and the write stage.
 #[derive(Debug, Default)]
-pub struct Site {
-    pub pages: Vec<Page>,
-    /// (path in output, text)
-    pub assets: Vec<(String, String)>,
-    /// (file in content, path in output)
+pub struct Rendered {
+    /// Every page written, in reading order, relative to the output folder.
+    pub pages: Vec<String>,
+    /// (file in content, path in output): images still to copy.
     pub images: Vec<(PathBuf, String)>,
     /// Charts drawn.
     pub charts: usize,
 }
 
-/// Renders every evaluation year's report. The latest goes at the root.
-/// `progress` is told (pages done, pages in all) as pages are rendered.
+/// Renders every evaluation year's report into `sink`. The latest goes at the root.
+/// Pages of a year are rendered in parallel and written as soon as they are made, so
+/// that no more than a few pages are held in memory. `progress` is told (pages done,
+/// pages in all) as pages are written.
 pub fn render(
     report: &Report,
     content_root: &Path,
     theme: &theme::Theme,
     options: &Options,
-    progress: &dyn Fn(usize, usize),
-) -> (Site, Diagnostics) {
-    let mut site = Site::default();
-    let mut diags = Diagnostics::default();
-    let collected = RefCell::new(Collected::default());
+    progress: &(dyn Fn(usize, usize) + Sync),
+    sink: &dyn crate::write::Sink,
+) -> (Rendered, Diagnostics) {
+    let mut rendered = Rendered::default();
+    let diags = Mutex::new(Diagnostics::default());
+    let collected = Mutex::new(Collected::default());
     let specs: Vec<(String, Vec<site::PageSpec>)> = report
         .years
         .iter()
@@ -92,6 +89,7 @@ pub fn render(
         })
         .map(|(_, s)| s.len())
         .sum();
+    let done = AtomicUsize::new(0);
     let env = Env {
         report,
         content_root,
@@ -99,6 +97,14 @@ pub fn render(
         options,
         collected: &collected,
         specs: &specs,
+    };
+    let put = |path: &str, bytes: &[u8]| {
+        if let Err(e) = sink.put(path, bytes) {
+            lock(&diags).push_unique(crate::diag::Diagnostic::error(
+                path,
+                format!("cannot write: {e}"),
+            ));
+        }
     };
     for result in &report.years {
         if options.only_year.is_some_and(|y| y != result.year) {
@@ -108,43 +114,49 @@ pub fn render(
         let cache = YearCache::default();
         let prefix = pages::year_prefix(report, result.year);
         for table in crate::opendata::tables(report, result.year) {
-            site.assets.push((
-                format!("{prefix}data/{}.csv", table.slug),
-                crate::opendata::to_csv(&table),
-            ));
-            site.assets.push((
-                format!("{prefix}data/{}.json", table.slug),
-                crate::opendata::to_json(&table, report.config.licence.as_deref()),
-            ));
+            put(
+                &format!("{prefix}data/{}.csv", table.slug),
+                crate::opendata::to_csv(&table).as_bytes(),
+            );
+            put(
+                &format!("{prefix}data/{}.json", table.slug),
+                crate::opendata::to_json(&table, report.config.licence.as_deref()).as_bytes(),
+            );
         }
         let year_specs = specs
             .iter()
             .find(|(p, _)| *p == prefix)
             .map(|(_, s)| s.as_slice())
             .unwrap_or_default();
-        for spec in year_specs {
+        year_specs.par_iter().for_each(|spec| {
             let path = format!("{prefix}{}", spec.path);
-            let result = render_page(&env, &eval, &cache, spec, &prefix);
-            progress(site.pages.len() + 1, total_pages);
-            match result {
-                Ok(html) => site.pages.push(Page { path, html }),
+            match render_page(&env, &eval, &cache, spec, &prefix) {
+                Ok(html) => put(&path, html.as_bytes()),
                 // Once per template, not once per page and year.
-                Err(err) => diags.push_unique(theme.render_error(spec.template, &err)),
+                Err(err) => lock(&diags).push_unique(theme.render_error(spec.template, &err)),
             }
-        }
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
+        });
+        rendered
+            .pages
+            .extend(year_specs.iter().map(|s| format!("{prefix}{}", s.path)));
     }
-    site.assets
-        .push(("sitemap.xml".into(), sitemap(report, &site.pages)));
+    put("sitemap.xml", sitemap(report, &rendered.pages).as_bytes());
     for (name, text) in &theme.statics {
-        site.assets.push((format!("assets/{name}"), text.clone()));
+        put(&format!("assets/{name}"), text.as_bytes());
     }
-    let collected = collected.into_inner();
-    site.images = collected.images.into_iter().collect();
-    site.charts = collected.charts;
+    let collected = collected.into_inner().unwrap_or_else(|e| e.into_inner());
+    rendered.images = collected.images.into_iter().collect();
+    rendered.charts = collected.charts;
+    let mut diags = diags.into_inner().unwrap_or_else(|e| e.into_inner());
     for d in collected.problems {
-        diags.push(d);
+        diags.push_unique(d);
     }
-    (site, diags)
+    (rendered, diags)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The heading of the full report's section of indicator charts.
@@ -179,12 +191,16 @@ struct PageData<'a> {
 #[derive(Default)]
 struct YearCache {
     /// The charts of every indicator, by indicator: strategy pages and the full report.
-    charts: std::cell::OnceCell<Vec<charts::IndicatorChartsView>>,
+    charts: OnceLock<Vec<charts::IndicatorChartsView>>,
 }
 
 impl YearCache {
     fn charts(&self, ctx: &ViewCtx) -> &[charts::IndicatorChartsView] {
-        self.charts.get_or_init(|| (0..ctx.report.indicators.len()).map(|i| charts::indicator_charts(ctx, i)).collect())
+        self.charts.get_or_init(|| {
+            (0..ctx.report.indicators.len())
+                .map(|i| charts::indicator_charts(ctx, i))
+                .collect()
+        })
     }
 }
 
@@ -230,7 +246,13 @@ fn render_page(
         .map(|s| {
             let mut view = pages::strategy_view(&ctx, s, spec.template == "strategy.html", level);
             if spec.template == "strategy.html" {
-                view.charts = cache.charts(&ctx).iter().zip(&report.indicators).filter(|(_, i)| i.strategy == s.number).map(|(c, _)| c.clone()).collect();
+                view.charts = cache
+                    .charts(&ctx)
+                    .iter()
+                    .zip(&report.indicators)
+                    .filter(|(_, i)| i.strategy == s.number)
+                    .map(|(c, _)| c.clone())
+                    .collect();
             }
             view
         })
@@ -285,7 +307,11 @@ fn render_page(
         } else {
             None
         },
-        trends: if full { cache.charts(&ctx).to_vec() } else { Vec::new() },
+        trends: if full {
+            cache.charts(&ctx).to_vec()
+        } else {
+            Vec::new()
+        },
         toc: Vec::new(),
         data: if spec.template == "data.html" {
             pages::data_files(&ctx)
@@ -317,13 +343,13 @@ fn render_page(
 }
 
 /// `sitemap.xml`: every page but the 404, with absolute addresses when `base_url` is set.
-fn sitemap(report: &Report, pages: &[Page]) -> String {
+fn sitemap(report: &Report, pages: &[String]) -> String {
     let base = report.config.base_url.as_deref().unwrap_or("");
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in pages.iter().filter(|p| p.path != "404.html") {
+    for page in pages.iter().filter(|p| *p != "404.html") {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            crate::markdown::escape(&format!("{base}{}", page.path))
+            crate::markdown::escape(&format!("{base}{page}"))
         ));
     }
     out.push_str("</urlset>\n");
