@@ -9,8 +9,8 @@ use sosei::chart::style::ChartStyle;
 use sosei::chart::trend::{trend_chart, TrendView, TrendYear};
 use sosei::render::charts;
 use sosei::render::context::{Collected, ViewCtx};
-use std::sync::Mutex;
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::Instant;
 
 fn main() {

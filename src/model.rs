@@ -32,6 +32,9 @@ pub struct Config {
     pub base_url: Option<String>,
     /// Raw HTML in Markdown is kept (sanitized) rather than shown as text.
     pub trusted_html: bool,
+    /// The full report draws trend charts only up to this many series; above it, it
+    /// points to the strategy pages, where every chart is.
+    pub full_report_charts: usize,
     /// On track when progress ≥ pace × (years elapsed / plan years).
     pub on_track_pace: f64,
 }

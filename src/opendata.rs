@@ -383,7 +383,7 @@ pub fn to_json(table: &Table, licence: Option<&str>) -> String {
         "columns": table.columns,
         "records": records,
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    serde_json::to_string(&doc).unwrap_or_default() + "\n"
 }
 
 #[cfg(test)]
@@ -417,6 +417,6 @@ mod tests {
         };
         assert_eq!(to_csv(&table), "\u{feff}名前,値\r\n\"a,b\",20.0\r\n");
         let json = to_json(&table, Some("CC BY 4.0"));
-        assert!(json.contains("\"b\": 20.0"), "{json}");
+        assert!(json.contains("\"b\":20.0"), "{json}");
     }
 }

@@ -23,6 +23,8 @@ pub struct ConfigSource {
     /// Keep raw HTML in Markdown (cut down to a safe allowlist) instead of showing it as text.
     #[serde(default)]
     pub trusted_html: bool,
+    /// The most indicator series the full report draws charts for (default 200).
+    pub full_report_charts: Option<usize>,
     #[serde(default)]
     pub status: StatusRuleSource,
 }

@@ -237,7 +237,11 @@ fn build_reports_what_it_did() {
             && stderr.contains("from 11 files and 2 indicators"),
         "{stderr}"
     );
-    for phase in ["load and validate:", "evaluate, render and write:", "swap in the new site:"] {
+    for phase in [
+        "load and validate:",
+        "evaluate, render and write:",
+        "swap in the new site:",
+    ] {
         assert!(stderr.contains(phase), "{stderr}");
     }
     assert!(

@@ -159,6 +159,10 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+fn series_count(report: &Report) -> usize {
+    report.indicators.iter().map(|i| i.series.len()).sum()
+}
+
 /// The heading of the full report's section of indicator charts.
 fn trends_heading(year: FiscalYear) -> String {
     format!("数値目標の推移（{}まで）", year.label())
@@ -183,6 +187,8 @@ struct PageData<'a> {
     donations: Option<grants::DonationsView>,
     trends: Vec<charts::IndicatorChartsView>,
     toc: Vec<toc::TocEntry>,
+    /// The full report is too large to chart every series (see `full_report_charts`).
+    trends_omitted: bool,
     data: Vec<pages::DataFileView>,
     page: &'a str,
 }
@@ -307,11 +313,12 @@ fn render_page(
         } else {
             None
         },
-        trends: if full {
+        trends: if full && series_count(report) <= report.config.full_report_charts {
             cache.charts(&ctx).to_vec()
         } else {
             Vec::new()
         },
+        trends_omitted: full && series_count(report) > report.config.full_report_charts,
         toc: Vec::new(),
         data: if spec.template == "data.html" {
             pages::data_files(&ctx)

@@ -158,6 +158,7 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
     Config {
         base_url,
         trusted_html: v.trusted_html,
+        full_report_charts: v.full_report_charts.unwrap_or(200),
         city: v.city.clone(),
         prefecture: v.prefecture.clone(),
         city_code: v.city_code.clone(),
