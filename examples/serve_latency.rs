@@ -1,10 +1,13 @@
-//! Time from saving a source file to the rebuilt page being served, for the bundled report.
+//! Time from saving a source file to the rebuilt page being served.
 //!
 //!     cargo run --release --example serve_latency
+//!     cargo run --release --example serve_latency -- --content /tmp/m/content \
+//!         --edit indicators/1-00000.yaml --page strategies/1.html --rounds 5
 //!
-//! Copies content/ to a temporary folder, serves it in-process on a free port, then 20
-//! times edits a project's Markdown and polls the page until the edit is served. Prints the
-//! median and the slowest. A benchmark, not a test.
+//! Copies the content folder (the bundled report by default) to a temporary folder,
+//! serves it in-process on a free port, then edits a file (a Markdown file gets a new
+//! paragraph, a YAML file a new `name:`) and polls the page until the edit is served.
+//! Prints the median and the slowest. A benchmark, not a test.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -37,12 +40,15 @@ fn get(addr: &str, path: &str) -> String {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let source = arg("--content").map(std::path::PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let edit = arg("--edit").unwrap_or_else(|| "grants/1-nadec/projects/04-internship.md".into());
+    let page = format!("/{}", arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into()));
+    let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(20);
     let dir = std::env::temp_dir().join(format!("sosei-latency-{}", std::process::id()));
     let content = dir.join("content");
-    copy(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &content,
-    );
+    copy(&source, &content);
     let output = dir.join("output");
     let (tx, rx) = std::sync::mpsc::channel();
     {
@@ -53,22 +59,23 @@ fn main() {
         });
     }
     let addr = rx.recv().unwrap().to_string();
-    let file = content.join("grants/1-nadec/projects/04-internship.md");
-    let page = "/grants/1-nadec/04-internship.html";
+    let file = content.join(&edit);
     let original = std::fs::read_to_string(&file).unwrap();
     let mut times = Vec::new();
-    for round in 0..20 {
+    for round in 0..rounds {
         let marker = format!("計測用の追記{round}");
+        let edited = if edit.ends_with(".md") {
+            format!("{original}\n{marker}\n")
+        } else {
+            original.replacen("\nname: ", &format!("\nname: {marker}"), 1)
+        };
         let started = Instant::now();
-        std::fs::write(&file, format!("{original}\n{marker}\n")).unwrap();
+        std::fs::write(&file, edited).unwrap();
         loop {
-            if get(&addr, page).contains(&marker) {
+            if get(&addr, &page).contains(&marker) {
                 break;
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "the edit was never served"
-            );
+            assert!(started.elapsed() < Duration::from_secs(600), "the edit was never served");
             std::thread::sleep(Duration::from_millis(1));
         }
         times.push(started.elapsed().as_secs_f64() * 1000.0);
@@ -76,7 +83,7 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     println!(
-        "save to served (bundled report, 20 edits): median {:.0} ms, slowest {:.0} ms",
+        "save to served ({rounds} edits of {edit}): median {:.0} ms, slowest {:.0} ms",
         times[times.len() / 2],
         times[times.len() - 1]
     );
