@@ -41,10 +41,20 @@ fn get(addr: &str, path: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    let source = arg("--content").map(std::path::PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let source = arg("--content")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
     let edit = arg("--edit").unwrap_or_else(|| "grants/1-nadec/projects/04-internship.md".into());
-    let page = format!("/{}", arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into()));
+    let page = format!(
+        "/{}",
+        arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into())
+    );
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(20);
     let dir = std::env::temp_dir().join(format!("sosei-latency-{}", std::process::id()));
     let content = dir.join("content");
@@ -75,7 +85,10 @@ fn main() {
             if get(&addr, &page).contains(&marker) {
                 break;
             }
-            assert!(started.elapsed() < Duration::from_secs(600), "the edit was never served");
+            assert!(
+                started.elapsed() < Duration::from_secs(600),
+                "the edit was never served"
+            );
             std::thread::sleep(Duration::from_millis(1));
         }
         times.push(started.elapsed().as_secs_f64() * 1000.0);

@@ -41,7 +41,7 @@ struct Env<'a> {
     options: &'a Options,
     collected: &'a Mutex<Collected>,
     /// Every year's pages, by the year's path prefix.
-    specs: &'a [(String, Vec<site::PageSpec>)],
+    specs: &'a [site::YearPages],
 }
 
 /// What rendering wrote, for the build's report and the write stage.
@@ -70,24 +70,25 @@ pub fn render(
     let mut rendered = Rendered::default();
     let diags = Mutex::new(Diagnostics::default());
     let collected = Mutex::new(Collected::default());
-    let specs: Vec<(String, Vec<site::PageSpec>)> = report
+    let specs: Vec<site::YearPages> = report
         .years
         .iter()
         .map(|y| {
-            (
+            site::YearPages::new(
                 pages::year_prefix(report, y.year),
+                y.year.label(),
                 site::page_specs(report, y.year),
             )
         })
         .collect();
     let total_pages: usize = specs
         .iter()
-        .filter(|(p, _)| {
+        .filter(|y| {
             options
                 .only_year
-                .is_none_or(|y| pages::year_prefix(report, y) == *p)
+                .is_none_or(|o| pages::year_prefix(report, o) == y.prefix)
         })
-        .map(|(_, s)| s.len())
+        .map(|y| y.specs.len())
         .sum();
     let done = AtomicUsize::new(0);
     let env = Env {
@@ -125,8 +126,8 @@ pub fn render(
         }
         let year_specs = specs
             .iter()
-            .find(|(p, _)| *p == prefix)
-            .map(|(_, s)| s.as_slice())
+            .find(|y| y.prefix == prefix)
+            .map(|y| y.specs.as_slice())
             .unwrap_or_default();
         year_specs.par_iter().for_each(|spec| {
             let path = format!("{prefix}{}", spec.path);
@@ -189,6 +190,8 @@ struct PageData<'a> {
     toc: Vec<toc::TocEntry>,
     /// The full report is too large to chart every series (see `full_report_charts`).
     trends_omitted: bool,
+    /// Every grant programme, on the list of them.
+    grant_links: Vec<grants::LinkView>,
     data: Vec<pages::DataFileView>,
     page: &'a str,
 }
@@ -320,6 +323,23 @@ fn render_page(
         },
         trends_omitted: full && series_count(report) > report.config.full_report_charts,
         toc: Vec::new(),
+        grant_links: if spec.template == "grants.html" {
+            report
+                .grants
+                .iter()
+                .map(|g| grants::LinkView {
+                    title: format!(
+                        "{}{}「{}」",
+                        g.scheme,
+                        crate::format::circled(g.number),
+                        g.title
+                    ),
+                    href: ctx.href(&grants::grant_page_path(g)),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         data: if spec.template == "data.html" {
             pages::data_files(&ctx)
         } else {

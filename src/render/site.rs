@@ -7,12 +7,53 @@ use super::pages::{self, FrameView, YearLinkView};
 use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
 
+/// With more grant programmes than this, the navigation links to their list instead.
+pub const MAX_GRANTS_IN_NAV: usize = 4;
+
 /// What one page is: its template, address, title and breadcrumbs.
 pub(super) struct PageSpec {
     pub template: &'static str,
     pub path: String,
     pub title: String,
     pub crumbs: Vec<(String, String)>,
+}
+
+/// One year's pages, indexed for the frame of each page: which pages exist, and the
+/// reading order, looked up without scanning every page for every page.
+pub(super) struct YearPages {
+    pub prefix: String,
+    pub label: String,
+    pub specs: Vec<PageSpec>,
+    paths: std::collections::HashSet<String>,
+    /// Indices into `specs` of the pages in reading order.
+    order: Vec<usize>,
+    /// A page's place in `order`, by path.
+    place: std::collections::HashMap<String, usize>,
+}
+
+impl YearPages {
+    pub fn new(prefix: String, label: String, specs: Vec<PageSpec>) -> YearPages {
+        let paths = specs.iter().map(|s| s.path.clone()).collect();
+        let order: Vec<usize> = specs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.in_reading_order())
+            .map(|(i, _)| i)
+            .collect();
+        let place = order
+            .iter()
+            .enumerate()
+            .map(|(k, i)| (specs[*i].path.clone(), k))
+            .collect();
+        YearPages {
+            prefix,
+            label,
+            specs,
+            paths,
+            order,
+            place,
+        }
+    }
 }
 
 impl PageSpec {
@@ -81,6 +122,14 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
             vec![home.clone()],
         ));
     }
+    if report.grants.len() > MAX_GRANTS_IN_NAV {
+        specs.push(spec(
+            "grants.html",
+            "grants.html".into(),
+            "交付金事業".into(),
+            vec![home.clone()],
+        ));
+    }
     specs.push(spec(
         "data.html",
         "data.html".into(),
@@ -109,7 +158,7 @@ pub(super) fn frame(
     ctx: &ViewCtx,
     spec: &PageSpec,
     prefix: &str,
-    specs: &[(String, Vec<PageSpec>)],
+    specs: &[YearPages],
 ) -> FrameView {
     let report = ctx.report;
     let mut nav = vec![
@@ -122,10 +171,18 @@ pub(super) fn frame(
             href: ctx.href("evaluation.html"),
         },
     ];
-    for g in &report.grants {
+    // A few grant programmes each get a link; many get one link to their list.
+    if report.grants.len() <= MAX_GRANTS_IN_NAV {
+        for g in &report.grants {
+            nav.push(LinkView {
+                title: format!("交付金{}", crate::format::circled(g.number)),
+                href: ctx.href(&grants::grant_page_path(g)),
+            });
+        }
+    } else {
         nav.push(LinkView {
-            title: format!("交付金{}", crate::format::circled(g.number)),
-            href: ctx.href(&grants::grant_page_path(g)),
+            title: "交付金事業".into(),
+            href: ctx.href("grants.html"),
         });
     }
     if report.donations.iter().any(|d| d.year == ctx.year()) {
@@ -146,39 +203,30 @@ pub(super) fn frame(
     let years = specs
         .iter()
         .rev()
-        .map(|(other, pages)| {
-            let page = if pages.iter().any(|p| p.path == spec.path) {
+        .map(|other| {
+            let page = if other.paths.contains(&spec.path) {
                 spec.path.as_str()
             } else {
                 "index.html"
             };
             YearLinkView {
-                label: report
-                    .years
-                    .iter()
-                    .find(|y| pages::year_prefix(report, y.year) == *other)
-                    .map(|y| y.year.label())
-                    .unwrap_or_default(),
-                href: format!("{}{other}{page}", ctx.site_root),
-                current: other == prefix,
+                label: other.label.clone(),
+                href: format!("{}{}{page}", ctx.site_root, other.prefix),
+                current: other.prefix == prefix,
             }
         })
         .collect();
-    let order: Vec<&PageSpec> = specs
-        .iter()
-        .find(|(p, _)| p == prefix)
-        .map(|(_, pages)| pages.iter().filter(|p| p.in_reading_order()).collect())
-        .unwrap_or_default();
-    let here = order.iter().position(|p| p.path == spec.path);
-    let link = |p: &&PageSpec| LinkView {
-        title: p.title.clone(),
-        href: ctx.href(&p.path),
+    let this_year = specs.iter().find(|y| y.prefix == prefix);
+    let neighbour = |step: isize| {
+        let year = this_year?;
+        let here = *year.place.get(&spec.path)?;
+        let spec = &year.specs[*year.order.get(here.checked_add_signed(step)?)?];
+        Some(LinkView {
+            title: spec.title.clone(),
+            href: ctx.href(&spec.path),
+        })
     };
-    let previous = here
-        .and_then(|i| i.checked_sub(1))
-        .and_then(|i| order.get(i))
-        .map(link);
-    let next = here.and_then(|i| order.get(i + 1)).map(link);
+    let (previous, next) = (neighbour(-1), neighbour(1));
     let url = report
         .config
         .base_url

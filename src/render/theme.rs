@@ -49,6 +49,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
+    (
+        "grants.html",
+        include_str!("../../themes/default/templates/grants.html"),
+    ),
 ];
 
 /// Static files of the default theme, written under `assets/`.
