@@ -2,7 +2,6 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Report;
-use crate::write::Sink;
 use crate::{load, render, validate, write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -124,15 +123,9 @@ pub fn build_with(
         return Err(render_diags.sorted());
     }
     summary.diagnostics.extend(render_diags);
-    for (file, rel) in &rendered.images {
-        let bytes = std::fs::read(file).map_err(|e| {
-            fail(Diagnostic::error(
-                file,
-                format!("cannot read the image: {e}"),
-            ))
-        })?;
-        staging.put(rel, &bytes).map_err(cannot_write)?;
-    }
+    staging
+        .copy_images(&rendered.images)
+        .map_err(cannot_write)?;
     summary
         .phases
         .push(("evaluate, render and write", started.elapsed()));

@@ -122,6 +122,16 @@ impl Staging {
         })
     }
 
+    /// Copies each (file in content, path in output) into the new site.
+    pub fn copy_images(&self, images: &[(PathBuf, String)]) -> io::Result<()> {
+        for (file, rel) in images {
+            let bytes = fs::read(file)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
+            self.put(rel, &bytes)?;
+        }
+        Ok(())
+    }
+
     /// Puts the new site in place of the old one.
     pub fn commit(mut self) -> io::Result<()> {
         let (dir, aside, output) = (&self.dir, &self.aside, &self.output);

@@ -173,10 +173,9 @@ pub fn print(
             if render_diags.has_errors() {
                 return Err(render_diags);
             }
-            for (file, rel) in &rendered.images {
-                let bytes = std::fs::read(file).map_err(cannot_write)?;
-                write::Sink::put(&staging, rel, &bytes).map_err(cannot_write)?;
-            }
+            staging
+                .copy_images(&rendered.images)
+                .map_err(cannot_write)?;
             staging.commit().map_err(cannot_write)?;
             let pdf = work.join(format!("pass{passes}.pdf"));
             chromium_print(&browser, &site_dir.join(&page), &pdf)

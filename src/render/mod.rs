@@ -112,16 +112,20 @@ pub fn render(
             continue;
         }
         let eval = evaluate::evaluate(report, result.year);
-        let cache = YearCache::default();
+        let tables = crate::opendata::tables(report, result.year);
+        let cache = YearCache {
+            tables,
+            ..YearCache::default()
+        };
         let prefix = pages::year_prefix(report, result.year);
-        for table in crate::opendata::tables(report, result.year) {
+        for table in &cache.tables {
             put(
                 &format!("{prefix}data/{}.csv", table.slug),
-                crate::opendata::to_csv(&table).as_bytes(),
+                crate::opendata::to_csv(table).as_bytes(),
             );
             put(
                 &format!("{prefix}data/{}.json", table.slug),
-                crate::opendata::to_json(&table, report.config.licence.as_deref()).as_bytes(),
+                crate::opendata::to_json(table, report.config.licence.as_deref()).as_bytes(),
             );
         }
         let year_specs = specs
@@ -201,6 +205,8 @@ struct PageData<'a> {
 struct YearCache {
     /// The charts of every indicator, by indicator: strategy pages and the full report.
     charts: OnceLock<Vec<charts::IndicatorChartsView>>,
+    /// The year's open data: written as files, and listed on the data page.
+    tables: Vec<crate::opendata::Table>,
 }
 
 impl YearCache {
@@ -341,7 +347,7 @@ fn render_page(
             Vec::new()
         },
         data: if spec.template == "data.html" {
-            pages::data_files(&ctx)
+            pages::data_files(&ctx, &cache.tables)
         } else {
             Vec::new()
         },

@@ -297,9 +297,9 @@ pub struct DataFileView {
     pub units: String,
 }
 
-pub fn data_files(ctx: &ViewCtx) -> Vec<DataFileView> {
-    crate::opendata::tables(ctx.report, ctx.year())
-        .into_iter()
+pub fn data_files(ctx: &ViewCtx, tables: &[crate::opendata::Table]) -> Vec<DataFileView> {
+    tables
+        .iter()
         .map(|t| {
             let unit_column = t.columns.iter().position(|c| c.key == "unit");
             let mut units: Vec<String> = unit_column
@@ -320,7 +320,7 @@ pub fn data_files(ctx: &ViewCtx) -> Vec<DataFileView> {
                 csv: ctx.href(&format!("data/{}.csv", t.slug)),
                 json: ctx.href(&format!("data/{}.json", t.slug)),
                 rows: t.rows.len(),
-                columns: t.columns,
+                columns: t.columns.clone(),
                 units: units.join("、"),
             }
         })
