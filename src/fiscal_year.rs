@@ -20,9 +20,6 @@ impl FiscalYear {
         self.0
     }
 
-    pub fn next(self) -> Self {
-        FiscalYear(self.0 + 1)
-    }
 
     /// Years from `self` to `other`, both included; empty if `other` comes first.
     pub fn through(self, other: FiscalYear) -> impl Iterator<Item = FiscalYear> {

@@ -30,7 +30,7 @@ pub enum Seg {
     Index(usize),
 }
 
-/// Builds a path from keys and indices: `path!["actuals", "tenshutsu"]`.
+/// A key segment of a path: `[key("actuals"), key("tenshutsu")]`.
 pub fn key(k: &str) -> Seg {
     Seg::Key(k.to_string())
 }
