@@ -20,7 +20,6 @@ impl FiscalYear {
         self.0
     }
 
-
     /// Years from `self` to `other`, both included; empty if `other` comes first.
     pub fn through(self, other: FiscalYear) -> impl Iterator<Item = FiscalYear> {
         (self.0..=other.0).map(FiscalYear)
