@@ -3,8 +3,13 @@
 //! The built site stays free of JavaScript: the small reload script is added to HTML
 //! responses here, in serve mode only. A failed build keeps the server up and shows the
 //! diagnostics on every page until the sources are fixed.
+//!
+//! After an edit the sources are checked again and pages are then made on request from
+//! the report in memory (`render::live`), so the edit shows as soon as the check is done;
+//! the output folder is rewritten in full after that.
 
 use crate::markdown::escape;
+use crate::render::live::Live;
 use notify::{RecursiveMode, Watcher};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -14,35 +19,74 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What the server knows about the latest build.
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct State {
-    /// Goes up by one with every build, good or bad: pages reload when it changes.
+    /// Goes up by one with every check, good or bad: pages reload when it changes.
     version: u64,
-    /// The diagnostics of the latest build, if it failed.
+    /// The diagnostics of the latest check or build, if it failed.
     error: Option<String>,
+    /// The latest good report, which pages are made from on request.
+    live: Option<Arc<Live>>,
 }
 
-/// Rebuilds, and records the result for the pages and the reload script.
-fn rebuild(content: &Path, output: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) {
+fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Checks the sources and swaps in the new report for the pages; records any failure
+/// for the error page. True if the sources are good.
+fn check_and_swap(content: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) -> bool {
     let started = Instant::now();
-    let result = crate::build::build(content, output);
-    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
-    s.version += 1;
-    match result {
-        Ok(summary) => {
+    let (report, diags, _) = crate::build::check(content);
+    let theme = crate::render::theme::load(crate::build::theme_override(content).as_deref());
+    match (report, theme) {
+        (Some(report), Ok(theme)) => {
+            let live = Live::new(report, theme, content.to_path_buf());
+            let mut s = lock(state);
+            s.live = Some(Arc::new(live));
             s.error = None;
+            s.version += 1;
             log(&format!(
-                "rebuilt {} pages in {:.0} ms",
-                summary.pages,
+                "checked in {:.0} ms; pages are served from memory",
                 started.elapsed().as_secs_f64() * 1000.0
             ));
         }
+        (report, theme) => {
+            let mut all = diags;
+            if let (Some(_), Err(d)) = (report, theme) {
+                all.push(d);
+            }
+            let text = all.render(content);
+            log(&format!(
+                "the sources have errors; the pages show them until they are fixed:\n{text}"
+            ));
+            let mut s = lock(state);
+            s.error = Some(text);
+            s.version += 1;
+            return false;
+        }
+    }
+    true
+}
+
+/// Rewrites the output folder from the sources; records a failure for the error page.
+fn write_output(content: &Path, output: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) {
+    let started = Instant::now();
+    match crate::build::build(content, output) {
+        Ok(summary) => log(&format!(
+            "wrote {} pages to {} in {:.0} ms",
+            summary.pages,
+            output.display(),
+            started.elapsed().as_secs_f64() * 1000.0
+        )),
         Err(diags) => {
             let text = diags.render(content);
             log(&format!(
-                "build failed; the pages show the errors until they are fixed:\n{text}"
+                "the build failed; the pages show the errors until they are fixed:\n{text}"
             ));
+            let mut s = lock(state);
             s.error = Some(text);
+            s.version += 1;
         }
     }
 }
@@ -63,7 +107,9 @@ pub fn serve(
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let state = Arc::new(Mutex::new(State::default()));
     let log: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(log);
-    rebuild(content, output, &state, &*log);
+    if check_and_swap(content, &state, &*log) {
+        write_output(content, output, &state, &*log);
+    }
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -89,13 +135,28 @@ pub fn serve(
             state.clone(),
             log.clone(),
         );
+        // The output folder is rewritten on a thread of its own, so that a long write
+        // never delays the next check: pages are served from memory meanwhile.
+        let (write_tx, write_rx) = mpsc::channel::<()>();
+        {
+            let (content, output, state, log) =
+                (content.clone(), output.clone(), state.clone(), log.clone());
+            std::thread::spawn(move || {
+                while write_rx.recv().is_ok() {
+                    while write_rx.try_recv().is_ok() {}
+                    write_output(&content, &output, &state, &*log);
+                }
+            });
+        }
         std::thread::spawn(move || {
             let _watcher = watcher; // kept alive with this thread
             while rx.recv().is_ok() {
                 // Editors write a file in several steps: wait for them to settle.
                 std::thread::sleep(Duration::from_millis(20));
                 while rx.try_recv().is_ok() {}
-                rebuild(&content, &output, &state, &*log);
+                if check_and_swap(&content, &state, &*log) {
+                    let _ = write_tx.send(());
+                }
             }
         });
     }
@@ -158,10 +219,10 @@ fn handle(mut stream: TcpStream, root: &Path, state: &Mutex<State>) -> std::io::
             head,
         );
     };
-    let (version, error) = state
-        .lock()
-        .map(|s| (s.version, s.error.clone()))
-        .unwrap_or_default();
+    let (version, error, live) = {
+        let s = lock(state);
+        (s.version, s.error.clone(), s.live.clone())
+    };
     let is_html = rel.extension().is_none_or(|e| e == "html");
     if let (Some(error), true) = (error, is_html) {
         let page = error_page(&error);
@@ -172,6 +233,31 @@ fn handle(mut stream: TcpStream, root: &Path, state: &Mutex<State>) -> std::io::
             with_reload(&page, version).as_bytes(),
             head,
         );
+    }
+    // Pages, data files and CSS come from the report in memory, fresh after every edit.
+    let key: Vec<String> = rel
+        .iter()
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect();
+    if let Some(made) = live.as_ref().and_then(|l| l.file(&key.join("/"))) {
+        let kind = content_type(&rel);
+        return match made {
+            Ok(bytes) if kind.starts_with("text/html") => respond(
+                &mut stream,
+                200,
+                kind,
+                with_reload(&String::from_utf8_lossy(&bytes), version).as_bytes(),
+                head,
+            ),
+            Ok(bytes) => respond(&mut stream, 200, kind, &bytes, head),
+            Err(d) => respond(
+                &mut stream,
+                500,
+                "text/html; charset=utf-8",
+                with_reload(&error_page(&d.to_string()), version).as_bytes(),
+                head,
+            ),
+        };
     }
     let mut file = root.join(&rel);
     if file.is_dir() {

@@ -4,6 +4,7 @@ pub mod charts;
 pub mod context;
 pub mod grants;
 pub mod indicators;
+pub mod live;
 pub mod pages;
 mod site;
 pub mod theme;
