@@ -16,12 +16,14 @@ pub(super) fn indicators(
     diags: &mut Diagnostics,
 ) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
+    // Ids seen so far, by position in `out`.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for f in files {
         let v = &f.value;
         if let Err(msg) = check_id(&v.id) {
             diags.push(f.error_at(&[key("id")], msg).expected(ID_EXPECTED));
         }
-        let duplicate = out.iter().find(|i| i.id == v.id);
+        let duplicate = seen.get(v.id.as_str()).map(|i| &out[*i]);
         if let Some(other) = duplicate {
             let msg = if other.strategy == v.strategy {
                 format!(
@@ -64,6 +66,7 @@ pub(super) fn indicators(
         let series = series_of(f, diags);
         // Kept even when it has errors, so that references to it are not reported again.
         if !duplicate {
+            seen.insert(v.id.clone(), out.len());
             out.push(Indicator {
                 id: v.id.clone(),
                 strategy: v.strategy,
@@ -202,15 +205,27 @@ fn series(v: &IndicatorSource, s: &SeriesSource, unit: String, direction: Direct
 pub(super) type RefError = (String, Option<String>, bool);
 
 /// Resolves `id` or `id.series` to an indicator and optional series.
+/// Indicator positions by id, so that each of many references resolves at once.
+pub(super) type IdIndex<'a> = std::collections::HashMap<&'a str, usize>;
+
+pub(super) fn id_index(indicators: &[Indicator]) -> IdIndex<'_> {
+    let mut index = IdIndex::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        index.entry(ind.id.as_str()).or_insert(i);
+    }
+    index
+}
+
 pub(super) fn resolve(
     indicators: &[Indicator],
+    ids: &IdIndex,
     reference: &str,
 ) -> Result<(usize, Option<usize>), RefError> {
     let (id, series) = match reference.split_once('.') {
         Some((i, s)) => (i, Some(s)),
         None => (reference, None),
     };
-    let Some(index) = indicators.iter().position(|i| i.id == id) else {
+    let Some(&index) = ids.get(id) else {
         let help = did_you_mean(id, indicators.iter().map(|i| i.id.as_str()));
         return Err((format!("there is no indicator `{id}`"), help, true));
     };

@@ -16,6 +16,7 @@ pub(super) fn years(
 ) -> Vec<YearResult> {
     let mut out: Vec<YearResult> = Vec::new();
     let mut seen: Vec<(crate::fiscal_year::FiscalYear, String)> = Vec::new();
+    let ids = super::indicators::id_index(indicators);
     for folder in &sources.results {
         let Some(f) = &folder.result else {
             let result_broken = sources
@@ -85,6 +86,7 @@ pub(super) fn years(
         seen.push((year, folder.folder.clone()));
         let known = Known {
             indicators,
+            ids: &ids,
             // An indicator file that could not be read, or an id that is not valid, may be
             // what a reference meant: such references are not reported a second time.
             complete: !sources.broken.contains("indicators")
@@ -110,6 +112,7 @@ pub(super) fn years(
 /// file could not be read, and then unknown ids are not reported a second time.
 struct Known<'a> {
     indicators: &'a [Indicator],
+    ids: &'a super::indicators::IdIndex<'a>,
     complete: bool,
     /// Ids suggested for a mistyped reference: their own "no actual" is not reported too.
     suggested: std::cell::RefCell<std::collections::BTreeSet<String>>,
@@ -132,7 +135,7 @@ fn targets<T>(
 ) -> Vec<SeriesRef> {
     let path = [key(section), key(reference)];
     let indicators = known.indicators;
-    match resolve(indicators, reference) {
+    match resolve(indicators, &known.ids, reference) {
         Err((msg, help, unknown)) => {
             if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
                 known.suggested.borrow_mut().insert(id.to_string());
@@ -314,7 +317,7 @@ fn verification(
                 key("indicators"),
                 Seg::Index(j),
             ];
-            match resolve(indicators, reference) {
+            match resolve(indicators, &known.ids, reference) {
                 Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
                 Err((msg, help, unknown)) => {
                     if known.report(unknown) {
