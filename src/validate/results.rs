@@ -135,7 +135,7 @@ fn targets<T>(
 ) -> Vec<SeriesRef> {
     let path = [key(section), key(reference)];
     let indicators = known.indicators;
-    match resolve(indicators, &known.ids, reference) {
+    match resolve(indicators, known.ids, reference) {
         Err((msg, help, unknown)) => {
             if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
                 known.suggested.borrow_mut().insert(id.to_string());
@@ -317,7 +317,7 @@ fn verification(
                 key("indicators"),
                 Seg::Index(j),
             ];
-            match resolve(indicators, &known.ids, reference) {
+            match resolve(indicators, known.ids, reference) {
                 Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
                 Err((msg, help, unknown)) => {
                     if known.report(unknown) {
