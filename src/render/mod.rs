@@ -205,18 +205,26 @@ struct PageData<'a> {
 #[derive(Default)]
 struct YearCache {
     /// The charts of every indicator, by indicator: strategy pages and the full report.
-    charts: OnceLock<Vec<charts::IndicatorChartsView>>,
+    charts: OnceLock<Vec<OnceLock<charts::IndicatorChartsView>>>,
     /// The year's open data: written as files, and listed on the data page.
     tables: Vec<crate::opendata::Table>,
 }
 
 impl YearCache {
-    fn charts(&self, ctx: &ViewCtx) -> &[charts::IndicatorChartsView] {
-        self.charts.get_or_init(|| {
+    /// The charts of indicator `i`, made on first use: a strategy page makes only its own.
+    fn chart(&self, ctx: &ViewCtx, i: usize) -> &charts::IndicatorChartsView {
+        let slots = self.charts.get_or_init(|| {
             (0..ctx.report.indicators.len())
-                .map(|i| charts::indicator_charts(ctx, i))
+                .map(|_| OnceLock::new())
                 .collect()
-        })
+        });
+        slots[i].get_or_init(|| charts::indicator_charts(ctx, i))
+    }
+
+    fn all_charts(&self, ctx: &ViewCtx) -> Vec<charts::IndicatorChartsView> {
+        (0..ctx.report.indicators.len())
+            .map(|i| self.chart(ctx, i).clone())
+            .collect()
     }
 }
 
@@ -262,12 +270,9 @@ fn render_page(
         .map(|s| {
             let mut view = pages::strategy_view(&ctx, s, spec.template == "strategy.html", level);
             if spec.template == "strategy.html" {
-                view.charts = cache
-                    .charts(&ctx)
-                    .iter()
-                    .zip(&report.indicators)
-                    .filter(|(_, i)| i.strategy == s.number)
-                    .map(|(c, _)| c.clone())
+                view.charts = (0..report.indicators.len())
+                    .filter(|i| report.indicators[*i].strategy == s.number)
+                    .map(|i| cache.chart(&ctx, i).clone())
                     .collect();
             }
             view
@@ -324,7 +329,7 @@ fn render_page(
             None
         },
         trends: if full && series_count(report) <= report.config.full_report_charts {
-            cache.charts(&ctx).to_vec()
+            cache.all_charts(&ctx)
         } else {
             Vec::new()
         },
