@@ -96,10 +96,32 @@ pub fn build_with(
     let Some(report) = report else {
         return Err(diags);
     };
-    summary.diagnostics = diags;
-    summary.indicators = report.indicators.len();
-    summary.years = report.years.len();
+    let mut written = write_report(&report, content, output, progress)?;
+    written.phases.insert(0, summary.phases.remove(0));
+    written.files = files;
+    let mut all = diags;
+    all.extend(written.diagnostics);
+    written.diagnostics = all;
+    Ok(written)
+}
 
+/// Renders and writes a report that is already checked (serve keeps one in memory).
+pub fn write_report(
+    report: &Report,
+    content: &Path,
+    output: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Summary, Diagnostics> {
+    let fail = |d: Diagnostic| {
+        let mut all = Diagnostics::default();
+        all.push(d);
+        all
+    };
+    let mut summary = Summary {
+        indicators: report.indicators.len(),
+        years: report.years.len(),
+        ..Summary::default()
+    };
     let started = Instant::now();
     let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
     let cannot_write = |e: std::io::Error| {
@@ -112,7 +134,7 @@ pub fn build_with(
     // in place until the new one is complete.
     let staging = write::Staging::begin(output).map_err(cannot_write)?;
     let (rendered, render_diags) = render::render(
-        &report,
+        report,
         content,
         &theme,
         &render::Options::default(),

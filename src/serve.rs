@@ -69,10 +69,14 @@ fn check_and_swap(content: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) -> b
     true
 }
 
-/// Rewrites the output folder from the sources; records a failure for the error page.
+/// Rewrites the output folder from the report last checked (not read again); records a
+/// failure for the error page.
 fn write_output(content: &Path, output: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) {
     let started = Instant::now();
-    match crate::build::build(content, output) {
+    let Some(live) = lock(state).live.clone() else {
+        return;
+    };
+    match crate::build::write_report(live.report(), content, output, &|_, _| {}) {
         Ok(summary) => log(&format!(
             "wrote {} pages to {} in {:.0} ms",
             summary.pages,

@@ -24,17 +24,7 @@ pub struct Live {
 
 impl Live {
     pub fn new(report: Report, theme: theme::Theme, content_root: PathBuf) -> Live {
-        let specs = report
-            .years
-            .iter()
-            .map(|y| {
-                site::YearPages::new(
-                    pages::year_prefix(&report, y.year),
-                    y.year.label(),
-                    site::page_specs(&report, y.year),
-                )
-            })
-            .collect();
+        let specs = site::year_pages(&report);
         Live {
             report,
             theme,
@@ -44,6 +34,10 @@ impl Live {
             years: Mutex::new(HashMap::new()),
             collected: Mutex::new(Collected::default()),
         }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
     }
 
     /// The year's evaluation and shared views, made on first use.
@@ -60,10 +54,7 @@ impl Live {
             .year;
         let state = Arc::new((
             evaluate::evaluate(&self.report, year),
-            YearCache {
-                tables: crate::opendata::tables(&self.report, year),
-                ..YearCache::default()
-            },
+            YearCache::new(&self.report, year),
         ));
         years.insert(prefix.to_string(), state.clone());
         Some(state)

@@ -71,17 +71,7 @@ pub fn render(
     let mut rendered = Rendered::default();
     let diags = Mutex::new(Diagnostics::default());
     let collected = Mutex::new(Collected::default());
-    let specs: Vec<site::YearPages> = report
-        .years
-        .iter()
-        .map(|y| {
-            site::YearPages::new(
-                pages::year_prefix(report, y.year),
-                y.year.label(),
-                site::page_specs(report, y.year),
-            )
-        })
-        .collect();
+    let specs = site::year_pages(report);
     let total_pages: usize = specs
         .iter()
         .filter(|y| {
@@ -113,11 +103,7 @@ pub fn render(
             continue;
         }
         let eval = evaluate::evaluate(report, result.year);
-        let tables = crate::opendata::tables(report, result.year);
-        let cache = YearCache {
-            tables,
-            ..YearCache::default()
-        };
+        let cache = YearCache::new(report, result.year);
         let prefix = pages::year_prefix(report, result.year);
         for table in &cache.tables {
             put(
@@ -202,7 +188,6 @@ struct PageData<'a> {
 }
 
 /// Views that several pages of one year's report share, made once.
-#[derive(Default)]
 struct YearCache {
     /// The charts of every indicator, by indicator: strategy pages and the full report.
     charts: OnceLock<Vec<OnceLock<charts::IndicatorChartsView>>>,
@@ -211,6 +196,13 @@ struct YearCache {
 }
 
 impl YearCache {
+    fn new(report: &Report, year: FiscalYear) -> YearCache {
+        YearCache {
+            tables: crate::opendata::tables(report, year),
+            charts: OnceLock::new(),
+        }
+    }
+
     /// The charts of indicator `i`, made on first use: a strategy page makes only its own.
     fn chart(&self, ctx: &ViewCtx, i: usize) -> &charts::IndicatorChartsView {
         let slots = self.charts.get_or_init(|| {
@@ -301,7 +293,7 @@ fn render_page(
         frame,
         // The plan, summary, commentary and notes only where the templates use them.
         plan: is("index.html").then(|| pages::plan_view(&ctx, level)),
-        summary: is("index.html").then(|| pages::summary_view(&ctx, true)),
+        summary: is("index.html").then(|| pages::summary_view(&ctx)),
         commentary: report
             .years
             .iter()

@@ -66,15 +66,11 @@ pub struct SummaryView {
     pub total: usize,
 }
 
-pub fn summary_view(ctx: &ViewCtx, with_chart: bool) -> SummaryView {
+pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
     let eval = ctx.eval;
     SummaryView {
         caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
-        chart: if with_chart {
-            ctx.count(super::charts::status_summary_chart(ctx))
-        } else {
-            None
-        },
+        chart: ctx.count(super::charts::status_summary_chart(ctx)),
         statuses: Status::ALL.iter().map(|s| (*s).into()).collect(),
         rows: ctx
             .report

@@ -31,6 +31,21 @@ pub(super) struct YearPages {
     place: std::collections::HashMap<String, usize>,
 }
 
+/// Every evaluation year's pages, indexed.
+pub(super) fn year_pages(report: &Report) -> Vec<YearPages> {
+    report
+        .years
+        .iter()
+        .map(|y| {
+            YearPages::new(
+                pages::year_prefix(report, y.year),
+                y.year.label(),
+                page_specs(report, y.year),
+            )
+        })
+        .collect()
+}
+
 impl YearPages {
     pub fn new(prefix: String, label: String, specs: Vec<PageSpec>) -> YearPages {
         let paths = specs.iter().map(|s| s.path.clone()).collect();
