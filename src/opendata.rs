@@ -353,37 +353,49 @@ pub fn to_csv(table: &Table) -> String {
 
 /// JSON: the table's title, licence and columns, and one object per row.
 pub fn to_json(table: &Table, licence: Option<&str>) -> String {
-    let records: Vec<serde_json::Value> = table
-        .rows
-        .iter()
-        .map(|row| {
-            let map = table
-                .columns
-                .iter()
-                .zip(row)
-                .map(|(c, cell)| {
-                    let value = match cell {
-                        Cell::Text(t) => serde_json::Value::String(t.clone()),
-                        Cell::Number(q) => q_plain(*q)
-                            .parse::<serde_json::Number>()
-                            .map(serde_json::Value::Number)
-                            .unwrap_or(serde_json::Value::Null),
-                        Cell::Year(y) => serde_json::Value::from(y.western()),
-                        Cell::Empty => serde_json::Value::Null,
-                    };
-                    (c.key.to_string(), value)
-                })
-                .collect();
-            serde_json::Value::Object(map)
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "title": table.title,
-        "licence": licence,
-        "columns": table.columns,
-        "records": records,
-    });
-    serde_json::to_string(&doc).unwrap_or_default() + "\n"
+    // Written directly rather than through a `serde_json::Value` tree: the open data of
+    // a large report is hundreds of thousands of cells.
+    let text = |out: &mut String, s: &str| {
+        out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
+    };
+    let mut out = String::with_capacity(64 + table.rows.len() * table.columns.len() * 16);
+    out.push_str("{\"title\":");
+    text(&mut out, &table.title);
+    out.push_str(",\"licence\":");
+    match licence {
+        Some(l) => text(&mut out, l),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"columns\":");
+    out.push_str(&serde_json::to_string(&table.columns).unwrap_or_else(|_| "[]".into()));
+    out.push_str(",\"records\":[");
+    for (r, row) in table.rows.iter().enumerate() {
+        out.push_str(if r == 0 { "{" } else { ",{" });
+        for (i, (c, cell)) in table.columns.iter().zip(row).enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            text(&mut out, c.key);
+            out.push(':');
+            match cell {
+                Cell::Text(t) => text(&mut out, t),
+                Cell::Number(q) => {
+                    let n = q_plain(*q);
+                    // Only a valid JSON number goes in bare; anything else is null.
+                    if n.parse::<serde_json::Number>().is_ok() {
+                        out.push_str(&n);
+                    } else {
+                        out.push_str("null");
+                    }
+                }
+                Cell::Year(y) => out.push_str(&y.western().to_string()),
+                Cell::Empty => out.push_str("null"),
+            }
+        }
+        out.push('}');
+    }
+    out.push_str("]}\n");
+    out
 }
 
 #[cfg(test)]
