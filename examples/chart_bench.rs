@@ -7,6 +7,7 @@
 
 use sosei::chart::style::ChartStyle;
 use sosei::chart::trend::{trend_chart, TrendView, TrendYear};
+use sosei::model::SeriesRef;
 use sosei::render::charts;
 use sosei::render::context::{Collected, ViewCtx};
 use std::path::Path;
@@ -29,22 +30,26 @@ fn main() {
         year_root: String::new(),
         collected: &collected,
         style: &style,
+        slots: Default::default(),
     };
 
     let rounds = 200;
     let started = Instant::now();
     let (mut count, mut bytes) = (0usize, 0usize);
     for _ in 0..rounds {
-        for i in 0..report.indicators.len() {
-            for c in charts::indicator_charts(&ctx, i).charts {
-                count += 1;
-                bytes += c.chart.svg.len();
+        for (indicator, ind) in report.indicators.iter().enumerate() {
+            for series in 0..ind.series.len() {
+                let r = SeriesRef { indicator, series };
+                if let Some(c) = charts::series_chart(&ctx, r) {
+                    count += 1;
+                    bytes += c.svg.len();
+                }
             }
         }
         for g in &report.grants {
             for c in charts::budget_chart(&ctx, g)
                 .into_iter()
-                .chain(charts::kpi_charts(&ctx, g))
+                .chain((0..g.kpis.len()).filter_map(|k| charts::kpi_chart(&ctx, g, k)))
             {
                 count += 1;
                 bytes += c.svg.len();

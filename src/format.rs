@@ -39,28 +39,57 @@ pub enum Negative {
 
 /// Digits with thousands separators, keeping the written decimals: `7,360,000`, `20.0`.
 fn grouped(q: Quantity, negative: Negative) -> String {
-    let magnitude = q.mantissa().unsigned_abs().to_string();
-    let scale = usize::from(q.scale());
-    let padded = format!("{magnitude:0>width$}", width = scale + 1);
-    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
     let mut out = String::new();
+    write_grouped(&mut out, q, negative);
+    out
+}
+
+fn write_grouped(out: &mut String, q: Quantity, negative: Negative) {
+    write_digits(out, q, negative, true);
+}
+
+/// Appends the digits of `q` to `out` without allocating (tables hold millions of figures),
+/// with thousands separators if `separated`.
+fn write_digits(out: &mut String, q: Quantity, negative: Negative, separated: bool) {
+    let mut digits = [0u8; 20];
+    let mut magnitude = q.mantissa().unsigned_abs();
+    let mut len = 0;
+    while magnitude > 0 || len == 0 {
+        digits[len] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        len += 1;
+    }
+    let scale = usize::from(q.scale());
+    // At least one digit before the point: `0.41`.
+    let total = len.max(scale + 1);
+    let int_len = total - scale;
     if q.is_negative() {
         out.push_str(match negative {
             Negative::Triangle => "△",
             Negative::Minus => "-",
         });
     }
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
+    let digit = |i: usize| -> char {
+        // Position `i` from the left; digits beyond those written are leading zeros.
+        let from_right = total - 1 - i;
+        if from_right < len {
+            char::from(digits[from_right])
+        } else {
+            '0'
+        }
+    };
+    for i in 0..int_len {
+        if separated && i > 0 && (int_len - i) % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
+        out.push(digit(i));
     }
-    if !frac_part.is_empty() {
+    if scale > 0 {
         out.push('.');
-        out.push_str(frac_part);
+        for i in int_len..total {
+            out.push(digit(i));
+        }
     }
-    out
 }
 
 /// The value divided by the scale, dropping only the zeros the division introduced.
@@ -87,10 +116,26 @@ pub fn plain_number(q: Quantity) -> String {
 
 /// A number with its unit, optionally in 万/億: `114.5%`, `7,360,000人`, `736万人`, `△1.26%`.
 pub fn with_unit(q: Quantity, unit: &str, scale: Option<Scale>) -> String {
+    let mut out = String::new();
+    write_with_unit(&mut out, q, unit, scale);
+    out
+}
+
+/// As `with_unit`, appended to `out`.
+pub fn write_with_unit(out: &mut String, q: Quantity, unit: &str, scale: Option<Scale>) {
     match scale {
-        Some(s) => format!("{}{}{unit}", number(in_scale(q, s)), s.suffix()),
-        None => format!("{}{unit}", number(q)),
+        Some(s) => {
+            write_grouped(out, in_scale(q, s), Negative::Triangle);
+            out.push_str(s.suffix());
+        }
+        None => write_grouped(out, q, Negative::Triangle),
     }
+    out.push_str(unit);
+}
+
+/// A number for open data: written precision, `-` for negatives, no separators: `7360000`.
+pub fn write_data_number(out: &mut String, q: Quantity) {
+    write_digits(out, q, Negative::Minus, false);
 }
 
 /// Yen amounts and other plain integers in tables: `125,386,350`.
@@ -100,12 +145,20 @@ pub fn amount(q: Quantity) -> String {
 
 /// A ratio as a percentage with one decimal, △ for negatives: `43.6%`, `△8.9%`.
 pub fn percent(ratio: f64) -> String {
+    let mut out = String::new();
+    write_percent(&mut out, ratio);
+    out
+}
+
+/// As `percent`, appended to `out`.
+pub fn write_percent(out: &mut String, ratio: f64) {
     if !ratio.is_finite() {
-        return "—".into();
+        out.push_str(NONE);
+        return;
     }
     let tenths = (ratio * 1000.0).round();
-    let q = Quantity::new(tenths as i64, 1);
-    format!("{}%", number(q))
+    write_grouped(out, Quantity::new(tenths as i64, 1), Negative::Triangle);
+    out.push('%');
 }
 
 /// The dash that stands for "no value".
@@ -159,6 +212,20 @@ mod tests {
         assert_eq!(with_unit(q("980000"), "人", Some(Scale::Man)), "98万人");
         assert_eq!(with_unit(q("12345"), "人", Some(Scale::Man)), "1.2345万人");
         assert_eq!(with_unit(q("114.5"), "%", None), "114.5%");
+    }
+
+    #[test]
+    fn leading_zeros_and_extremes() {
+        assert_eq!(number(Quantity::new(5, 3)), "0.005");
+        assert_eq!(number(Quantity::new(-5, 3)), "△0.005");
+        assert_eq!(number(Quantity::new(123456, 2)), "1,234.56");
+        assert_eq!(
+            number(Quantity::new(i64::MIN, 0)),
+            "△9,223,372,036,854,775,808"
+        );
+        let mut out = String::new();
+        write_data_number(&mut out, q("-7360000.5"));
+        assert_eq!(out, "-7360000.5");
     }
 
     #[test]

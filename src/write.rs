@@ -70,6 +70,9 @@ pub fn check_output_folder(output: &Path, content: &Path) -> Result<(), String> 
 pub trait Sink: Sync {
     /// Writes `bytes` at `path` (relative, `/`-separated).
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// A file at `path` to write as it is made, for pages too large to hold whole.
+    fn create(&self, path: &str) -> io::Result<Box<dyn io::Write + '_>>;
 }
 
 /// A sink that keeps nothing, for checking a site without writing it.
@@ -78,6 +81,10 @@ pub struct Discard;
 impl Sink for Discard {
     fn put(&self, _: &str, _: &[u8]) -> io::Result<()> {
         Ok(())
+    }
+
+    fn create(&self, _: &str) -> io::Result<Box<dyn io::Write + '_>> {
+        Ok(Box::new(io::sink()))
     }
 }
 
@@ -154,13 +161,24 @@ impl Staging {
     }
 }
 
-impl Sink for Staging {
-    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+impl Staging {
+    fn path(&self, rel: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(path, bytes)
+        Ok(path)
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        fs::write(self.path(rel)?, bytes)
+    }
+
+    fn create(&self, rel: &str) -> io::Result<Box<dyn io::Write + '_>> {
+        // Unbuffered: pages arrive in large pieces.
+        Ok(Box::new(fs::File::create(self.path(rel)?)?))
     }
 }
 

@@ -1,6 +1,9 @@
 //! Views of the charts: each chart with its text alternative and its data as a real table.
 
 use super::context::ViewCtx;
+use super::html::Html;
+use super::parts::Part;
+use super::slots::Slot;
 use crate::chart::bars::{bar_chart, BarSeries, BarsView};
 use crate::chart::status::{status_chart, StatusKey, StatusView as StatusChartView};
 use crate::chart::trend::{trend_chart, TrendView, TrendYear};
@@ -11,139 +14,180 @@ use crate::format;
 use crate::model::*;
 use serde::Serialize;
 
-/// A chart and the table of the figures it draws.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChartView {
-    pub chart: Chart,
-    pub table: DataTableView,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct DataTableView {
-    pub caption: String,
-    pub heads: Vec<String>,
-    /// (row header, cells)
-    pub rows: Vec<(String, Vec<String>)>,
-}
-
+/// The charts of one indicator, for a page's contents and headings.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndicatorChartsView {
     pub name: String,
     pub anchor: String,
-    pub charts: Vec<ChartView>,
+    /// One chart with its data table per series.
+    pub charts: Vec<Slot>,
 }
 
-/// The chart of every series of an indicator, up to the report year.
+/// The slots of the charts of indicator `index`, one per series.
 pub fn indicator_charts(ctx: &ViewCtx, index: usize) -> IndicatorChartsView {
     let ind = &ctx.report.indicators[index];
-    let year = ctx.year();
-    let plan_years: Vec<FiscalYear> = ctx.report.plan.period.years().collect();
-    let charts = ind
-        .series
-        .iter()
-        .enumerate()
-        .filter_map(|(s, series)| {
-            let r = SeriesRef {
-                indicator: index,
-                series: s,
-            };
-            let name = if ind.compound {
-                series.name.clone()
-            } else {
-                ind.name.clone()
-            };
-            let observed: Vec<(FiscalYear, Option<&Observation>)> = plan_years
-                .iter()
-                .map(|y| {
-                    (
-                        *y,
-                        if *y <= year {
-                            ctx.report
-                                .years
-                                .iter()
-                                .find(|r| r.year == *y)
-                                .and_then(|res| res.observations.get(&r))
-                        } else {
-                            None
-                        },
-                    )
-                })
-                .collect();
-            let fmt = |q| format::with_unit(q, &series.unit, None);
-            let years: Vec<TrendYear> = observed
-                .iter()
-                .map(|(y, obs)| TrendYear {
-                    label: y.label(),
-                    short: y.short(),
-                    value: obs.and_then(|o| o.value()).map(|q| q.to_f64()),
-                    value_label: obs.and_then(|o| o.value()).map(fmt).unwrap_or_default(),
-                    revised: matches!(
-                        obs,
-                        Some(Observation::Measured {
-                            revision: Some(_),
-                            ..
-                        })
-                    ),
-                    missing: matches!(obs, Some(Observation::Missing { .. })),
-                })
-                .collect();
-            let desc = describe(ctx, &name, series, r, &observed);
-            let id = format!(
-                "chart-{}-{}{}",
-                year.slug(),
-                ind.id,
-                series
-                    .id
-                    .as_deref()
-                    .map(|s| format!("-{s}"))
-                    .unwrap_or_default()
-            );
-            let view = TrendView {
-                id,
-                title: format!("{name}の推移"),
-                desc,
-                lower_is_better: series.direction == Direction::Lower,
-                baseline: series.baseline.to_f64(),
-                baseline_label: fmt(series.baseline),
-                target: series.target.to_f64(),
-                target_label: fmt(series.target),
-                years,
-            };
-            let chart = ctx.count(trend_chart(&view, ctx.style))?;
-            let mut heads = vec!["当初値".to_string()];
-            heads.extend(plan_years.iter().map(|y| y.label()));
-            heads.push("目標値".into());
-            let mut cells = vec![fmt(series.baseline)];
-            cells.extend(observed.iter().map(|(y, obs)| match obs {
-                Some(Observation::Measured { value, revision }) => format!(
-                    "{}{}",
-                    fmt(*value),
-                    if revision.is_some() {
-                        "（修正値）"
-                    } else {
-                        ""
-                    }
-                ),
-                Some(Observation::Missing { .. }) => format!("{}（未測定）", format::NONE),
-                None if *y <= year => format::NONE.to_string(),
-                None => String::new(),
-            }));
-            cells.push(fmt(series.target));
-            Some(ChartView {
-                chart,
-                table: DataTableView {
-                    caption: format!("{name}のデータ"),
-                    heads,
-                    rows: vec![(name, cells)],
-                },
-            })
-        })
-        .collect();
     IndicatorChartsView {
         name: ind.name.clone(),
         anchor: format!("charts-{}", ind.id),
-        charts,
+        charts: (0..ind.series.len())
+            .map(|series| {
+                ctx.slot(Part::SeriesChart(SeriesRef {
+                    indicator: index,
+                    series,
+                }))
+            })
+            .collect(),
     }
+}
+
+/// What a series' chart and its data table are made from.
+struct SeriesTrend<'a> {
+    name: &'a str,
+    series: &'a Series,
+    plan_years: Vec<FiscalYear>,
+    /// Each plan year's observation, if reported by the report year.
+    observed: Vec<(FiscalYear, Option<&'a Observation>)>,
+    view: TrendView,
+}
+
+fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
+    let ind = &ctx.report.indicators[r.indicator];
+    let series = &ind.series[r.series];
+    let year = ctx.year();
+    let plan_years: Vec<FiscalYear> = ctx.report.plan.period.years().collect();
+    let name = if ind.compound {
+        &series.name
+    } else {
+        &ind.name
+    };
+    let observed: Vec<(FiscalYear, Option<&Observation>)> = plan_years
+        .iter()
+        .map(|y| {
+            let obs = ctx
+                .report
+                .years
+                .iter()
+                .find(|res| res.year == *y && *y <= year)
+                .and_then(|res| res.observations.get(&r));
+            (*y, obs)
+        })
+        .collect();
+    let fmt = |q| format::with_unit(q, &series.unit, None);
+    let years: Vec<TrendYear> = observed
+        .iter()
+        .map(|(y, obs)| TrendYear {
+            label: y.label(),
+            short: y.short(),
+            value: obs.and_then(|o| o.value()).map(|q| q.to_f64()),
+            value_label: obs.and_then(|o| o.value()).map(fmt).unwrap_or_default(),
+            revised: is_revised(*obs),
+            missing: matches!(obs, Some(Observation::Missing { .. })),
+        })
+        .collect();
+    let view = TrendView {
+        id: format!(
+            "chart-{}-{}{}",
+            year.slug(),
+            ind.id,
+            series
+                .id
+                .as_deref()
+                .map(|s| format!("-{s}"))
+                .unwrap_or_default()
+        ),
+        title: format!("{name}の推移"),
+        desc: describe(ctx, name, series, r, &observed),
+        lower_is_better: series.direction == Direction::Lower,
+        baseline: series.baseline.to_f64(),
+        baseline_label: fmt(series.baseline),
+        target: series.target.to_f64(),
+        target_label: fmt(series.target),
+        years,
+    };
+    SeriesTrend {
+        name,
+        series,
+        plan_years,
+        observed,
+        view,
+    }
+}
+
+/// The trend chart of one series up to the report year.
+pub fn series_chart(ctx: &ViewCtx, r: SeriesRef) -> Option<Chart> {
+    trend_chart(&series_trend(ctx, r).view, ctx.style)
+}
+
+/// The trend chart of one series up to the report year, with its figures as a table.
+pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
+    let trend = series_trend(ctx, r);
+    let Some(chart) = ctx.count(trend_chart(&trend.view, ctx.style)) else {
+        return;
+    };
+    let SeriesTrend {
+        name,
+        series,
+        plan_years,
+        observed,
+        ..
+    } = trend;
+    let fmt = |q| format::with_unit(q, &series.unit, None);
+    html.raw("<div class=\"chart-block\">\n");
+    write_figure(html, &chart);
+    let caption = format!("{name}のデータ");
+    html.raw("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"")
+        .text(&caption)
+        .raw("\" tabindex=\"0\">\n<table class=\"chart-data\">\n<caption>")
+        .text(&caption)
+        .raw("</caption>\n<thead><tr><th scope=\"col\">系列</th><th scope=\"col\">当初値</th>");
+    for y in &plan_years {
+        html.raw("<th scope=\"col\">").text(&y.label()).raw("</th>");
+    }
+    html.raw("<th scope=\"col\">目標値</th></tr></thead>\n<tbody><tr><th scope=\"row\">")
+        .text(name)
+        .raw("</th>");
+    let cell = |html: &mut Html, text: &str| {
+        html.raw("<td class=\"num\">").text(text).raw("</td>");
+    };
+    cell(html, &fmt(series.baseline));
+    for (y, obs) in &observed {
+        match obs {
+            Some(Observation::Measured { value, revision }) => {
+                let mut text = fmt(*value);
+                if revision.is_some() {
+                    text.push_str("（修正値）");
+                }
+                cell(html, &text);
+            }
+            Some(Observation::Missing { .. }) => cell(html, &format!("{}（未測定）", format::NONE)),
+            None if *y <= ctx.year() => cell(html, format::NONE),
+            None => cell(html, ""),
+        }
+    }
+    cell(html, &fmt(series.target));
+    html.raw("</tr></tbody>\n</table>\n</div>\n</div>");
+}
+
+/// A chart in a figure, with its description as the caption.
+pub fn write_figure(html: &mut Html, chart: &Chart) {
+    html.raw("<figure class=\"chart-figure\">\n<div class=\"chart-scroll\" role=\"region\" aria-label=\"グラフ：")
+        .text(&chart.title)
+        .raw("\" tabindex=\"0\">")
+        .raw(&chart.svg)
+        .raw("</div>\n<figcaption>")
+        .text(&chart.desc)
+        .raw("</figcaption>\n</figure>");
+}
+
+/// Revised after it was first published.
+pub fn is_revised(obs: Option<&Observation>) -> bool {
+    matches!(
+        obs,
+        Some(Observation::Measured {
+            revision: Some(_),
+            ..
+        })
+    )
 }
 
 /// A sentence saying where a series stands: 転出者超過率は当初値114.5%から令和3年度115.3%となり、目標105%から遠ざかっています。
@@ -243,60 +287,52 @@ pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
     )
 }
 
-/// One chart per KPI: target against actual increment per year; negatives hang below zero.
-pub fn kpi_charts(ctx: &ViewCtx, grant: &Grant) -> Vec<Chart> {
+/// The chart of KPI `i`: target against actual increment per year; negatives hang below zero.
+pub fn kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<Chart> {
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
-    grant
-        .kpis
-        .iter()
-        .enumerate()
-        .filter_map(|(i, k)| {
-            let t = evaluate::kpi_total(k, year);
-            let sum = |q: Option<crate::quantity::Quantity>| {
-                q.map(|q| format::with_unit(q, &k.unit, None))
-                    .unwrap_or_else(|| format::NONE.into())
-            };
-            bar_chart(
-                &BarsView {
-                    id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
-                    title: format!("{}（年度別の目標と実績の増加分）", k.name),
-                    desc: format!(
-                        "{}の増加分は、{}までの累計で目標{}に対し実績{}です。",
-                        k.name,
-                        year.label(),
-                        sum(t.target_sum),
-                        sum(t.actual_sum)
-                    ),
-                    categories: years.iter().map(|y| y.label()).collect(),
-                    series: vec![
-                        BarSeries {
-                            name: "目標".into(),
-                            values: years
-                                .iter()
-                                .map(|y| k.targets.get(y).map(|q| q.to_f64()))
-                                .collect(),
-                            solid: false,
-                            colour: ctx.style.target,
-                        },
-                        BarSeries {
-                            name: "実績".into(),
-                            values: years
-                                .iter()
-                                .map(|y| {
-                                    k.actuals.get(y).filter(|_| *y <= year).map(|q| q.to_f64())
-                                })
-                                .collect(),
-                            solid: true,
-                            colour: ctx.style.actual,
-                        },
-                    ],
-                    unit_note: format!("単位：{}", k.unit),
+    let k = grant.kpis.get(i)?;
+    let t = evaluate::kpi_total(k, year);
+    let sum = |q: Option<crate::quantity::Quantity>| {
+        q.map(|q| format::with_unit(q, &k.unit, None))
+            .unwrap_or_else(|| format::NONE.into())
+    };
+    bar_chart(
+        &BarsView {
+            id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
+            title: format!("{}（年度別の目標と実績の増加分）", k.name),
+            desc: format!(
+                "{}の増加分は、{}までの累計で目標{}に対し実績{}です。",
+                k.name,
+                year.label(),
+                sum(t.target_sum),
+                sum(t.actual_sum)
+            ),
+            categories: years.iter().map(|y| y.label()).collect(),
+            series: vec![
+                BarSeries {
+                    name: "目標".into(),
+                    values: years
+                        .iter()
+                        .map(|y| k.targets.get(y).map(|q| q.to_f64()))
+                        .collect(),
+                    solid: false,
+                    colour: ctx.style.target,
                 },
-                ctx.style,
-            )
-        })
-        .collect()
+                BarSeries {
+                    name: "実績".into(),
+                    values: years
+                        .iter()
+                        .map(|y| k.actuals.get(y).filter(|_| *y <= year).map(|q| q.to_f64()))
+                        .collect(),
+                    solid: true,
+                    colour: ctx.style.actual,
+                },
+            ],
+            unit_note: format!("単位：{}", k.unit),
+        },
+        ctx.style,
+    )
 }
 
 /// The home page's chart of status counts per strategy.

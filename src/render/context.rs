@@ -1,5 +1,7 @@
 //! The context every view is built in: the report, its evaluation, and the page's place in the site.
 
+use super::parts::Part;
+use super::slots::{Slot, Slots};
 use crate::chart::style::ChartStyle;
 use crate::evaluate::Evaluation;
 use crate::fiscal_year::FiscalYear;
@@ -30,6 +32,8 @@ pub struct ViewCtx<'a> {
     pub year_root: String,
     pub collected: &'a Mutex<Collected>,
     pub style: &'a ChartStyle,
+    /// The parts the page's views have given slots, written when the page is streamed.
+    pub slots: Slots<Part>,
 }
 
 impl ViewCtx<'_> {
@@ -94,6 +98,11 @@ impl ViewCtx<'_> {
                 .charts += 1;
         }
         chart
+    }
+
+    /// A slot for `part` in the page being made.
+    pub fn slot(&self, part: Part) -> Slot {
+        self.slots.add(part)
     }
 
     /// A link to a page of this year's report.

@@ -1,47 +1,15 @@
 //! Views of grant programmes (budget and KPI tables), projects and donations.
 
 use super::context::ViewCtx;
+use super::html::Html;
+use super::parts::Part;
+use super::slots::Slot;
 use crate::evaluate;
 use crate::fiscal_year::FiscalYear;
 use crate::format;
 use crate::model::*;
 use crate::quantity::Quantity;
 use serde::Serialize;
-
-#[derive(Clone, Debug, Serialize)]
-pub struct CellView {
-    pub text: String,
-    pub emphasis: bool,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct BudgetTableView {
-    pub caption: String,
-    pub years: Vec<String>,
-    pub total_cost: Vec<CellView>,
-    pub grant: Vec<CellView>,
-    pub total_cost_sum: String,
-    pub grant_sum: String,
-    pub sum_note: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct KpiRowView {
-    pub name: String,
-    pub before: String,
-    pub targets: Vec<CellView>,
-    pub actuals: Vec<CellView>,
-    pub target_sum: String,
-    pub actual_sum: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct KpiTableView {
-    pub caption: String,
-    pub years: Vec<String>,
-    pub sum_head: String,
-    pub rows: Vec<KpiRowView>,
-}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct LinkView {
@@ -59,11 +27,13 @@ pub struct GrantView {
     pub title: String,
     pub period: String,
     pub overview: String,
-    pub budget: BudgetTableView,
-    pub kpis: Option<KpiTableView>,
-    pub budget_chart: Option<crate::chart::Chart>,
-    pub kpi_charts: Vec<crate::chart::Chart>,
+    pub budget: Slot,
+    pub kpis: Option<Slot>,
+    pub budget_chart: Option<Slot>,
+    pub kpi_charts: Vec<Slot>,
     pub projects: Vec<LinkView>,
+    /// The projects' own sections, on the full report only.
+    pub full_projects: Vec<ProjectView>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -85,15 +55,6 @@ pub struct ProjectView {
     pub sections: Vec<SectionView>,
 }
 
-fn cell(q: Option<Quantity>, unit: &str, emphasis: bool) -> CellView {
-    CellView {
-        text: q
-            .map(|q| format::with_unit(q, unit, None))
-            .unwrap_or_default(),
-        emphasis: emphasis && q.is_some(),
-    }
-}
-
 fn or_dash(q: Option<Quantity>, unit: &str) -> String {
     q.map(|q| format::with_unit(q, unit, None))
         .unwrap_or_else(|| format::NONE.to_string())
@@ -112,72 +73,14 @@ pub fn visible_projects(grant: &Grant, year: FiscalYear) -> impl Iterator<Item =
     grant.projects.iter().filter(move |p| p.year <= year)
 }
 
-pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView {
+/// A grant programme's view; `index` is its place in the report's list.
+pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
+    let grant = &ctx.report.grants[index];
     let year = ctx.year();
-    let years: Vec<FiscalYear> = grant.period.years().collect();
-    let shown = |y: &FiscalYear| *y <= year;
-    let budget_cell = |f: fn(&Budget) -> Quantity| -> Vec<CellView> {
-        years
-            .iter()
-            .map(|y| {
-                cell(
-                    grant.budget.get(y).filter(|_| shown(y)).map(f),
-                    "",
-                    *y == year,
-                )
-            })
-            .collect()
-    };
-    let total = evaluate::budget_total(grant, year);
-    let heading = format!("{}{}", grant.scheme, format::circled(grant.number));
-    let budget = BudgetTableView {
-        caption: format!("{heading} 事業費と交付金額（単位：円）"),
-        years: years.iter().map(|y| y.short()).collect(),
-        total_cost: budget_cell(|b| b.total_cost),
-        grant: budget_cell(|b| b.grant),
-        total_cost_sum: or_dash(total.total_cost, ""),
-        grant_sum: or_dash(total.grant, ""),
-        sum_note: format!("計は{}までの合計（自動計算）", year.label()),
-    };
-    let kpis = (!grant.kpis.is_empty()).then(|| KpiTableView {
-        caption: format!("{heading} 重要業績評価指標（KPI）"),
-        years: years
-            .iter()
-            .map(|y| format!("{}増加分", y.short()))
-            .collect(),
-        sum_head: format!("{}までの累計", year.short()),
-        rows: grant
-            .kpis
-            .iter()
-            .map(|k| {
-                let t = evaluate::kpi_total(k, year);
-                KpiRowView {
-                    name: k.name.clone(),
-                    before: format::with_unit(k.before, &k.unit, None),
-                    targets: years
-                        .iter()
-                        .map(|y| cell(k.targets.get(y).copied(), &k.unit, *y == year))
-                        .collect(),
-                    actuals: years
-                        .iter()
-                        .map(|y| {
-                            cell(
-                                k.actuals.get(y).filter(|_| shown(y)).copied(),
-                                &k.unit,
-                                *y == year,
-                            )
-                        })
-                        .collect(),
-                    target_sum: or_dash(t.target_sum, &k.unit),
-                    actual_sum: or_dash(t.actual_sum, &k.unit),
-                }
-            })
-            .collect(),
-    });
     GrantView {
         anchor: format!("grant-{}", grant.slug),
         href: ctx.href(&grant_page_path(grant)),
-        heading,
+        heading: format!("{}{}", grant.scheme, format::circled(grant.number)),
         scheme: grant.scheme.clone(),
         scheme_definition: ctx
             .report
@@ -188,12 +91,11 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
         title: grant.title.clone(),
         period: grant.period.label(),
         overview: ctx.markdown(&grant.overview, heading_level, None),
-        budget,
-        kpis,
-        budget_chart: ctx.count(super::charts::budget_chart(ctx, grant)),
-        kpi_charts: super::charts::kpi_charts(ctx, grant)
-            .into_iter()
-            .filter_map(|c| ctx.count(Some(c)))
+        budget: ctx.slot(Part::BudgetTable(index)),
+        kpis: (!grant.kpis.is_empty()).then(|| ctx.slot(Part::KpiTable(index))),
+        budget_chart: Some(ctx.slot(Part::BudgetChart(index))),
+        kpi_charts: (0..grant.kpis.len())
+            .map(|kpi| ctx.slot(Part::KpiChart { grant: index, kpi }))
             .collect(),
         projects: visible_projects(grant, year)
             .map(|p| LinkView {
@@ -201,7 +103,105 @@ pub fn grant_view(ctx: &ViewCtx, grant: &Grant, heading_level: u8) -> GrantView 
                 href: ctx.href(&project_page_path(grant, p)),
             })
             .collect(),
+        full_projects: Vec::new(),
     }
+}
+
+/// A table cell of a budget or KPI figure; the report year's figures are bold.
+fn figure_cell(html: &mut Html, q: Option<Quantity>, unit: &str, emphasis: bool, empty: &str) {
+    html.raw("<td class=\"num\">");
+    match q {
+        Some(q) if emphasis => {
+            html.raw("<strong>")
+                .text(&format::with_unit(q, unit, None))
+                .raw("</strong>");
+        }
+        Some(q) => {
+            html.text(&format::with_unit(q, unit, None));
+        }
+        None => {
+            html.raw(empty);
+        }
+    }
+    html.raw("</td>");
+}
+
+fn heading(grant: &Grant) -> String {
+    format!("{}{}", grant.scheme, format::circled(grant.number))
+}
+
+/// 事業費と交付金額 per year up to the report year, with computed totals.
+pub fn write_budget_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
+    let year = ctx.year();
+    let years: Vec<FiscalYear> = grant.period.years().collect();
+    let total = evaluate::budget_total(grant, year);
+    let caption = format!("{} 事業費と交付金額（単位：円）", heading(grant));
+    html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
+        .text(&caption)
+        .raw("\" tabindex=\"0\">\n<table class=\"budget\">\n<caption>")
+        .text(&caption)
+        .raw("</caption>\n<thead><tr><th scope=\"col\">単位：円</th>");
+    for y in &years {
+        html.raw("<th scope=\"col\">").text(&y.short()).raw("</th>");
+    }
+    html.raw("<th scope=\"col\">計</th></tr></thead>\n<tbody>\n");
+    let mut row = |name: &str, field: fn(&Budget) -> Quantity, sum: Option<Quantity>| {
+        html.raw("<tr><th scope=\"row\">").raw(name).raw("</th>");
+        for y in &years {
+            let q = grant.budget.get(y).filter(|_| *y <= year).map(field);
+            figure_cell(html, q, "", *y == year, "");
+        }
+        html.raw("<td class=\"num total\">")
+            .text(&or_dash(sum, ""))
+            .raw("</td></tr>\n");
+    };
+    row("総事業費", |b| b.total_cost, total.total_cost);
+    row("交付金額", |b| b.grant, total.grant);
+    html.raw("</tbody>\n</table>\n</div>\n<p class=\"table-note\">計は")
+        .text(&year.label())
+        .raw("までの合計（自動計算）</p>");
+}
+
+/// 重要業績評価指標（KPI）: targets and actual increments per year, with cumulative sums.
+pub fn write_kpi_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
+    let year = ctx.year();
+    let years: Vec<FiscalYear> = grant.period.years().collect();
+    let caption = format!("{} 重要業績評価指標（KPI）", heading(grant));
+    html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
+        .text(&caption)
+        .raw("\" tabindex=\"0\">\n<table class=\"kpi\">\n<caption>")
+        .text(&caption)
+        .raw("</caption>\n<thead><tr><th scope=\"col\">指標</th><th scope=\"col\">区分</th><th scope=\"col\">事業開始前</th>");
+    for y in &years {
+        html.raw("<th scope=\"col\">")
+            .text(&y.short())
+            .raw("増加分</th>");
+    }
+    html.raw("<th scope=\"col\">")
+        .text(&year.short())
+        .raw("までの累計</th></tr></thead>\n");
+    for k in &grant.kpis {
+        let t = evaluate::kpi_total(k, year);
+        html.raw("<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"2\" class=\"name\">")
+            .text(&k.name)
+            .raw("</th><th scope=\"row\">目標</th><td class=\"num\"></td>");
+        for y in &years {
+            figure_cell(html, k.targets.get(y).copied(), &k.unit, *y == year, "");
+        }
+        html.raw("<td class=\"num total\">")
+            .text(&or_dash(t.target_sum, &k.unit))
+            .raw("</td></tr>\n<tr><th scope=\"row\">実績</th><td class=\"num\">")
+            .text(&format::with_unit(k.before, &k.unit, None))
+            .raw("</td>");
+        for y in &years {
+            let q = k.actuals.get(y).filter(|_| *y <= year).copied();
+            figure_cell(html, q, &k.unit, *y == year, format::NONE);
+        }
+        html.raw("<td class=\"num total\">")
+            .text(&or_dash(t.actual_sum, &k.unit))
+            .raw("</td></tr>\n</tbody>\n");
+    }
+    html.raw("</table>\n</div>");
 }
 
 pub fn project_view(

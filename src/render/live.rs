@@ -3,13 +3,19 @@
 //! without writing the whole site first.
 
 use super::context::Collected;
-use super::{pages, render_page, site, theme, Env, Options, YearCache};
+use super::{pages, site, theme, write_page, Env, Options, PageError, YearData};
 use crate::diag::Diagnostic;
 use crate::evaluate::{self, Evaluation};
 use crate::model::Report;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// A year's evaluation, and its open data once a page needs it.
+struct YearState {
+    eval: Evaluation,
+    data: OnceLock<YearData>,
+}
 
 /// One checked version of the report, with what its pages share per year.
 pub struct Live {
@@ -18,7 +24,7 @@ pub struct Live {
     content_root: PathBuf,
     options: Options,
     specs: Vec<site::YearPages>,
-    years: Mutex<HashMap<String, Arc<(Evaluation, YearCache)>>>,
+    years: Mutex<HashMap<String, Arc<YearState>>>,
     collected: Mutex<Collected>,
 }
 
@@ -40,8 +46,8 @@ impl Live {
         &self.report
     }
 
-    /// The year's evaluation and shared views, made on first use.
-    fn year(&self, prefix: &str) -> Option<Arc<(Evaluation, YearCache)>> {
+    /// The year's evaluation, made on first use.
+    fn year(&self, prefix: &str) -> Option<Arc<YearState>> {
         let mut years = self.years.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(y) = years.get(prefix) {
             return Some(y.clone());
@@ -52,10 +58,10 @@ impl Live {
             .iter()
             .find(|y| pages::year_prefix(&self.report, y.year) == prefix)?
             .year;
-        let state = Arc::new((
-            evaluate::evaluate(&self.report, year),
-            YearCache::new(&self.report, year),
-        ));
+        let state = Arc::new(YearState {
+            eval: evaluate::evaluate(&self.report, year),
+            data: OnceLock::new(),
+        });
         years.insert(prefix.to_string(), state.clone());
         Some(state)
     }
@@ -79,17 +85,15 @@ impl Live {
             .max_by_key(|y| y.prefix.len())?;
         let rel = &path[year.prefix.len()..];
         let state = self.year(&year.prefix)?;
-        let (eval, cache) = &*state;
+        let eval = &state.eval;
         if let Some(name) = rel.strip_prefix("data/") {
             let (slug, kind) = name.rsplit_once('.')?;
-            let table = cache.tables.iter().find(|t| t.slug == slug)?;
+            let table = crate::opendata::tables(&self.report, eval.year)
+                .into_iter()
+                .find(|t| t.slug == slug)?;
             return match kind {
-                "csv" => Some(Ok(crate::opendata::to_csv(table).into_bytes())),
-                "json" => Some(Ok(crate::opendata::to_json(
-                    table,
-                    self.report.config.licence.as_deref(),
-                )
-                .into_bytes())),
+                "csv" => Some(Ok(crate::opendata::write_csv(&table, &self.report, eval))),
+                "json" => Some(Ok(crate::opendata::write_json(&table, &self.report, eval))),
                 _ => None,
             };
         }
@@ -102,10 +106,25 @@ impl Live {
             collected: &self.collected,
             specs: &self.specs,
         };
+        // Only the data page lists the open data: made for it alone.
+        let no_data = YearData::default();
+        let data = if spec.template == "data.html" {
+            state.data.get_or_init(|| {
+                let diags = Mutex::default();
+                YearData::write(&self.report, eval, "", &crate::write::Discard, &diags)
+            })
+        } else {
+            &no_data
+        };
+        let mut bytes = Vec::new();
         Some(
-            render_page(&env, eval, cache, spec, &year.prefix)
-                .map(String::into_bytes)
-                .map_err(|e| self.theme.render_error(spec.template, &e)),
+            match write_page(&env, eval, data, spec, &year.prefix, &mut bytes) {
+                Ok(()) => Ok(bytes),
+                Err(PageError::Template(e)) => Err(self.theme.render_error(spec.template, &e)),
+                Err(PageError::Write(e)) => {
+                    Err(Diagnostic::error(rel, format!("cannot make: {e}")))
+                }
+            },
         )
     }
 }

@@ -3,10 +3,14 @@
 pub mod charts;
 pub mod context;
 pub mod grants;
+pub mod html;
 pub mod indicators;
 pub mod live;
+mod page;
 pub mod pages;
+pub mod parts;
 mod site;
+pub mod slots;
 pub mod theme;
 pub mod toc;
 
@@ -14,14 +18,13 @@ use crate::diag::Diagnostics;
 use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
-use context::{Collected, ViewCtx};
-use pages::FrameView;
+use context::Collected;
+use page::{write_page, PageError};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 /// Choices that change how the report is rendered, beyond the content itself.
 #[derive(Clone, Debug, Default)]
@@ -102,33 +105,47 @@ pub fn render(
         if options.only_year.is_some_and(|y| y != result.year) {
             continue;
         }
-        let eval = evaluate::evaluate(report, result.year);
-        let cache = YearCache::new(report, result.year);
         let prefix = pages::year_prefix(report, result.year);
-        for table in &cache.tables {
-            put(
-                &format!("{prefix}data/{}.csv", table.slug),
-                crate::opendata::to_csv(table).as_bytes(),
-            );
-            put(
-                &format!("{prefix}data/{}.json", table.slug),
-                crate::opendata::to_json(table, report.config.licence.as_deref()).as_bytes(),
-            );
-        }
         let year_specs = specs
             .iter()
             .find(|y| y.prefix == prefix)
             .map(|y| y.specs.as_slice())
             .unwrap_or_default();
-        year_specs.par_iter().for_each(|spec| {
+        let eval = evaluate::evaluate(report, result.year);
+        let page = |spec: &site::PageSpec, data: &YearData| {
             let path = format!("{prefix}{}", spec.path);
-            match render_page(&env, &eval, &cache, spec, &prefix) {
-                Ok(html) => put(&path, html.as_bytes()),
+            let written = sink
+                .create(&path)
+                .map_err(PageError::Write)
+                .and_then(|mut file| write_page(&env, &eval, data, spec, &prefix, &mut *file));
+            match written {
+                Ok(()) => {}
                 // Once per template, not once per page and year.
-                Err(err) => lock(&diags).push_unique(theme.render_error(spec.template, &err)),
+                Err(PageError::Template(err)) => {
+                    lock(&diags).push_unique(theme.render_error(spec.template, &err))
+                }
+                Err(PageError::Write(e)) => lock(&diags).push_unique(
+                    crate::diag::Diagnostic::error(&path, format!("cannot write: {e}")),
+                ),
             }
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
-        });
+        };
+        // The open data is written beside the pages; the data page, which lists it, after.
+        let lists_data = |s: &&site::PageSpec| s.template == "data.html";
+        let pending = YearData::default();
+        let (data, ()) = rayon::join(
+            || YearData::write(report, &eval, &prefix, sink, &diags),
+            || {
+                year_specs
+                    .par_iter()
+                    .filter(|s| !lists_data(s))
+                    .for_each(|spec| page(spec, &pending))
+            },
+        );
+        year_specs
+            .iter()
+            .filter(lists_data)
+            .for_each(|spec| page(spec, &data));
         rendered
             .pages
             .extend(year_specs.iter().map(|s| format!("{prefix}{}", s.path)));
@@ -164,213 +181,41 @@ fn up(depth: usize) -> String {
     "../".repeat(depth)
 }
 
-#[derive(Serialize)]
-struct PageData<'a> {
-    frame: FrameView,
-    plan: Option<pages::PlanView>,
-    summary: Option<pages::SummaryView>,
-    commentary: Option<String>,
-    strategies: Vec<pages::StrategyView>,
-    evaluations: Vec<pages::YearEvaluationView>,
-    verification: Option<indicators::VerificationTableView>,
-    notes: Option<pages::NotesView>,
-    grants: Vec<grants::GrantView>,
-    projects: Vec<grants::ProjectView>,
-    donations: Option<grants::DonationsView>,
-    trends: Vec<charts::IndicatorChartsView>,
-    toc: Vec<toc::TocEntry>,
-    /// The full report is too large to chart every series (see `full_report_charts`).
-    trends_omitted: bool,
-    /// Every grant programme, on the list of them.
-    grant_links: Vec<grants::LinkView>,
-    data: Vec<pages::DataFileView>,
-    page: &'a str,
+/// What the pages of one year's report share: its open data, as the data page lists it.
+#[derive(Default)]
+struct YearData {
+    tables: Vec<(crate::opendata::Table, crate::opendata::Written)>,
 }
 
-/// Views that several pages of one year's report share, made once.
-struct YearCache {
-    /// The charts of every indicator, by indicator: strategy pages and the full report.
-    charts: OnceLock<Vec<OnceLock<charts::IndicatorChartsView>>>,
-    /// The year's open data: written as files, and listed on the data page.
-    tables: Vec<crate::opendata::Table>,
-}
-
-impl YearCache {
-    fn new(report: &Report, year: FiscalYear) -> YearCache {
-        YearCache {
-            tables: crate::opendata::tables(report, year),
-            charts: OnceLock::new(),
-        }
+impl YearData {
+    /// Writes the year's open data files into `sink`; problems go to `diags`.
+    fn write(
+        report: &Report,
+        eval: &Evaluation,
+        prefix: &str,
+        sink: &dyn crate::write::Sink,
+        diags: &Mutex<Diagnostics>,
+    ) -> YearData {
+        let tables = crate::opendata::tables(report, eval.year)
+            .into_par_iter()
+            .map(|table| {
+                let path = |kind: &str| format!("{prefix}data/{}.{kind}", table.slug);
+                let written = sink.create(&path("csv")).and_then(|mut csv| {
+                    let mut json = sink.create(&path("json"))?;
+                    crate::opendata::write_both(&table, report, eval, &mut *csv, &mut *json)
+                });
+                let written = written.unwrap_or_else(|e| {
+                    lock(diags).push_unique(crate::diag::Diagnostic::error(
+                        path("csv"),
+                        format!("cannot write: {e}"),
+                    ));
+                    Default::default()
+                });
+                (table, written)
+            })
+            .collect();
+        YearData { tables }
     }
-
-    /// The charts of indicator `i`, made on first use: a strategy page makes only its own.
-    fn chart(&self, ctx: &ViewCtx, i: usize) -> &charts::IndicatorChartsView {
-        let slots = self.charts.get_or_init(|| {
-            (0..ctx.report.indicators.len())
-                .map(|_| OnceLock::new())
-                .collect()
-        });
-        slots[i].get_or_init(|| charts::indicator_charts(ctx, i))
-    }
-
-    fn all_charts(&self, ctx: &ViewCtx) -> Vec<charts::IndicatorChartsView> {
-        (0..ctx.report.indicators.len())
-            .map(|i| self.chart(ctx, i).clone())
-            .collect()
-    }
-}
-
-fn render_page(
-    env: &Env,
-    eval: &Evaluation,
-    cache: &YearCache,
-    spec: &site::PageSpec,
-    prefix: &str,
-) -> Result<String, tera::Error> {
-    let Env {
-        report,
-        content_root,
-        theme,
-        options,
-        collected,
-        specs,
-    } = *env;
-    let depth = spec.path.matches('/').count();
-    let ctx = ViewCtx {
-        report,
-        eval,
-        content_root,
-        site_root: up(depth + prefix.matches('/').count()),
-        year_root: up(depth),
-        collected,
-        style: &theme.chart_style,
-    };
-    let full = spec.template == "full.html";
-    // Heading levels: on the full report everything sits one level deeper.
-    let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
-    let frame = site::frame(&ctx, spec, prefix, specs);
-    let is = |t: &str| spec.template == t || full;
-    let strategy_number = spec
-        .path
-        .strip_prefix("strategies/")
-        .and_then(|p| p.strip_suffix(".html"))
-        .and_then(|n| n.parse::<u32>().ok());
-    let strategies = report
-        .strategies
-        .iter()
-        .filter(|s| spec.template != "strategy.html" || Some(s.number) == strategy_number)
-        .map(|s| {
-            let mut view = pages::strategy_view(&ctx, s, spec.template == "strategy.html", level);
-            if spec.template == "strategy.html" {
-                view.charts = (0..report.indicators.len())
-                    .filter(|i| report.indicators[*i].strategy == s.number)
-                    .map(|i| cache.chart(&ctx, i).clone())
-                    .collect();
-            }
-            view
-        })
-        .collect();
-    let grant_selected = |g: &crate::model::Grant| {
-        full || spec.path == grants::grant_page_path(g)
-            || spec.path.starts_with(&format!("grants/{}/", g.slug))
-    };
-    // A grant's own view (budget, KPIs, charts) only where it is shown.
-    let grants_v: Vec<_> = report
-        .grants
-        .iter()
-        .filter(|g| full || spec.path == grants::grant_page_path(g))
-        .map(|g| grants::grant_view(&ctx, g, grant_level))
-        .collect();
-    let projects = report
-        .grants
-        .iter()
-        .filter(|g| grant_selected(g))
-        .flat_map(|g| grants::visible_projects(g, eval.year).map(move |p| (g, p)))
-        .filter(|(g, p)| full || spec.path == grants::project_page_path(g, p))
-        .map(|(g, p)| grants::project_view(&ctx, g, p, project_level))
-        .collect();
-    let mut data = PageData {
-        frame,
-        // The plan, summary, commentary and notes only where the templates use them.
-        plan: is("index.html").then(|| pages::plan_view(&ctx, level)),
-        summary: is("index.html").then(|| pages::summary_view(&ctx)),
-        commentary: report
-            .years
-            .iter()
-            .filter(|_| spec.template == "index.html")
-            .find(|y| y.year == eval.year)
-            .and_then(|y| y.commentary.as_ref())
-            .map(|c| ctx.markdown(c, level, None)),
-        strategies,
-        evaluations: if is("evaluation.html") {
-            pages::year_evaluations(&ctx, level)
-        } else {
-            Vec::new()
-        },
-        verification: if is("evaluation.html") {
-            pages::verification_view(&ctx, level)
-        } else {
-            None
-        },
-        notes: is("evaluation.html").then(|| pages::notes_view(&ctx)),
-        grants: grants_v,
-        projects,
-        donations: if is("donations.html") {
-            grants::donations_view(&ctx, level)
-        } else {
-            None
-        },
-        trends: if full && series_count(report) <= report.config.full_report_charts {
-            cache.all_charts(&ctx)
-        } else {
-            Vec::new()
-        },
-        trends_omitted: full && series_count(report) > report.config.full_report_charts,
-        toc: Vec::new(),
-        grant_links: if spec.template == "grants.html" {
-            report
-                .grants
-                .iter()
-                .map(|g| grants::LinkView {
-                    title: format!(
-                        "{}{}「{}」",
-                        g.scheme,
-                        crate::format::circled(g.number),
-                        g.title
-                    ),
-                    href: ctx.href(&grants::grant_page_path(g)),
-                })
-                .collect()
-        } else {
-            Vec::new()
-        },
-        data: if spec.template == "data.html" {
-            pages::data_files(&ctx, &cache.tables)
-        } else {
-            Vec::new()
-        },
-        page: spec.template,
-    };
-    if full {
-        let plan = pages::plan_view(&ctx, level);
-        data.toc = toc::toc(&toc::TocInput {
-            plan: &plan,
-            evaluations: &data.evaluations,
-            trends_heading: trends_heading(eval.year),
-            verification: data.verification.as_ref().map(|v| v.caption.as_str()),
-            grants: &data.grants,
-            projects: &data.projects,
-            donations: data.donations.as_ref().map(|d| d.scheme.as_str()),
-            pages: &options.toc_pages,
-        });
-    }
-    data.frame.issued = report
-        .config
-        .issued
-        .clone()
-        .or_else(|| options.issued.clone());
-    let context = tera::Context::from_serialize(&data)?;
-    theme.tera.render(spec.template, &context)
 }
 
 /// `sitemap.xml`: every page but the 404, with absolute addresses when `base_url` is set.

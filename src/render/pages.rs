@@ -2,9 +2,9 @@
 
 use super::context::ViewCtx;
 use super::grants::LinkView;
-use super::indicators::{
-    indicator_table, verification_table, IndicatorTableView, StatusView, VerificationTableView,
-};
+use super::indicators::{has_verification, IndicatorTable, StatusView, VerificationTable};
+use super::parts::Part;
+use super::slots::Slot;
 use crate::evaluate::Status;
 use crate::fiscal_year::FiscalYear;
 use crate::format;
@@ -59,7 +59,7 @@ pub struct SummaryRowView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SummaryView {
     pub caption: String,
-    pub chart: Option<crate::chart::Chart>,
+    pub chart: Option<Slot>,
     pub statuses: Vec<StatusView>,
     pub rows: Vec<SummaryRowView>,
     pub totals: Vec<usize>,
@@ -70,7 +70,7 @@ pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
     let eval = ctx.eval;
     SummaryView {
         caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
-        chart: ctx.count(super::charts::status_summary_chart(ctx)),
+        chart: Some(ctx.slot(Part::StatusChart)),
         statuses: Status::ALL.iter().map(|s| (*s).into()).collect(),
         rows: ctx
             .report
@@ -100,8 +100,8 @@ pub struct StrategyView {
     pub aim: String,
     pub href: String,
     pub anchor: String,
-    pub table: Option<IndicatorTableView>,
-    pub verification: Option<VerificationTableView>,
+    pub table: Option<Slot>,
+    pub verification: Option<Slot>,
     pub charts: Vec<super::charts::IndicatorChartsView>,
 }
 
@@ -115,25 +115,22 @@ pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) 
         href: ctx.href(&format!("strategies/{}.html", s.number)),
         anchor: format!("strategy-{}", s.number),
         table: with_tables.then(|| {
-            indicator_table(
-                ctx,
-                format!("戦略{} {} の数値目標", s.number, s.name),
-                years,
-                Some(s.number),
-            )
+            ctx.slot(Part::IndicatorTable(IndicatorTable {
+                caption: format!("戦略{} {} の数値目標", s.number, s.name),
+                years: years.clone(),
+                strategy: Some(s.number),
+                show_strategy: false,
+            }))
         }),
-        // Filled from the year's chart cache by the page that shows them.
+        // Filled by the page that shows them.
         charts: Vec::new(),
-        verification: if with_tables {
-            verification_table(
-                ctx,
-                format!("戦略{} 数値目標の検証（{}）", s.number, ctx.year().label()),
-                Some(s.number),
+        verification: (with_tables && has_verification(ctx, Some(s.number))).then(|| {
+            ctx.slot(Part::VerificationTable(VerificationTable {
+                caption: format!("戦略{} 数値目標の検証（{}）", s.number, ctx.year().label()),
+                strategy: Some(s.number),
                 level,
-            )
-        } else {
-            None
-        },
+            }))
+        }),
     }
 }
 
@@ -141,7 +138,7 @@ pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) 
 pub struct YearEvaluationView {
     pub heading: String,
     pub commentary: Option<String>,
-    pub table: IndicatorTableView,
+    pub table: Slot,
 }
 
 /// 数値目標の評価 for each evaluation year up to the report year, oldest first.
@@ -152,30 +149,47 @@ pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
         .iter()
         .map(|y| {
             let result = ctx.report.years.iter().find(|r| r.year == *y);
+            let heading = format!("{short} 数値目標の評価（{}）", y.label());
             YearEvaluationView {
-                heading: format!("{short} 数値目標の評価（{}）", y.label()),
                 commentary: result
                     .and_then(|r| r.commentary.as_ref())
                     .map(|c| ctx.markdown(c, level, None)),
-                table: indicator_table(
-                    ctx,
-                    format!("{short} 数値目標の評価（{}）", y.label()),
-                    &[*y],
-                    None,
-                ),
+                table: ctx.slot(Part::IndicatorTable(IndicatorTable {
+                    caption: heading.clone(),
+                    years: vec![*y],
+                    strategy: None,
+                    show_strategy: true,
+                })),
+                heading,
             }
         })
         .collect()
 }
 
-pub fn verification_view(ctx: &ViewCtx, level: u8) -> Option<VerificationTableView> {
-    let short = &ctx.report.plan.short_title;
-    verification_table(
-        ctx,
-        format!("{short} 数値目標の検証（{}）", ctx.year().label()),
-        None,
-        level,
-    )
+/// 数値目標の検証 of the report year, for all strategies.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerificationView {
+    pub caption: String,
+    pub table: Slot,
+}
+
+pub fn verification_view(ctx: &ViewCtx, level: u8) -> Option<VerificationView> {
+    if !has_verification(ctx, None) {
+        return None;
+    }
+    let caption = format!(
+        "{} 数値目標の検証（{}）",
+        ctx.report.plan.short_title,
+        ctx.year().label()
+    );
+    Some(VerificationView {
+        table: ctx.slot(Part::VerificationTable(VerificationTable {
+            caption: caption.clone(),
+            strategy: None,
+            level,
+        })),
+        caption,
+    })
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -293,32 +307,24 @@ pub struct DataFileView {
     pub units: String,
 }
 
-pub fn data_files(ctx: &ViewCtx, tables: &[crate::opendata::Table]) -> Vec<DataFileView> {
+pub fn data_files(
+    ctx: &ViewCtx,
+    tables: &[(crate::opendata::Table, crate::opendata::Written)],
+) -> Vec<DataFileView> {
     tables
         .iter()
-        .map(|t| {
-            let unit_column = t.columns.iter().position(|c| c.key == "unit");
-            let mut units: Vec<String> = unit_column
-                .map(|u| {
-                    t.rows
-                        .iter()
-                        .filter_map(|r| match &r[u] {
-                            crate::opendata::Cell::Text(s) => Some(s.clone()),
-                            _ => None,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            units.sort();
-            units.dedup();
-            DataFileView {
-                title: t.title.clone(),
-                csv: ctx.href(&format!("data/{}.csv", t.slug)),
-                json: ctx.href(&format!("data/{}.json", t.slug)),
-                rows: t.rows.len(),
-                columns: t.columns.clone(),
-                units: units.join("、"),
-            }
+        .map(|(t, written)| DataFileView {
+            title: t.title.clone(),
+            csv: ctx.href(&format!("data/{}.csv", t.slug)),
+            json: ctx.href(&format!("data/{}.json", t.slug)),
+            rows: written.rows,
+            columns: t.columns.clone(),
+            units: written
+                .units
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("、"),
         })
         .collect()
 }

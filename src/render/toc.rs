@@ -1,7 +1,7 @@
 //! The 目次 of the full report: numbered entries pointing at headings, with page numbers
 //! once a first print has told where each heading landed.
 
-use super::grants::{GrantView, ProjectView};
+use super::grants::GrantView;
 use super::pages::{PlanView, YearEvaluationView};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -25,7 +25,6 @@ pub struct TocInput<'a> {
     pub trends_heading: String,
     pub verification: Option<&'a str>,
     pub grants: &'a [GrantView],
-    pub projects: &'a [ProjectView],
     pub donations: Option<&'a str>,
     pub pages: &'a BTreeMap<String, usize>,
 }
@@ -64,10 +63,9 @@ pub fn toc(input: &TocInput) -> Vec<TocEntry> {
             format!("{}「{}」", g.heading, g.title),
             format!("h-{}", g.anchor),
         );
-        grant.children = input
-            .projects
+        grant.children = g
+            .full_projects
             .iter()
-            .filter(|p| p.grant_anchor == g.anchor)
             .map(|p| entry(p.title.clone(), format!("h-{}", p.anchor)))
             .collect();
         entries.push(grant);

@@ -1,0 +1,224 @@
+//! One page: its views, the template around them, and the page streamed out with each
+//! slot's part written in its place.
+
+use super::context::ViewCtx;
+use super::pages::{self, FrameView};
+use super::{charts, grants, html, series_count, site, slots, toc, trends_heading, up};
+use super::{Env, YearData};
+use crate::evaluate::Evaluation;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct PageData<'a> {
+    frame: FrameView,
+    plan: Option<pages::PlanView>,
+    summary: Option<pages::SummaryView>,
+    commentary: Option<String>,
+    strategies: Vec<pages::StrategyView>,
+    evaluations: Vec<pages::YearEvaluationView>,
+    verification: Option<pages::VerificationView>,
+    notes: Option<pages::NotesView>,
+    grants: Vec<grants::GrantView>,
+    projects: Vec<grants::ProjectView>,
+    donations: Option<grants::DonationsView>,
+    trends: Vec<charts::IndicatorChartsView>,
+    toc: Vec<toc::TocEntry>,
+    /// The full report is too large to chart every series (see `full_report_charts`).
+    trends_omitted: bool,
+    /// Every grant programme, on the list of them.
+    grant_links: Vec<grants::LinkView>,
+    data: Vec<pages::DataFileView>,
+    page: &'a str,
+}
+
+/// Why a page could not be made.
+pub(super) enum PageError {
+    Template(tera::Error),
+    Write(std::io::Error),
+}
+
+/// Makes one page and writes it to `out`: the template renders the page around the slots,
+/// then the page is streamed out with each slot's part written in its place.
+pub(super) fn write_page(
+    env: &Env,
+    eval: &Evaluation,
+    data: &YearData,
+    spec: &site::PageSpec,
+    prefix: &str,
+    out: &mut dyn std::io::Write,
+) -> Result<(), PageError> {
+    let depth = spec.path.matches('/').count();
+    let ctx = ViewCtx {
+        report: env.report,
+        eval,
+        content_root: env.content_root,
+        site_root: up(depth + prefix.matches('/').count()),
+        year_root: up(depth),
+        collected: env.collected,
+        style: &env.theme.chart_style,
+        slots: Default::default(),
+    };
+    let views = page_data(env, &ctx, data, spec, prefix);
+    let context = tera::Context::from_serialize(&views).map_err(PageError::Template)?;
+    let page = env
+        .theme
+        .tera
+        .render(spec.template, &context)
+        .map_err(PageError::Template)?;
+    drop((context, views));
+    let parts = ctx.slots.take();
+    let mut html = html::Html::new(out);
+    slots::stream(&page, &parts, &mut html, |h, part| part.write(&ctx, h));
+    html.finish().map_err(PageError::Write)
+}
+
+/// The views of one page, as its template sees them.
+fn page_data<'a>(
+    env: &Env,
+    ctx: &ViewCtx,
+    data: &YearData,
+    spec: &'a site::PageSpec,
+    prefix: &str,
+) -> PageData<'a> {
+    let Env {
+        report,
+        options,
+        specs,
+        ..
+    } = *env;
+    let eval = ctx.eval;
+    let full = spec.template == "full.html";
+    // Heading levels: on the full report everything sits one level deeper.
+    let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
+    let frame = site::frame(ctx, spec, prefix, specs);
+    let is = |t: &str| spec.template == t || full;
+    let strategy_number = spec
+        .path
+        .strip_prefix("strategies/")
+        .and_then(|p| p.strip_suffix(".html"))
+        .and_then(|n| n.parse::<u32>().ok());
+    let strategies = report
+        .strategies
+        .iter()
+        .filter(|s| spec.template != "strategy.html" || Some(s.number) == strategy_number)
+        .map(|s| {
+            let mut view = pages::strategy_view(ctx, s, spec.template == "strategy.html", level);
+            if spec.template == "strategy.html" {
+                view.charts = (0..report.indicators.len())
+                    .filter(|i| report.indicators[*i].strategy == s.number)
+                    .map(|i| charts::indicator_charts(ctx, i))
+                    .collect();
+            }
+            view
+        })
+        .collect();
+    // A grant's own view (budget, KPIs, charts) only where it is shown.
+    let grants_v: Vec<_> = report
+        .grants
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| full || spec.path == grants::grant_page_path(g))
+        .map(|(i, g)| {
+            let mut view = grants::grant_view(ctx, i, grant_level);
+            if full {
+                view.full_projects = grants::visible_projects(g, eval.year)
+                    .map(|p| grants::project_view(ctx, g, p, project_level))
+                    .collect();
+            }
+            view
+        })
+        .collect();
+    let projects = if spec.template == "project.html" {
+        report
+            .grants
+            .iter()
+            .flat_map(|g| grants::visible_projects(g, eval.year).map(move |p| (g, p)))
+            .filter(|(g, p)| spec.path == grants::project_page_path(g, p))
+            .map(|(g, p)| grants::project_view(ctx, g, p, project_level))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut views = PageData {
+        frame,
+        // The plan, summary, commentary and notes only where the templates use them.
+        plan: is("index.html").then(|| pages::plan_view(ctx, level)),
+        summary: is("index.html").then(|| pages::summary_view(ctx)),
+        commentary: report
+            .years
+            .iter()
+            .filter(|_| spec.template == "index.html")
+            .find(|y| y.year == eval.year)
+            .and_then(|y| y.commentary.as_ref())
+            .map(|c| ctx.markdown(c, level, None)),
+        strategies,
+        evaluations: if is("evaluation.html") {
+            pages::year_evaluations(ctx, level)
+        } else {
+            Vec::new()
+        },
+        verification: if is("evaluation.html") {
+            pages::verification_view(ctx, level)
+        } else {
+            None
+        },
+        notes: is("evaluation.html").then(|| pages::notes_view(ctx)),
+        grants: grants_v,
+        projects,
+        donations: if is("donations.html") {
+            grants::donations_view(ctx, level)
+        } else {
+            None
+        },
+        trends: if full && series_count(report) <= report.config.full_report_charts {
+            (0..report.indicators.len())
+                .map(|i| charts::indicator_charts(ctx, i))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        trends_omitted: full && series_count(report) > report.config.full_report_charts,
+        toc: Vec::new(),
+        grant_links: if spec.template == "grants.html" {
+            report
+                .grants
+                .iter()
+                .map(|g| grants::LinkView {
+                    title: format!(
+                        "{}{}「{}」",
+                        g.scheme,
+                        crate::format::circled(g.number),
+                        g.title
+                    ),
+                    href: ctx.href(&grants::grant_page_path(g)),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        data: if spec.template == "data.html" {
+            pages::data_files(ctx, &data.tables)
+        } else {
+            Vec::new()
+        },
+        page: spec.template,
+    };
+    if full {
+        let plan = pages::plan_view(ctx, level);
+        views.toc = toc::toc(&toc::TocInput {
+            plan: &plan,
+            evaluations: &views.evaluations,
+            trends_heading: trends_heading(eval.year),
+            verification: views.verification.as_ref().map(|v| v.caption.as_str()),
+            grants: &views.grants,
+            donations: views.donations.as_ref().map(|d| d.scheme.as_str()),
+            pages: &options.toc_pages,
+        });
+    }
+    views.frame.issued = report
+        .config
+        .issued
+        .clone()
+        .or_else(|| options.issued.clone());
+    views
+}

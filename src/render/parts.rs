@@ -1,0 +1,55 @@
+//! The parts of a page that sosei writes itself, in the slots the templates place: the
+//! data tables and the charts, which are most of a large report's bytes.
+
+use super::charts;
+use super::context::ViewCtx;
+use super::grants;
+use super::html::Html;
+use super::indicators::{self, IndicatorTable, VerificationTable};
+use crate::model::SeriesRef;
+
+/// One part, described by what it shows; it is written only where a template places it.
+pub enum Part {
+    IndicatorTable(IndicatorTable),
+    VerificationTable(VerificationTable),
+    /// A series' trend chart with its figures as a table.
+    SeriesChart(SeriesRef),
+    /// The budget table of grant programme `n` (its place in the report's list).
+    BudgetTable(usize),
+    KpiTable(usize),
+    BudgetChart(usize),
+    KpiChart {
+        grant: usize,
+        kpi: usize,
+    },
+    /// The home page's chart of status counts per strategy.
+    StatusChart,
+}
+
+impl Part {
+    pub fn write(&self, ctx: &ViewCtx, html: &mut Html) {
+        let grant = |n: usize| &ctx.report.grants[n];
+        match self {
+            Part::IndicatorTable(t) => indicators::write_indicator_table(ctx, t, html),
+            Part::VerificationTable(t) => indicators::write_verification_table(ctx, t, html),
+            Part::SeriesChart(r) => charts::write_series_chart(ctx, *r, html),
+            Part::BudgetTable(n) => grants::write_budget_table(ctx, grant(*n), html),
+            Part::KpiTable(n) => grants::write_kpi_table(ctx, grant(*n), html),
+            Part::BudgetChart(n) => {
+                if let Some(c) = ctx.count(charts::budget_chart(ctx, grant(*n))) {
+                    charts::write_figure(html, &c);
+                }
+            }
+            Part::KpiChart { grant: n, kpi } => {
+                if let Some(c) = ctx.count(charts::kpi_chart(ctx, grant(*n), *kpi)) {
+                    charts::write_figure(html, &c);
+                }
+            }
+            Part::StatusChart => {
+                if let Some(c) = ctx.count(charts::status_summary_chart(ctx)) {
+                    charts::write_figure(html, &c);
+                }
+            }
+        }
+    }
+}
