@@ -3,6 +3,7 @@
 
 use super::context::ViewCtx;
 use super::pages::{self, FrameView};
+use super::site::Subject;
 use super::{charts, grants, html, series_count, site, slots, toc, trends_heading, up};
 use super::{Env, YearData};
 use crate::evaluate::Evaluation;
@@ -92,15 +93,10 @@ fn page_data<'a>(
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
     let frame = site::frame(ctx, spec, prefix, specs);
     let is = |t: &str| spec.template == t || full;
-    let strategy_number = spec
-        .path
-        .strip_prefix("strategies/")
-        .and_then(|p| p.strip_suffix(".html"))
-        .and_then(|n| n.parse::<u32>().ok());
     let strategies = report
         .strategies
         .iter()
-        .filter(|s| spec.template != "strategy.html" || Some(s.number) == strategy_number)
+        .filter(|s| spec.template != "strategy.html" || spec.subject == Subject::Strategy(s.number))
         .map(|s| {
             let mut view = pages::strategy_view(ctx, s, spec.template == "strategy.html", level);
             if spec.template == "strategy.html" {
@@ -117,7 +113,7 @@ fn page_data<'a>(
         .grants
         .iter()
         .enumerate()
-        .filter(|(_, g)| full || spec.path == grants::grant_page_path(g))
+        .filter(|(i, _)| full || spec.subject == Subject::Grant(*i))
         .map(|(i, g)| {
             let mut view = grants::grant_view(ctx, i, grant_level);
             if full {
@@ -128,16 +124,12 @@ fn page_data<'a>(
             view
         })
         .collect();
-    let projects = if spec.template == "project.html" {
-        report
-            .grants
-            .iter()
-            .flat_map(|g| grants::visible_projects(g, eval.year).map(move |p| (g, p)))
-            .filter(|(g, p)| spec.path == grants::project_page_path(g, p))
-            .map(|(g, p)| grants::project_view(ctx, g, p, project_level))
-            .collect()
-    } else {
-        Vec::new()
+    let projects = match spec.subject {
+        Subject::Project { grant, project } => {
+            let g = &report.grants[grant];
+            vec![grants::project_view(ctx, g, &g.projects[project], project_level)]
+        }
+        _ => Vec::new(),
     };
     let mut views = PageData {
         frame,

@@ -16,6 +16,20 @@ pub(super) struct PageSpec {
     pub path: String,
     pub title: String,
     pub crumbs: Vec<(String, String)>,
+    pub subject: Subject,
+}
+
+/// The one thing a page is about, for the pages that are about one thing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Subject {
+    Report,
+    Strategy(u32),
+    /// A grant programme, by its place in the report's list.
+    Grant(usize),
+    Project {
+        grant: usize,
+        project: usize,
+    },
 }
 
 /// One year's pages, indexed for the frame of each page: which pages exist, and the
@@ -86,7 +100,9 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
         path,
         title,
         crumbs,
+        subject: Subject::Report,
     };
+    let about = |spec: PageSpec, subject| PageSpec { subject, ..spec };
     let mut specs = vec![
         spec(
             "index.html",
@@ -102,30 +118,42 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
         ),
     ];
     for s in &report.strategies {
-        specs.push(spec(
-            "strategy.html",
-            format!("strategies/{}.html", s.number),
-            format!("戦略{} {}", s.number, s.name),
-            vec![home.clone()],
+        specs.push(about(
+            spec(
+                "strategy.html",
+                format!("strategies/{}.html", s.number),
+                format!("戦略{} {}", s.number, s.name),
+                vec![home.clone()],
+            ),
+            Subject::Strategy(s.number),
         ));
     }
-    for g in &report.grants {
+    for (n, g) in report.grants.iter().enumerate() {
         let grant_title = format!("{}{}", g.scheme, crate::format::circled(g.number));
-        specs.push(spec(
-            "grant.html",
-            grants::grant_page_path(g),
-            grant_title.clone(),
-            vec![home.clone()],
+        specs.push(about(
+            spec(
+                "grant.html",
+                grants::grant_page_path(g),
+                grant_title.clone(),
+                vec![home.clone()],
+            ),
+            Subject::Grant(n),
         ));
-        for p in grants::visible_projects(g, year) {
-            specs.push(spec(
-                "project.html",
-                grants::project_page_path(g, p),
-                p.title.clone(),
-                vec![
-                    home.clone(),
-                    (grant_title.clone(), grants::grant_page_path(g)),
-                ],
+        for (k, p) in g.projects.iter().enumerate().filter(|(_, p)| p.year <= year) {
+            specs.push(about(
+                spec(
+                    "project.html",
+                    grants::project_page_path(g, p),
+                    p.title.clone(),
+                    vec![
+                        home.clone(),
+                        (grant_title.clone(), grants::grant_page_path(g)),
+                    ],
+                ),
+                Subject::Project {
+                    grant: n,
+                    project: k,
+                },
             ));
         }
     }
