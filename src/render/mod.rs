@@ -10,6 +10,7 @@ mod page;
 pub mod pages;
 pub mod parts;
 mod site;
+pub use site::Subject;
 pub mod slots;
 pub mod theme;
 pub mod toc;
@@ -57,6 +58,38 @@ pub struct Rendered {
     pub images: Vec<(PathBuf, String)>,
     /// Charts drawn.
     pub charts: usize,
+}
+
+/// One page of the site, as `render` writes it.
+#[derive(Clone, Debug)]
+pub struct PageInfo {
+    /// The evaluation year whose report the page belongs to.
+    pub year: FiscalYear,
+    /// Relative to the output folder: `r2/strategies/1.html`.
+    pub path: String,
+    /// The template that makes it: `strategy.html`.
+    pub template: &'static str,
+    pub title: String,
+    pub subject: Subject,
+}
+
+/// Every page of the site, year by year in reading order (for tools and benchmarks).
+pub fn page_list(report: &Report) -> Vec<PageInfo> {
+    report
+        .years
+        .iter()
+        .zip(site::year_pages(report))
+        .flat_map(|(result, year)| {
+            let prefix = year.prefix.clone();
+            year.specs.into_iter().map(move |spec| PageInfo {
+                year: result.year,
+                path: format!("{prefix}{}", spec.path),
+                template: spec.template,
+                title: spec.title,
+                subject: spec.subject,
+            })
+        })
+        .collect()
 }
 
 /// Renders every evaluation year's report into `sink`. The latest goes at the root.

@@ -127,7 +127,12 @@ fn page_data<'a>(
     let projects = match spec.subject {
         Subject::Project { grant, project } => {
             let g = &report.grants[grant];
-            vec![grants::project_view(ctx, g, &g.projects[project], project_level)]
+            vec![grants::project_view(
+                ctx,
+                g,
+                &g.projects[project],
+                project_level,
+            )]
         }
         _ => Vec::new(),
     };

@@ -21,7 +21,7 @@ pub(super) struct PageSpec {
 
 /// The one thing a page is about, for the pages that are about one thing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Subject {
+pub enum Subject {
     Report,
     Strategy(u32),
     /// A grant programme, by its place in the report's list.
@@ -139,7 +139,12 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
             ),
             Subject::Grant(n),
         ));
-        for (k, p) in g.projects.iter().enumerate().filter(|(_, p)| p.year <= year) {
+        for (k, p) in g
+            .projects
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.year <= year)
+        {
             specs.push(about(
                 spec(
                     "project.html",
