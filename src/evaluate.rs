@@ -190,7 +190,10 @@ pub struct Evaluation {
     pub years: Vec<FiscalYear>,
     /// The progress expected by each year for 順調.
     pub expected: BTreeMap<FiscalYear, f64>,
-    pub assessments: BTreeMap<(SeriesRef, FiscalYear), Assessment>,
+    /// Where each indicator's series start in a row of `assessments`.
+    first_series: Vec<usize>,
+    /// One row per year of `years`, one assessment per series.
+    assessments: Vec<Vec<Assessment>>,
     /// Status counts of the report year, per strategy number.
     pub by_strategy: BTreeMap<u32, StatusCounts>,
     pub overall: StatusCounts,
@@ -198,7 +201,11 @@ pub struct Evaluation {
 
 impl Evaluation {
     pub fn assessment(&self, r: SeriesRef, year: FiscalYear) -> Option<Assessment> {
-        self.assessments.get(&(r, year)).copied()
+        let row = self
+            .assessments
+            .get(self.years.iter().position(|y| *y == year)?)?;
+        row.get(self.first_series.get(r.indicator)? + r.series)
+            .copied()
     }
 }
 
@@ -207,40 +214,63 @@ pub fn evaluate(report: &Report, year: FiscalYear) -> Evaluation {
     let period = report.plan.period;
     let pace = report.config.on_track_pace;
     let results: Vec<&YearResult> = report.years.iter().filter(|y| y.year <= year).collect();
-    let mut assessments = BTreeMap::new();
-    let mut expected = BTreeMap::new();
-    for result in &results {
-        let expected_progress = pace * elapsed_share(period, result.year);
-        expected.insert(result.year, expected_progress);
-        for (i, indicator) in report.indicators.iter().enumerate() {
-            for (s, series) in indicator.series.iter().enumerate() {
-                let r = SeriesRef {
-                    indicator: i,
-                    series: s,
-                };
-                let actual = result.observations.get(&r).and_then(Observation::value);
-                let (progress, status) = status(series, actual, expected_progress);
-                assessments.insert((r, result.year), Assessment { progress, status });
-            }
-        }
+    let mut first_series = Vec::with_capacity(report.indicators.len());
+    let mut count = 0;
+    for indicator in &report.indicators {
+        first_series.push(count);
+        count += indicator.series.len();
     }
+    let mut expected = BTreeMap::new();
+    let assessments: Vec<Vec<Assessment>> = results
+        .iter()
+        .map(|result| {
+            let expected_progress = pace * elapsed_share(period, result.year);
+            expected.insert(result.year, expected_progress);
+            // Observations are ordered as the series are: walk both together.
+            let mut observations = result.observations.iter().peekable();
+            let mut row = Vec::with_capacity(count);
+            for (i, indicator) in report.indicators.iter().enumerate() {
+                for (s, series) in indicator.series.iter().enumerate() {
+                    let r = SeriesRef {
+                        indicator: i,
+                        series: s,
+                    };
+                    while observations.next_if(|(k, _)| **k < r).is_some() {}
+                    let actual = observations
+                        .peek()
+                        .filter(|(k, _)| **k == r)
+                        .and_then(|(_, o)| o.value());
+                    let (progress, status) = status(series, actual, expected_progress);
+                    row.push(Assessment { progress, status });
+                }
+            }
+            row
+        })
+        .collect();
     let mut by_strategy: BTreeMap<u32, StatusCounts> = report
         .strategies
         .iter()
         .map(|s| (s.number, StatusCounts::default()))
         .collect();
     let mut overall = StatusCounts::default();
-    for ((r, y), a) in &assessments {
-        if *y == year {
-            let number = report.indicators[r.indicator].strategy;
-            by_strategy.entry(number).or_default().add(a.status);
-            overall.add(a.status);
+    if let Some(row) = results
+        .iter()
+        .position(|r| r.year == year)
+        .and_then(|y| assessments.get(y))
+    {
+        for (indicator, first) in report.indicators.iter().zip(&first_series) {
+            let counts = by_strategy.entry(indicator.strategy).or_default();
+            for a in &row[*first..*first + indicator.series.len()] {
+                counts.add(a.status);
+                overall.add(a.status);
+            }
         }
     }
     Evaluation {
         year,
         years: results.iter().map(|r| r.year).collect(),
         expected,
+        first_series,
         assessments,
         by_strategy,
         overall,
