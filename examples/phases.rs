@@ -67,4 +67,45 @@ fn main() {
     best("the same page again", || {
         live.file(&page).and_then(Result::ok).map(|b| b.len())
     });
+    if args.iter().any(|a| a == "--every-page") {
+        let only = args
+            .iter()
+            .position(|a| a == "--only")
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str);
+        every_page(&report, &live, only);
+    }
+}
+
+/// Makes every page of the latest year's report once, and prints the time and bytes per
+/// template (or only those of `--only TEMPLATE`): where a build's rendering time goes,
+/// page kind by page kind.
+fn every_page(report: &sosei::model::Report, live: &sosei::render::live::Live, only: Option<&str>) {
+    let latest = report.years.last().expect("a year").year;
+    let mut by_template: std::collections::BTreeMap<&str, (usize, f64, usize)> = Default::default();
+    for page in sosei::render::page_list(report)
+        .into_iter()
+        .filter(|p| p.year == latest && only.is_none_or(|t| t == p.template))
+    {
+        let t = Instant::now();
+        let bytes = live
+            .file(&page.path)
+            .and_then(Result::ok)
+            .map_or(0, |b| b.len());
+        let e = by_template.entry(page.template).or_default();
+        e.0 += 1;
+        e.1 += t.elapsed().as_secs_f64() * 1000.0;
+        e.2 += bytes;
+    }
+    println!(
+        "{:<16} {:>6} {:>10} {:>10} {:>10}",
+        "template", "pages", "ms", "ms/page", "MB"
+    );
+    for (t, (n, ms, bytes)) in by_template {
+        println!(
+            "{t:<16} {n:>6} {ms:>10.1} {:>10.2} {:>10.1}",
+            ms / n as f64,
+            bytes as f64 / 1e6
+        );
+    }
 }

@@ -6,6 +6,7 @@ pub mod grants;
 pub mod html;
 pub mod indicators;
 pub mod live;
+mod navigation;
 mod page;
 pub mod pages;
 pub mod parts;

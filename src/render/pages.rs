@@ -1,7 +1,6 @@
 //! Views of the report's own pages: home, evaluation, strategies, notes and the common frame.
 
 use super::context::ViewCtx;
-use super::grants::LinkView;
 use super::indicators::{has_verification, IndicatorTable, StatusView, VerificationTable};
 use super::parts::Part;
 use super::slots::Slot;
@@ -259,17 +258,18 @@ pub struct FrameView {
     pub year_label: String,
     pub site_root: String,
     pub year_root: String,
-    pub nav: Vec<LinkView>,
-    pub years: Vec<YearLinkView>,
-    pub breadcrumbs: Vec<LinkView>,
+    /// The site menu.
+    pub nav: Slot,
+    /// Links to the same page in every year's report.
+    pub years: Slot,
+    pub breadcrumbs: Slot,
     pub licence: Option<String>,
     /// The date of issue, printed on the cover of the full report.
     pub issued: Option<String>,
     /// The running header of printed pages, escaped for a CSS string.
     pub print_header: String,
-    /// The pages before and after this one in reading order.
-    pub previous: Option<LinkView>,
-    pub next: Option<LinkView>,
+    /// Links to the pages before and after this one in reading order.
+    pub pager: Slot,
     /// The page's absolute address, when the config gives `base_url`.
     pub url: Option<String>,
 }

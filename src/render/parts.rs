@@ -6,6 +6,7 @@ use super::context::ViewCtx;
 use super::grants;
 use super::html::Html;
 use super::indicators::{self, IndicatorTable, VerificationTable};
+use super::navigation::Navigation;
 use crate::model::SeriesRef;
 
 /// One part, described by what it shows; it is written only where a template places it.
@@ -24,6 +25,8 @@ pub enum Part {
     },
     /// The home page's chart of status counts per strategy.
     StatusChart,
+    /// Links around the page: menu, year switch, breadcrumbs, previous and next.
+    Navigation(Navigation),
 }
 
 impl Part {
@@ -45,6 +48,7 @@ impl Part {
                     charts::write_figure(html, &c);
                 }
             }
+            Part::Navigation(n) => n.write(html),
             Part::StatusChart => {
                 if let Some(c) = ctx.count(charts::status_summary_chart(ctx)) {
                     charts::write_figure(html, &c);

@@ -3,7 +3,9 @@
 
 use super::context::ViewCtx;
 use super::grants::{self, LinkView};
+use super::navigation::Navigation;
 use super::pages::{self, FrameView, YearLinkView};
+use super::parts::Part;
 use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
 
@@ -294,20 +296,22 @@ pub(super) fn frame(
         year_label: ctx.year().label(),
         site_root: ctx.site_root.clone(),
         year_root: ctx.year_root.clone(),
-        nav,
-        years,
-        breadcrumbs: spec
-            .crumbs
-            .iter()
-            .map(|(t, h)| LinkView {
-                title: t.clone(),
-                href: ctx.href(h),
-            })
-            .collect(),
+        nav: ctx.slot(Part::Navigation(Navigation::Menu(nav))),
+        years: ctx.slot(Part::Navigation(Navigation::YearSwitch(years))),
+        breadcrumbs: ctx.slot(Part::Navigation(Navigation::Breadcrumbs {
+            crumbs: spec
+                .crumbs
+                .iter()
+                .map(|(t, h)| LinkView {
+                    title: t.clone(),
+                    href: ctx.href(h),
+                })
+                .collect(),
+            title: spec.title.clone(),
+        })),
         licence: report.config.licence.clone(),
         issued: None,
-        previous,
-        next,
+        pager: ctx.slot(Part::Navigation(Navigation::Pager { previous, next })),
         url,
         print_header: pages::css_string(&format!(
             "{}　{}評価",
