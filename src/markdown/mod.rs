@@ -227,10 +227,12 @@ pub fn render(
         i += 1;
     }
     pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
-    out.html = out
-        .html
-        .replace("<th>", "<th scope=\"col\">")
-        .replace("<th style=", "<th scope=\"col\" style=");
+    if out.html.contains("<th") {
+        out.html = out
+            .html
+            .replace("<th>", "<th scope=\"col\">")
+            .replace("<th style=", "<th scope=\"col\" style=");
+    }
     out
 }
 

@@ -93,10 +93,14 @@ fn page_data<'a>(
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
     let frame = site::frame(ctx, spec, prefix, specs);
     let is = |t: &str| spec.template == t || full;
+    // The strategies: their list on the home page and the full report, or the page's own.
     let strategies = report
         .strategies
         .iter()
-        .filter(|s| spec.template != "strategy.html" || spec.subject == Subject::Strategy(s.number))
+        .filter(|s| match spec.template {
+            "strategy.html" => spec.subject == Subject::Strategy(s.number),
+            _ => is("index.html"),
+        })
         .map(|s| {
             let mut view = pages::strategy_view(ctx, s, spec.template == "strategy.html", level);
             if spec.template == "strategy.html" {
