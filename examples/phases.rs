@@ -47,8 +47,8 @@ fn main() {
     });
     let fresh = || {
         sosei::render::live::Live::new(
-            report.clone(),
-            sosei::render::theme::load(None).expect("theme"),
+            std::sync::Arc::new(report.clone()),
+            std::sync::Arc::new(sosei::render::theme::load(None).expect("theme")),
             content.clone(),
         )
     };

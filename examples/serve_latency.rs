@@ -1,17 +1,21 @@
-//! Time from saving a source file to the rebuilt page being served.
+//! Time from saving a source file to the edited page being served by `sosei serve`, and
+//! to the output folder holding it.
 //!
-//!     cargo run --release --example serve_latency
-//!     cargo run --release --example serve_latency -- --content /tmp/m/content \
-//!         --edit indicators/1-00000.yaml --page strategies/1.html --rounds 5
+//!     cargo build --release && cargo run --release --example serve_latency
+//!     cargo run --release --example serve_latency -- --content /tmp/l/content \
+//!         --edit indicators/1-00000.yaml --page strategies/1.html --rounds 20
 //!
-//! Copies the content folder (the bundled report by default) to a temporary folder,
-//! serves it in-process on a free port, then edits a file (a Markdown file gets a new
-//! paragraph, a YAML file a new `name:`) and polls the page until the edit is served.
-//! Prints the median and the slowest. A benchmark, not a test.
+//! Copies the content folder (the bundled report by default) to a temporary folder, starts
+//! the release binary `target/release/sosei serve` on a free port, then edits a file (a
+//! Markdown file gets a new paragraph, a YAML file a new `name:`) and polls the page until
+//! the edit is served. With `--written`, it also waits, after each edit, for the page in
+//! the output folder to show it (serve rewrites the folder once the edits pause). Prints
+//! the median and the slowest. A benchmark, not a test.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn copy(from: &Path, to: &Path) {
@@ -39,6 +43,16 @@ fn get(addr: &str, path: &str) -> String {
     out
 }
 
+fn summary(label: &str, mut times: Vec<f64>) {
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{label}: median {:.0} ms, slowest {:.0} ms ({} edits)",
+        times[times.len() / 2],
+        times[times.len() - 1],
+        times.len()
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| {
@@ -47,31 +61,45 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let source = arg("--content")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("content"));
     let edit = arg("--edit").unwrap_or_else(|| "grants/1-nadec/projects/04-internship.md".into());
-    let page = format!(
-        "/{}",
-        arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into())
-    );
+    let page = arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into());
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(20);
+    let written = args.iter().any(|a| a == "--written");
+    let binary = root.join("target/release/sosei");
+    assert!(
+        binary.is_file(),
+        "build the release binary first: cargo build --release"
+    );
     let dir = std::env::temp_dir().join(format!("sosei-latency-{}", std::process::id()));
     let content = dir.join("content");
     copy(&source, &content);
     let output = dir.join("output");
-    let (tx, rx) = std::sync::mpsc::channel();
-    {
-        let (content, output) = (content.clone(), output.clone());
-        std::thread::spawn(move || {
-            let _ =
-                sosei::serve::serve(&content, &output, 0, |addr| tx.send(addr).unwrap(), |_| {});
-        });
-    }
-    let addr = rx.recv().unwrap().to_string();
+    let mut server = Command::new(&binary)
+        .args(["serve", "--port", "0", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&output)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sosei serve starts");
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("sosei serve says where it listens");
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .expect("an address")
+        .to_string();
     let file = content.join(&edit);
     let original = std::fs::read_to_string(&file).unwrap();
-    let mut times = Vec::new();
+    let (mut served, mut on_disk) = (Vec::new(), Vec::new());
     for round in 0..rounds {
         let marker = format!("計測用の追記{round}");
         let edited = if edit.ends_with(".md") {
@@ -81,24 +109,33 @@ fn main() {
         };
         let started = Instant::now();
         std::fs::write(&file, edited).unwrap();
-        loop {
-            if get(&addr, &page).contains(&marker) {
-                break;
-            }
+        while !get(&addr, &format!("/{page}")).contains(&marker) {
             assert!(
                 started.elapsed() < Duration::from_secs(600),
                 "the edit was never served"
             );
             std::thread::sleep(Duration::from_millis(1));
         }
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-        std::thread::sleep(Duration::from_millis(150));
+        served.push(started.elapsed().as_secs_f64() * 1000.0);
+        if written {
+            let path = output.join(&page);
+            while !std::fs::read_to_string(&path).is_ok_and(|t| t.contains(&marker)) {
+                assert!(
+                    started.elapsed() < Duration::from_secs(1800),
+                    "the output folder never showed the edit"
+                );
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            on_disk.push(started.elapsed().as_secs_f64() * 1000.0);
+        } else {
+            std::thread::sleep(Duration::from_millis(150));
+        }
     }
-    times.sort_by(f64::total_cmp);
-    println!(
-        "save to served ({rounds} edits of {edit}): median {:.0} ms, slowest {:.0} ms",
-        times[times.len() / 2],
-        times[times.len() - 1]
-    );
+    let _ = server.kill();
+    let _ = server.wait();
+    summary(&format!("save to served ({edit}, {page})"), served);
+    if written {
+        summary("save to written in the output folder", on_disk);
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -112,6 +112,23 @@ pub fn write_report(
     output: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary, Diagnostics> {
+    write_report_with(
+        report,
+        content,
+        output,
+        progress,
+        &render::Options::default(),
+    )
+}
+
+/// As `write_report`, with rendering options (serve's can stop a write midway).
+pub fn write_report_with(
+    report: &Report,
+    content: &Path,
+    output: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    options: &render::Options,
+) -> Result<Summary, Diagnostics> {
     let fail = |d: Diagnostic| {
         let mut all = Diagnostics::default();
         all.push(d);
@@ -133,14 +150,8 @@ pub fn write_report(
     // Pages are written into a new folder as they are rendered; the old site stays
     // in place until the new one is complete.
     let staging = write::Staging::begin(output).map_err(cannot_write)?;
-    let (rendered, render_diags) = render::render(
-        report,
-        content,
-        &theme,
-        &render::Options::default(),
-        progress,
-        &staging,
-    );
+    let (rendered, render_diags) =
+        render::render(report, content, &theme, options, progress, &staging);
     if render_diags.has_errors() {
         return Err(render_diags.sorted());
     }

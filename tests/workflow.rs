@@ -117,6 +117,16 @@ fn serve_rebuilds_shows_errors_and_recovers() {
     wait_for(&addr, "/grants/1-demo/01-jigyo.html", "the edit", |s, b| {
         s == 200 && b.contains("編集後の説明です。")
     });
+    // The output folder follows in the background once the edits pause.
+    let written = output.join("grants/1-demo/01-jigyo.html");
+    let started = std::time::Instant::now();
+    while !fs::read_to_string(&written).is_ok_and(|t| t.contains("編集後の説明です。")) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the output folder was never rewritten after the edit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 
     // A broken YAML file: every page shows the diagnostics, with file and line.
     let indicator = content.join("indicators/1-1-tenshutsu.yaml");

@@ -19,8 +19,8 @@ struct YearState {
 
 /// One checked version of the report, with what its pages share per year.
 pub struct Live {
-    report: Report,
-    theme: theme::Theme,
+    report: Arc<Report>,
+    theme: Arc<theme::Theme>,
     content_root: PathBuf,
     options: Options,
     specs: Vec<site::YearPages>,
@@ -29,7 +29,7 @@ pub struct Live {
 }
 
 impl Live {
-    pub fn new(report: Report, theme: theme::Theme, content_root: PathBuf) -> Live {
+    pub fn new(report: Arc<Report>, theme: Arc<theme::Theme>, content_root: PathBuf) -> Live {
         let specs = site::year_pages(&report);
         Live {
             report,

@@ -25,8 +25,8 @@ use page::{write_page, PageError};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Choices that change how the report is rendered, beyond the content itself.
 #[derive(Clone, Debug, Default)]
@@ -37,6 +37,17 @@ pub struct Options {
     pub toc_pages: BTreeMap<String, usize>,
     /// Render only this year's report.
     pub only_year: Option<FiscalYear>,
+    /// Set from elsewhere to stop: the pages not yet made are left out, and rendering
+    /// reports an error, so that nothing half-made is kept.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Options {
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Relaxed))
+    }
 }
 
 /// What every page is rendered with.
@@ -147,6 +158,9 @@ pub fn render(
             .unwrap_or_default();
         let eval = evaluate::evaluate(report, result.year);
         let page = |spec: &site::PageSpec, data: &YearData| {
+            if options.cancelled() {
+                return;
+            }
             let path = format!("{prefix}{}", spec.path);
             let written = sink
                 .create(&path)
@@ -183,6 +197,12 @@ pub fn render(
         rendered
             .pages
             .extend(year_specs.iter().map(|s| format!("{prefix}{}", s.path)));
+    }
+    if options.cancelled() {
+        lock(&diags).push(crate::diag::Diagnostic::error(
+            "(build)",
+            "stopped: the sources changed while the site was being written",
+        ));
     }
     put("sitemap.xml", sitemap(report, &rendered.pages).as_bytes());
     for (name, text) in &theme.statics {

@@ -6,94 +6,19 @@
 //!
 //! After an edit the sources are checked again and pages are then made on request from
 //! the report in memory (`render::live`), so the edit shows as soon as the check is done;
-//! the output folder is rewritten in full after that.
+//! the output folder is rewritten in the background once the edits pause (`watch`).
+
+mod watch;
 
 use crate::markdown::escape;
-use crate::render::live::Live;
 use notify::{RecursiveMode, Watcher};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// What the server knows about the latest build.
-#[derive(Default)]
-struct State {
-    /// Goes up by one with every check, good or bad: pages reload when it changes.
-    version: u64,
-    /// The diagnostics of the latest check or build, if it failed.
-    error: Option<String>,
-    /// The latest good report, which pages are made from on request.
-    live: Option<Arc<Live>>,
-}
-
-fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Checks the sources and swaps in the new report for the pages; records any failure
-/// for the error page. True if the sources are good.
-fn check_and_swap(content: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) -> bool {
-    let started = Instant::now();
-    let (report, diags, _) = crate::build::check(content);
-    let theme = crate::render::theme::load(crate::build::theme_override(content).as_deref());
-    match (report, theme) {
-        (Some(report), Ok(theme)) => {
-            let live = Live::new(report, theme, content.to_path_buf());
-            let mut s = lock(state);
-            s.live = Some(Arc::new(live));
-            s.error = None;
-            s.version += 1;
-            log(&format!(
-                "checked in {:.0} ms; pages are served from memory",
-                started.elapsed().as_secs_f64() * 1000.0
-            ));
-        }
-        (report, theme) => {
-            let mut all = diags;
-            if let (Some(_), Err(d)) = (report, theme) {
-                all.push(d);
-            }
-            let text = all.render(content);
-            log(&format!(
-                "the sources have errors; the pages show them until they are fixed:\n{text}"
-            ));
-            let mut s = lock(state);
-            s.error = Some(text);
-            s.version += 1;
-            return false;
-        }
-    }
-    true
-}
-
-/// Rewrites the output folder from the report last checked (not read again); records a
-/// failure for the error page.
-fn write_output(content: &Path, output: &Path, state: &Mutex<State>, log: &dyn Fn(&str)) {
-    let started = Instant::now();
-    let Some(live) = lock(state).live.clone() else {
-        return;
-    };
-    match crate::build::write_report(live.report(), content, output, &|_, _| {}) {
-        Ok(summary) => log(&format!(
-            "wrote {} pages to {} in {:.0} ms",
-            summary.pages,
-            output.display(),
-            started.elapsed().as_secs_f64() * 1000.0
-        )),
-        Err(diags) => {
-            let text = diags.render(content);
-            log(&format!(
-                "the build failed; the pages show the errors until they are fixed:\n{text}"
-            ));
-            let mut s = lock(state);
-            s.error = Some(text);
-            s.version += 1;
-        }
-    }
-}
+use std::time::Duration;
+use watch::{lock, Log, State};
 
 /// Serves `output` on 127.0.0.1:`port` (0 for any free port), rebuilding from `content` on
 /// every change to it or to the site's `themes/`. Calls `ready` with the address, then runs
@@ -110,16 +35,18 @@ pub fn serve(
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let state = Arc::new(Mutex::new(State::default()));
-    let log: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(log);
-    if check_and_swap(content, &state, &*log) {
-        write_output(content, output, &state, &*log);
+    let log: Log = Arc::new(log);
+    let mut sources = watch::Sources::new(content);
+    if sources.check(&[], &state, &log) {
+        // The first write is made before serving, so that the output folder is whole.
+        let no_stop = Default::default();
+        watch::write_output(content, output, &state, &log, &no_stop);
     }
-
-    let (tx, rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {
             if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(());
+                let _ = tx.send(e.paths);
             }
         }
     })
@@ -127,39 +54,23 @@ pub fn serve(
     watcher
         .watch(content, RecursiveMode::Recursive)
         .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
-    if let Some(themes) =
-        crate::build::theme_override(content).and_then(|t| t.parent().map(Path::to_path_buf))
-    {
+    if let Some(themes) = sources.theme_dir() {
         let _ = watcher.watch(&themes, RecursiveMode::Recursive);
     }
+    let writer = watch::Writer::start(
+        content.to_path_buf(),
+        output.to_path_buf(),
+        state.clone(),
+        log.clone(),
+    );
     {
-        let (content, output, state, log) = (
-            content.to_path_buf(),
-            output.to_path_buf(),
-            state.clone(),
-            log.clone(),
-        );
-        // The output folder is rewritten on a thread of its own, so that a long write
-        // never delays the next check: pages are served from memory meanwhile.
-        let (write_tx, write_rx) = mpsc::channel::<()>();
-        {
-            let (content, output, state, log) =
-                (content.clone(), output.clone(), state.clone(), log.clone());
-            std::thread::spawn(move || {
-                while write_rx.recv().is_ok() {
-                    while write_rx.try_recv().is_ok() {}
-                    write_output(&content, &output, &state, &*log);
-                }
-            });
-        }
+        let state = state.clone();
         std::thread::spawn(move || {
             let _watcher = watcher; // kept alive with this thread
-            while rx.recv().is_ok() {
-                // Editors write a file in several steps: wait for them to settle.
-                std::thread::sleep(Duration::from_millis(20));
-                while rx.try_recv().is_ok() {}
-                if check_and_swap(&content, &state, &*log) {
-                    let _ = write_tx.send(());
+            while let Some(changed) = watch::next_changes(&rx) {
+                writer.stop();
+                if sources.check(&changed, &state, &log) {
+                    writer.request();
                 }
             }
         });

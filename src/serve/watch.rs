@@ -1,0 +1,233 @@
+//! Watching the sources for `serve`: once an edit has settled, the sources are checked
+//! again and the new report is put in place, so that pages made on request show it; the
+//! output folder is rewritten later, in the background, when the edits have paused.
+//!
+//! The background write runs on threads of lower priority and stops as soon as another
+//! edit arrives, so that it never delays the next check or the next page.
+
+use crate::render::live::Live;
+use crate::render::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long the sources must be quiet before they are checked: editors save a file in
+/// several steps (write a copy, rename it), usually within a millisecond or two.
+const SETTLE: Duration = Duration::from_millis(5);
+/// The longest a burst of changes may postpone a check.
+const SETTLE_AT_MOST: Duration = Duration::from_millis(200);
+/// How long the sources must be quiet before the output folder is rewritten.
+const WRITE_AFTER: Duration = Duration::from_millis(1000);
+
+/// What the server knows about the latest check.
+#[derive(Default)]
+pub(super) struct State {
+    /// Goes up by one with every check, good or bad: pages reload when it changes.
+    pub version: u64,
+    /// The diagnostics of the latest check or build, if it failed.
+    pub error: Option<String>,
+    /// The latest good report, which pages are made from on request.
+    pub live: Option<Arc<Live>>,
+}
+
+pub(super) type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+pub(super) fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The content folder being watched, and the theme, kept until a theme file changes.
+pub(super) struct Sources {
+    pub content: PathBuf,
+    theme: Option<Arc<Theme>>,
+}
+
+impl Sources {
+    pub fn new(content: &Path) -> Sources {
+        Sources {
+            content: content.to_path_buf(),
+            theme: None,
+        }
+    }
+
+    /// The site's theme folder, if it has one.
+    pub fn theme_dir(&self) -> Option<PathBuf> {
+        crate::build::theme_override(&self.content).and_then(|t| t.parent().map(Path::to_path_buf))
+    }
+
+    /// Checks the sources again after `changed` (all of them when empty) and puts the new
+    /// report in place, or records the diagnostics for the error page. True if good.
+    pub fn check(&mut self, changed: &[PathBuf], state: &Mutex<State>, log: &Log) -> bool {
+        let started = Instant::now();
+        let themes = self.theme_dir();
+        if changed.is_empty()
+            || changed
+                .iter()
+                .any(|p| themes.as_ref().is_some_and(|t| p.starts_with(t)))
+        {
+            self.theme = None;
+        }
+        let theme = match &self.theme {
+            Some(t) => Ok(t.clone()),
+            None => {
+                crate::render::theme::load(crate::build::theme_override(&self.content).as_deref())
+                    .map(Arc::new)
+            }
+        };
+        let (report, diags, _) = crate::build::check(&self.content);
+        match (report, theme) {
+            (Some(report), Ok(theme)) => {
+                self.theme = Some(theme.clone());
+                let live = Live::new(Arc::new(report), theme, self.content.clone());
+                let mut s = lock(state);
+                s.live = Some(Arc::new(live));
+                s.error = None;
+                s.version += 1;
+                drop(s);
+                log(&format!(
+                    "checked in {:.0} ms; pages are served from memory",
+                    started.elapsed().as_secs_f64() * 1000.0
+                ));
+                true
+            }
+            (report, theme) => {
+                let mut all = diags;
+                if let (Some(_), Err(d)) = (report, theme) {
+                    all.push(d);
+                }
+                let text = all.render(&self.content);
+                log(&format!(
+                    "the sources have errors; the pages show them until they are fixed:\n{text}"
+                ));
+                let mut s = lock(state);
+                s.error = Some(text);
+                s.version += 1;
+                false
+            }
+        }
+    }
+}
+
+/// Waits for the next burst of changes and returns its paths once they have been quiet for
+/// `SETTLE`; `None` when the watcher is gone.
+pub(super) fn next_changes(events: &Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
+    let mut changed = events.recv().ok()?;
+    let started = Instant::now();
+    loop {
+        match events.recv_timeout(SETTLE) {
+            Ok(more) => changed.extend(more),
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if started.elapsed() > SETTLE_AT_MOST {
+            break;
+        }
+    }
+    changed.sort();
+    changed.dedup();
+    Some(changed)
+}
+
+/// Rewrites the output folder from the latest good report, in the background.
+pub(super) struct Writer {
+    requests: mpsc::Sender<()>,
+    /// Set to stop the write under way.
+    stop: Arc<Mutex<Arc<AtomicBool>>>,
+}
+
+impl Writer {
+    pub fn start(content: PathBuf, output: PathBuf, state: Arc<Mutex<State>>, log: Log) -> Writer {
+        let (requests, pending) = mpsc::channel::<()>();
+        let stop = Arc::new(Mutex::new(Arc::new(AtomicBool::new(false))));
+        let current = stop.clone();
+        std::thread::spawn(move || {
+            let pool = background_pool();
+            while pending.recv().is_ok() {
+                // Write only once the edits have paused.
+                while pending.recv_timeout(WRITE_AFTER).is_ok() {}
+                let flag = current.lock().map(|f| f.clone()).unwrap_or_default();
+                match &pool {
+                    Some(pool) => {
+                        pool.install(|| write_output(&content, &output, &state, &log, &flag))
+                    }
+                    None => write_output(&content, &output, &state, &log, &flag),
+                }
+            }
+        });
+        Writer { requests, stop }
+    }
+
+    /// Stops any write under way: the sources are about to change.
+    pub fn stop(&self) {
+        if let Ok(mut flag) = self.stop.lock() {
+            flag.store(true, Ordering::Relaxed);
+            *flag = Arc::new(AtomicBool::new(false));
+        }
+    }
+
+    /// Asks for the output folder to be rewritten once the edits pause.
+    pub fn request(&self) {
+        let _ = self.requests.send(());
+    }
+}
+
+/// Threads for the background write, at a lower priority than checks and pages.
+fn background_pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("sosei-write-{i}"))
+        .start_handler(|_| lower_priority())
+        .build()
+        .ok()
+}
+
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: gettid and setpriority on the calling thread only; failure changes nothing.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
+
+/// Rewrites the output folder from the report last checked (not read again); records a
+/// failure for the error page. A write stopped by an edit is left without a word: the
+/// next one follows.
+pub(super) fn write_output(
+    content: &Path,
+    output: &Path,
+    state: &Mutex<State>,
+    log: &Log,
+    stop: &Arc<AtomicBool>,
+) {
+    let started = Instant::now();
+    let Some(live) = lock(state).live.clone() else {
+        return;
+    };
+    let options = crate::render::Options {
+        cancel: Some(stop.clone()),
+        ..Default::default()
+    };
+    match crate::build::write_report_with(live.report(), content, output, &|_, _| {}, &options) {
+        Ok(summary) => log(&format!(
+            "wrote {} pages to {} in {:.0} ms",
+            summary.pages,
+            output.display(),
+            started.elapsed().as_secs_f64() * 1000.0
+        )),
+        Err(_) if stop.load(Ordering::Relaxed) => {}
+        Err(diags) => {
+            let text = diags.render(content);
+            log(&format!(
+                "the build failed; the pages show the errors until they are fixed:\n{text}"
+            ));
+            let mut s = lock(state);
+            s.error = Some(text);
+            s.version += 1;
+        }
+    }
+}
