@@ -105,8 +105,8 @@ pub fn page_list(report: &Report) -> Vec<PageInfo> {
 }
 
 /// Renders every evaluation year's report into `sink`. The latest goes at the root.
-/// Pages of a year are rendered in parallel and written as soon as they are made, so
-/// that no more than a few pages are held in memory. `progress` is told (pages done,
+/// Pages are rendered in parallel and streamed to their files as they are made, so
+/// that no page is ever held in memory whole. `progress` is told (pages done,
 /// pages in all) as pages are written.
 pub fn render(
     report: &Report,
@@ -146,54 +146,76 @@ pub fn render(
             ));
         }
     };
-    for result in &report.years {
-        if options.only_year.is_some_and(|y| y != result.year) {
-            continue;
+    // Every year's pages are made together, the longest first, so that no core waits for
+    // one long page at the end of each year.
+    let years: Vec<(String, &[site::PageSpec], Evaluation)> = report
+        .years
+        .par_iter()
+        .filter(|r| options.only_year.is_none_or(|y| y == r.year))
+        .map(|result| {
+            let prefix = pages::year_prefix(report, result.year);
+            let year_specs = specs
+                .iter()
+                .find(|y| y.prefix == prefix)
+                .map(|y| y.specs.as_slice())
+                .unwrap_or_default();
+            (prefix, year_specs, evaluate::evaluate(report, result.year))
+        })
+        .collect();
+    let page = |year: usize, spec: &site::PageSpec, data: &YearData| {
+        if options.cancelled() {
+            return;
         }
-        let prefix = pages::year_prefix(report, result.year);
-        let year_specs = specs
-            .iter()
-            .find(|y| y.prefix == prefix)
-            .map(|y| y.specs.as_slice())
-            .unwrap_or_default();
-        let eval = evaluate::evaluate(report, result.year);
-        let page = |spec: &site::PageSpec, data: &YearData| {
-            if options.cancelled() {
-                return;
+        let (prefix, _, eval) = &years[year];
+        let path = format!("{prefix}{}", spec.path);
+        let written = sink
+            .create(&path)
+            .map_err(PageError::Write)
+            .and_then(|mut file| write_page(&env, eval, data, spec, prefix, &mut *file));
+        match written {
+            Ok(()) => {}
+            // Once per template, not once per page and year.
+            Err(PageError::Template(err)) => {
+                lock(&diags).push_unique(theme.render_error(spec.template, &err))
             }
-            let path = format!("{prefix}{}", spec.path);
-            let written = sink
-                .create(&path)
-                .map_err(PageError::Write)
-                .and_then(|mut file| write_page(&env, &eval, data, spec, &prefix, &mut *file));
-            match written {
-                Ok(()) => {}
-                // Once per template, not once per page and year.
-                Err(PageError::Template(err)) => {
-                    lock(&diags).push_unique(theme.render_error(spec.template, &err))
-                }
-                Err(PageError::Write(e)) => lock(&diags).push_unique(
-                    crate::diag::Diagnostic::error(&path, format!("cannot write: {e}")),
-                ),
-            }
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
-        };
-        // The open data is written beside the pages; the data page, which lists it, after.
-        let lists_data = |s: &&site::PageSpec| s.template == "data.html";
-        let pending = YearData::default();
-        let (data, ()) = rayon::join(
-            || YearData::write(report, &eval, &prefix, sink, &diags),
-            || {
-                year_specs
-                    .par_iter()
-                    .filter(|s| !lists_data(s))
-                    .for_each(|spec| page(spec, &pending))
-            },
-        );
-        year_specs
-            .iter()
-            .filter(lists_data)
-            .for_each(|spec| page(spec, &data));
+            Err(PageError::Write(e)) => lock(&diags).push_unique(crate::diag::Diagnostic::error(
+                &path,
+                format!("cannot write: {e}"),
+            )),
+        }
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
+    };
+    // The open data is written beside the pages; the data pages, which list it, after.
+    let lists_data = |s: &site::PageSpec| s.template == "data.html";
+    let mut jobs: Vec<(usize, &site::PageSpec)> = years
+        .iter()
+        .enumerate()
+        .flat_map(|(y, (_, year_specs, _))| year_specs.iter().map(move |s| (y, s)))
+        .filter(|(_, s)| !lists_data(s))
+        .collect();
+    jobs.sort_by_key(|(_, s)| match s.template {
+        "full.html" => 0,
+        "evaluation.html" => 1,
+        "strategy.html" => 2,
+        _ => 3,
+    });
+    let no_data = YearData::default();
+    let (data, ()) = rayon::join(
+        || {
+            years
+                .par_iter()
+                .map(|(prefix, _, eval)| YearData::write(report, eval, prefix, sink, &diags))
+                .collect::<Vec<_>>()
+        },
+        || {
+            jobs.par_iter()
+                .for_each(|(y, spec)| page(*y, spec, &no_data))
+        },
+    );
+    for (y, (prefix, year_specs, _)) in years.iter().enumerate() {
+        for spec in year_specs.iter().filter(|s| lists_data(s)) {
+            page(y, spec, &data[y]);
+        }
         rendered
             .pages
             .extend(year_specs.iter().map(|s| format!("{prefix}{}", s.path)));
@@ -215,7 +237,8 @@ pub fn render(
     for d in collected.problems {
         diags.push_unique(d);
     }
-    (rendered, diags)
+    // Pages are made in parallel: the order problems were met in is not the same twice.
+    (rendered, diags.sorted())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
