@@ -1,60 +1,96 @@
 #!/usr/bin/env bash
-# The performance benchmark: sosei at scales S (the bundled report), M (1,000 synthetic
-# indicators) and L (10,000), beside Hugo building the same number of pages with no charts.
+# The scale benchmark: sosei at S (the bundled report), M (1,000 synthetic indicators) and
+# L (10,000), beside Hugo building a site of the same pages with the same prose and no
+# charts.
 #
 #   benches/run.sh            # S, M and L
-#   benches/run.sh S M        # some of them
+#   benches/run.sh M L        # some of them
+#   PAIRS=5 benches/run.sh L  # more sosei/Hugo pairs (default 3)
 #
-# For each scale it prints: cold build wall time, pages/s, charts/s, peak RSS, output
-# size, the median sosei/Hugo time ratio over 3 alternating pairs (M and L), and the time
-# from saving one indicator's file to the rebuilt page being served. Outputs go to
-# /dev/shm when it exists, so that the disk does not decide the figures.
-# Needs: /usr/bin/time (Debian `time`), hugo (Debian `hugo`), python3.
+# For each scale it prints the cold build's wall time, pages/s, charts/s, peak RSS and
+# output size; at M and L the sosei/Hugo time ratio, the median of alternating pairs (each
+# pair builds both from scratch); and the time from saving one indicator's file to the
+# rebuilt page being served by `sosei serve`. At the end, a table of it all, and the time
+# per indicator at L against M. Outputs go to /dev/shm when it exists, so that the disk
+# does not decide the figures.
+#
+# Needs: /usr/bin/time (Debian `time`) and hugo (Debian `hugo`). A benchmark, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scales=("${@:-S M L}")
+scales=("$@")
 [ $# -eq 0 ] && scales=(S M L)
+pairs=${PAIRS:-3}
+rounds=${ROUNDS:-20}
 work=/tmp/sosei-bench
 out_root=$([ -d /dev/shm ] && echo /dev/shm/sosei-bench || echo "$work/out")
 mkdir -p "$work" "$out_root"
 command -v hugo >/dev/null || { echo "install hugo: apt-get install hugo" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 2; }
-cargo build --release -q --bin sosei --example synth --example serve_latency
+cargo build --release -q --bin sosei --example synth --example serve_latency --example hugo_site
 sosei=target/release/sosei
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# Runs a command under GNU time; prints "seconds peak-KB" (the command's output is dropped).
+timed() { { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | awk '/^TIME/ {print $2, $3}'; }
 
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "sosei $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hugo version | cut -d' ' -f1-2)"
+summary=()
+declare -A per_indicator
 for scale in "${scales[@]}"; do
   case $scale in
-    S) content=content; edit=indicators/1-1-tenshutsu.yaml; page=strategies/1.html ;;
-    M) target/release/examples/synth --indicators 1000 --out "$work/m" >/dev/null; content=$work/m/content; edit=indicators/1-00000.yaml; page=strategies/1.html ;;
-    L) target/release/examples/synth --indicators 10000 --out "$work/l" >/dev/null; content=$work/l/content; edit=indicators/1-00000.yaml; page=strategies/1.html ;;
-    *) echo "unknown scale $scale" >&2; exit 2 ;;
+    S) n=0; content=content; edit=indicators/1-1-tenshutsu.yaml ;;
+    M) n=1000 ;;
+    L) n=10000 ;;
+    *) echo "unknown scale $scale (S, M or L)" >&2; exit 2 ;;
   esac
+  if [ "$scale" != S ]; then
+    target/release/examples/synth --indicators "$n" --out "$work/$scale" >/dev/null
+    content=$work/$scale/content
+    edit=indicators/$(ls "$content/indicators" | head -1)
+  fi
   out=$out_root/$scale
   rm -rf "$out"
   report=$( { /usr/bin/time -f "TIME %e %M" $sosei build --content "$content" --output "$out"; } 2>&1 )
   wall=$(echo "$report" | awk '/^TIME/ {print $2}')
-  rss=$(echo "$report" | awk '/^TIME/ {print $3}')
+  rss=$(( $(echo "$report" | awk '/^TIME/ {print $3}') / 1024 ))
   pages=$(echo "$report" | sed -n 's/^built \([0-9]*\) pages.*/\1/p')
   charts=$(echo "$report" | sed -n 's/.*, \([0-9]*\) charts.*/\1/p')
   size=$(du -sm "$out" | cut -f1)
   echo "== $scale: $pages pages, $charts charts"
-  echo "   cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS $((rss / 1024)) MB, output ${size} MB"
-  echo "$report" | grep -E '^  (load|evaluate|swap)' | sed 's/^/   /'
+  echo "   cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS ${rss} MB, output ${size} MB"
+  echo "$report" | grep -E '^  ' | sed 's/^/   /'
+  ratio=-
   if [ "$scale" != S ]; then
-    python3 benches/hugo_site.py --pages "$pages" --out "$work/hugo-$scale"
-    ratios=()
-    for i in 1 2 3; do
+    hugo_src=$work/hugo-$scale
+    target/release/examples/hugo_site --content "$content" --out "$hugo_src" >/dev/null
+    ratios=(); sosei_times=()
+    for i in $(seq "$pairs"); do
       rm -rf "$out" "$out_root/hugo-$scale"
-      s=$( { /usr/bin/time -f "%e" $sosei build -q --content "$content" --output "$out"; } 2>&1 | tail -1)
-      h=$( { /usr/bin/time -f "%e" hugo --source "$work/hugo-$scale" --destination "$out_root/hugo-$scale" --quiet; } 2>&1 | tail -1)
-      echo "   pair $i: sosei ${s} s, hugo ${h} s"
+      s=$(timed $sosei build -q --content "$content" --output "$out" | cut -d' ' -f1)
+      h=$(timed hugo --source "$hugo_src" --destination "$out_root/hugo-$scale" --quiet | cut -d' ' -f1)
+      hugo_pages=$(find "$out_root/hugo-$scale" -name '*.html' | wc -l)
+      echo "   pair $i: sosei ${s} s, hugo ${h} s ($hugo_pages pages)"
       ratios+=("$(awk "BEGIN {print $s/$h}")")
+      sosei_times+=("$s")
     done
-    echo "   sosei/hugo ratio (median of 3): $(printf '%s\n' "${ratios[@]}" | median)"
+    ratio=$(printf '%s\n' "${ratios[@]}" | median)
+    build=$(printf '%s\n' "${sosei_times[@]}" | median)
+    per_indicator[$scale]=$(awk "BEGIN {print $build / $n * 1000}")
+    echo "   sosei/hugo time ratio (median of $pairs pairs): $ratio"
+    echo "   sosei time per indicator: ${per_indicator[$scale]} ms"
   fi
-  rounds=$([ "$scale" = L ] && echo 3 || echo 10)
-  target/release/examples/serve_latency --content "$content" --edit "$edit" --page "$page" --rounds "$rounds" | sed 's/^/   /'
   rm -rf "$out" "$out_root/hugo-$scale"
+  latency=$(target/release/examples/serve_latency --content "$content" --edit "$edit" --page strategies/1.html --rounds "$rounds")
+  echo "   $latency"
+  served=$(echo "$latency" | sed -n 's/.*median \([0-9]*\) ms.*/\1/p')
+  summary+=("| $scale | $pages | $charts | ${wall} s | $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") | $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") | ${rss} MB | ${size} MB | $ratio | ${served} ms |")
 done
+echo
+echo "| scale | pages | charts | cold build | pages/s | charts/s | peak RSS | output | sosei/Hugo | save → served |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${summary[@]}"
+if [ -n "${per_indicator[M]:-}" ] && [ -n "${per_indicator[L]:-}" ]; then
+  echo
+  echo "time per indicator: M ${per_indicator[M]} ms, L ${per_indicator[L]} ms, L/M $(awk "BEGIN {printf \"%.2f\", ${per_indicator[L]} / ${per_indicator[M]}}")"
+fi

@@ -18,6 +18,8 @@ pub struct Summary {
     /// Every page written, relative to the output folder.
     pub page_paths: Vec<String>,
     pub phases: Vec<(&'static str, Duration)>,
+    /// Where rendering's time went: (activity, time summed over threads, times done).
+    pub activities: Vec<(&'static str, Duration, u64)>,
     /// Warnings; a successful build has no errors.
     pub diagnostics: Diagnostics,
 }
@@ -169,6 +171,7 @@ pub fn write_report_with(
         .push(("swap in the new site", started.elapsed()));
     summary.pages = rendered.pages.len();
     summary.charts = rendered.charts;
+    summary.activities = rendered.activities;
     summary.images = rendered.images.len();
     summary.page_paths = rendered.pages;
     Ok(summary)

@@ -163,6 +163,15 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
                 for (phase, time) in &summary.phases {
                     eprintln!("  {phase}: {:.1} ms", time.as_secs_f64() * 1000.0);
                 }
+                let by_activity: Vec<String> = summary
+                    .activities
+                    .iter()
+                    .map(|(name, time, _)| format!("{name} {:.0} ms", time.as_secs_f64() * 1000.0))
+                    .collect();
+                eprintln!(
+                    "  of which, summed over threads: {}",
+                    by_activity.join(", ")
+                );
                 if verbose {
                     for page in &summary.page_paths {
                         eprintln!("  wrote {page}");

@@ -26,6 +26,7 @@ pub struct Live {
     specs: Vec<site::YearPages>,
     years: Mutex<HashMap<String, Arc<YearState>>>,
     collected: Mutex<Collected>,
+    timings: super::timing::Timings,
 }
 
 impl Live {
@@ -39,6 +40,7 @@ impl Live {
             specs,
             years: Mutex::new(HashMap::new()),
             collected: Mutex::new(Collected::default()),
+            timings: Default::default(),
         }
     }
 
@@ -105,6 +107,7 @@ impl Live {
             options: &self.options,
             collected: &self.collected,
             specs: &self.specs,
+            timings: &self.timings,
         };
         // Only the data page lists the open data: made for it alone.
         let no_data = YearData::default();

@@ -14,6 +14,7 @@ mod site;
 pub use site::Subject;
 pub mod slots;
 pub mod theme;
+pub mod timing;
 pub mod toc;
 
 use crate::diag::Diagnostics;
@@ -59,6 +60,7 @@ struct Env<'a> {
     collected: &'a Mutex<Collected>,
     /// Every year's pages, by the year's path prefix.
     specs: &'a [site::YearPages],
+    timings: &'a timing::Timings,
 }
 
 /// What rendering wrote, for the build's report and the write stage.
@@ -70,6 +72,8 @@ pub struct Rendered {
     pub images: Vec<(PathBuf, String)>,
     /// Charts drawn.
     pub charts: usize,
+    /// Where the time went: (activity, time summed over threads, times done).
+    pub activities: Vec<(&'static str, std::time::Duration, u64)>,
 }
 
 /// One page of the site, as `render` writes it.
@@ -130,6 +134,7 @@ pub fn render(
         .map(|y| y.specs.len())
         .sum();
     let done = AtomicUsize::new(0);
+    let timings = timing::Timings::default();
     let env = Env {
         report,
         content_root,
@@ -137,6 +142,7 @@ pub fn render(
         options,
         collected: &collected,
         specs: &specs,
+        timings: &timings,
     };
     let put = |path: &str, bytes: &[u8]| {
         if let Err(e) = sink.put(path, bytes) {
@@ -204,7 +210,11 @@ pub fn render(
         || {
             years
                 .par_iter()
-                .map(|(prefix, _, eval)| YearData::write(report, eval, prefix, sink, &diags))
+                .map(|(prefix, _, eval)| {
+                    timings.time(timing::Activity::OpenData, || {
+                        YearData::write(report, eval, prefix, sink, &diags)
+                    })
+                })
                 .collect::<Vec<_>>()
         },
         || {
@@ -233,6 +243,7 @@ pub fn render(
     let collected = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     rendered.images = collected.images.into_iter().collect();
     rendered.charts = collected.charts;
+    rendered.activities = timings.report();
     let mut diags = diags.into_inner().unwrap_or_else(|e| e.into_inner());
     for d in collected.problems {
         diags.push_unique(d);

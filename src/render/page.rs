@@ -4,6 +4,7 @@
 use super::context::ViewCtx;
 use super::pages::{self, FrameView};
 use super::site::Subject;
+use super::timing::Activity;
 use super::{charts, grants, html, series_count, site, slots, toc, trends_heading, up};
 use super::{Env, YearData};
 use crate::evaluate::Evaluation;
@@ -59,17 +60,19 @@ pub(super) fn write_page(
         style: &env.theme.chart_style,
         slots: Default::default(),
     };
-    let views = page_data(env, &ctx, data, spec, prefix);
-    let context = tera::Context::from_serialize(&views).map_err(PageError::Template)?;
-    let page = env
-        .theme
-        .tera
-        .render(spec.template, &context)
-        .map_err(PageError::Template)?;
-    drop((context, views));
+    let timings = env.timings;
+    let views = timings.time(Activity::Views, || page_data(env, &ctx, data, spec, prefix));
+    let page = timings.time(Activity::Templates, || {
+        let context = tera::Context::from_serialize(&views)?;
+        env.theme.tera.render(spec.template, &context)
+    });
+    let page = page.map_err(PageError::Template)?;
+    drop(views);
     let parts = ctx.slots.take();
     let mut html = html::Html::new(out);
-    slots::stream(&page, &parts, &mut html, |h, part| part.write(&ctx, h));
+    slots::stream(&page, &parts, &mut html, |h, part| {
+        timings.time(part.activity(), || part.write(&ctx, h))
+    });
     html.finish().map_err(PageError::Write)
 }
 

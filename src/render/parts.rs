@@ -7,6 +7,7 @@ use super::grants;
 use super::html::Html;
 use super::indicators::{self, IndicatorTable, VerificationTable};
 use super::navigation::Navigation;
+use super::timing::Activity;
 use crate::model::SeriesRef;
 
 /// One part, described by what it shows; it is written only where a template places it.
@@ -30,6 +31,21 @@ pub enum Part {
 }
 
 impl Part {
+    /// What its time counts as.
+    pub fn activity(&self) -> Activity {
+        match self {
+            Part::IndicatorTable(_)
+            | Part::VerificationTable(_)
+            | Part::BudgetTable(_)
+            | Part::KpiTable(_) => Activity::Tables,
+            Part::SeriesChart(_)
+            | Part::BudgetChart(_)
+            | Part::KpiChart { .. }
+            | Part::StatusChart => Activity::Charts,
+            Part::Navigation(_) => Activity::Navigation,
+        }
+    }
+
     pub fn write(&self, ctx: &ViewCtx, html: &mut Html) {
         let grant = |n: usize| &ctx.report.grants[n];
         match self {
