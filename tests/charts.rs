@@ -5,7 +5,10 @@
 //! Text boxes are estimated the way sosei lays text out: the width is
 //! `sosei::chart::text_width` (full-width = 1 em, other = 0.6 em), the height one em,
 //! placed by `text-anchor` horizontally and by plotters' `dy` vertically
-//! (`0.76em` = top at y, `0.5ex` = centred on y, `-0.5ex` = bottom at y).
+//! (`0.76em` = top at y, `0.5ex` = centred on y, `-0.5ex` = bottom at y). Texts of one
+//! size, colour and anchor share a `<g>` that carries those attributes, and strokes of
+//! one colour and width share a `<path>`, one subpath each: the readers below see
+//! through both.
 
 use sosei::chart::bars::{bar_chart, BarSeries, BarsView};
 use sosei::chart::style::{ChartStyle, Hex};
@@ -150,6 +153,33 @@ impl std::fmt::Display for TextBox {
     }
 }
 
+/// Every `<text>` in `svg` as (its opening tag with the attributes of the `<g>`s around
+/// it added after its own, its still encoded content).
+fn texts_of(svg: &str) -> Vec<(String, &str)> {
+    let mut found = Vec::new();
+    let mut groups: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        let tag_end = rest.find('>').expect("tag is closed");
+        if rest.starts_with("<g ") || rest.starts_with("<g>") {
+            groups.push(&rest[2..tag_end]);
+        } else if rest.starts_with("</g>") {
+            groups.pop().expect("</g> closes a <g>");
+        } else if rest.starts_with("<text ") || rest.starts_with("<text>") {
+            let own = &rest[5..tag_end];
+            let inherited: String = groups.iter().rev().copied().collect();
+            let len = rest.find("</text>").expect("text is closed");
+            found.push((format!("<text{own}{inherited}>"), &rest[tag_end + 1..len]));
+            rest = &rest[len + "</text>".len()..];
+            continue;
+        }
+        rest = &rest[tag_end + 1..];
+    }
+    assert!(groups.is_empty(), "unclosed <g> in {svg}");
+    found
+}
+
 /// The box of one `<text>` element from its attributes and (still encoded) label.
 fn text_box(tag: &str, inner: &str) -> TextBox {
     let label = decode(inner.trim());
@@ -228,9 +258,9 @@ fn parse_svg(source: &str) -> Svg<'_> {
         id,
         width: view_box[2],
         height: view_box[3],
-        texts: elements(source, "text")
+        texts: texts_of(source)
             .into_iter()
-            .map(|(tag, inner)| text_box(tag, inner))
+            .map(|(tag, inner)| text_box(&tag, inner))
             .collect(),
         source,
     }
@@ -309,23 +339,92 @@ fn svg_colour(c: Hex) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
-/// The points of every `<polyline>` drawn with `stroke` at `width`.
-fn polylines(svg: &str, stroke: &str, width: &str) -> Vec<Vec<(f64, f64)>> {
-    elements(svg, "polyline")
+/// The runs of every `<path>` stroked with `stroke` at `width`: each subpath as its
+/// points, in absolute coordinates.
+fn stroke_runs(svg: &str, stroke: &str, width: &str) -> Vec<Vec<(f64, f64)>> {
+    elements(svg, "path")
         .into_iter()
+        .filter(|(tag, _)| attr(tag, "fill") == Some("none"))
         .filter(|(tag, _)| attr(tag, "stroke") == Some(stroke))
-        .filter(|(tag, _)| attr(tag, "stroke-width") == Some(width))
-        .map(|(tag, _)| {
-            attr(tag, "points")
-                .unwrap()
-                .split_whitespace()
-                .map(|p| {
-                    let (x, y) = p.split_once(',').unwrap();
-                    (x.parse().unwrap(), y.parse().unwrap())
-                })
-                .collect()
-        })
+        .filter(|(tag, _)| attr(tag, "stroke-width").unwrap_or("1") == width)
+        .flat_map(|(tag, _)| subpaths(attr(tag, "d").unwrap()))
         .collect()
+}
+
+/// The subpaths of path data (`M`, `L`, `H`, `V`, their relative forms, and `Z`) as
+/// absolute points.
+fn subpaths(d: &str) -> Vec<Vec<(f64, f64)>> {
+    // Split into commands and their numbers: `M32 275h8m5-3` → M [32, 275], h [8], m [5, -3].
+    let mut commands: Vec<(char, Vec<f64>)> = Vec::new();
+    let mut number = String::new();
+    let flush = |number: &mut String, commands: &mut Vec<(char, Vec<f64>)>| {
+        if !number.is_empty() {
+            let n = number.parse().unwrap_or_else(|_| panic!("{number} in {d}"));
+            commands.last_mut().expect("a command first").1.push(n);
+            number.clear();
+        }
+    };
+    for c in d.chars() {
+        match c {
+            '0'..='9' | '.' => number.push(c),
+            '-' => {
+                flush(&mut number, &mut commands);
+                number.push(c);
+            }
+            ' ' | ',' => flush(&mut number, &mut commands),
+            _ => {
+                flush(&mut number, &mut commands);
+                assert!(
+                    "MmLlHhVvZz".contains(c),
+                    "unexpected path command {c} in {d}"
+                );
+                commands.push((c, Vec::new()));
+            }
+        }
+    }
+    flush(&mut number, &mut commands);
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut at = (0.0, 0.0);
+    for (command, numbers) in commands {
+        let relative = command.is_ascii_lowercase();
+        let base = |at: (f64, f64)| if relative { at } else { (0.0, 0.0) };
+        match command.to_ascii_uppercase() {
+            'M' | 'L' => {
+                assert!(
+                    numbers.len() % 2 == 0 && !numbers.is_empty(),
+                    "{command} in {d}"
+                );
+                for (k, xy) in numbers.chunks(2).enumerate() {
+                    let b = base(at);
+                    at = (b.0 + xy[0], b.1 + xy[1]);
+                    // Pairs after a move are lines.
+                    if command.eq_ignore_ascii_case(&'M') && k == 0 {
+                        runs.push(vec![at]);
+                    } else {
+                        runs.last_mut().expect("a move first").push(at);
+                    }
+                }
+            }
+            'H' | 'V' => {
+                assert!(!numbers.is_empty(), "{command} in {d}");
+                for n in numbers {
+                    let b = base(at);
+                    at = if command.eq_ignore_ascii_case(&'H') {
+                        (b.0 + n, at.1)
+                    } else {
+                        (at.0, b.1 + n)
+                    };
+                    runs.last_mut().expect("a move first").push(at);
+                }
+            }
+            _ => {
+                let run = runs.last_mut().expect("a move first");
+                at = run[0];
+                run.push(at);
+            }
+        }
+    }
+    runs
 }
 
 /// The y axis tick labels: right-aligned and vertically centred on their grid line.
@@ -765,7 +864,7 @@ fn a_single_point_is_drawn_as_a_circle() {
         .collect();
     assert_eq!(circles.len(), 1, "one point circle:\n{}", chart.svg);
     assert!(
-        polylines(&chart.svg, &actual, "3").is_empty(),
+        stroke_runs(&chart.svg, &actual, "3").is_empty(),
         "no actual line for one point"
     );
     assert!(
@@ -831,7 +930,7 @@ fn missing_years_break_the_line() {
     let marks: Vec<&TextBox> = svg.texts.iter().filter(|t| t.label == "未測定").collect();
     assert_eq!(marks.len(), 1, "未測定 is shown once");
     let gap_x = (marks[0].x0 + marks[0].x1) / 2.0;
-    let runs = polylines(&chart.svg, &svg_colour(st.actual), "3");
+    let runs = stroke_runs(&chart.svg, &svg_colour(st.actual), "3");
     assert_eq!(
         runs.len(),
         2,
@@ -867,7 +966,7 @@ fn negative_bars_hang_below_the_zero_line() {
     let chart = bar_chart(&view, &st).expect("negative bars chart");
     let svg = assert_sound(&chart);
     assert_no_overlaps(&svg);
-    let zero = polylines(&chart.svg, &svg_colour(st.axis), "2");
+    let zero = stroke_runs(&chart.svg, &svg_colour(st.axis), "2");
     assert_eq!(zero.len(), 1, "one zero line");
     let zero_y = zero[0][0].1;
     assert_eq!(zero[0][1].1, zero_y, "the zero line is level");
@@ -1038,6 +1137,36 @@ fn the_checks_catch_clipping_and_overlap() {
     let found = overlapping_texts(&parse_svg(&overlapping));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("令和3年度") && found[0].contains("令和4年度"));
+
+    // Texts in a `<g>` take its attributes, their own first; a lone text keeps its own.
+    let grouped = svg(&[
+        "<g text-anchor=\"end\" font-size=\"20\"><text x=\"98\" y=\"2\" dy=\"0.76em\">左</text><text x=\"98\" y=\"10\" dy=\"0.76em\" font-size=\"10\">右</text></g>".to_string(),
+        "<text font-size=\"10\" x=\"2\" y=\"40\" dy=\"0.76em\">下</text>".to_string(),
+    ]);
+    let parsed = parse_svg(&grouped);
+    let boxes: Vec<(f64, f64, f64, f64)> = parsed
+        .texts
+        .iter()
+        .map(|t| (t.x0, t.y0, t.x1, t.y1))
+        .collect();
+    assert_eq!(
+        boxes,
+        [
+            (78.0, 2.0, 98.0, 22.0),
+            (88.0, 10.0, 98.0, 20.0),
+            (2.0, 40.0, 12.0, 50.0)
+        ]
+    );
+    assert_eq!(overlapping_texts(&parsed).len(), 1);
+    // Subpaths in absolute coordinates, whatever the commands.
+    assert_eq!(
+        subpaths("M32 275H607m-575-60h575M1 2l3 4v-5Z"),
+        [
+            vec![(32.0, 275.0), (607.0, 275.0)],
+            vec![(32.0, 215.0), (607.0, 215.0)],
+            vec![(1.0, 2.0), (4.0, 6.0), (4.0, 1.0), (1.0, 2.0)],
+        ]
+    );
 }
 
 // ============================================================================

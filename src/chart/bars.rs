@@ -1,6 +1,7 @@
 //! Grouped bar charts: budgets per year, and KPI targets against actual increments.
 
 use super::plot::{px, Plot};
+use super::svg::Frame;
 use super::{text_width, Chart, Pen};
 use crate::chart::style::{ChartStyle, Hex};
 use plotters::prelude::*;
@@ -28,19 +29,28 @@ pub struct BarsView {
 }
 
 const TOP: f64 = 34.0;
+/// The outline of a hollow bar: 1 px, as plotters' own SVG backend always drew it
+/// (it dropped the 2 px that was asked for).
+const OUTLINE: u32 = 1;
 
+/// The bar chart of `view`, or None if its values give no plot.
 pub fn bar_chart(view: &BarsView, style: &ChartStyle) -> Option<Chart> {
-    let pen = Pen { style };
+    Chart::drawn(&view.id, &view.title, &view.desc, |out| {
+        bar_chart_into(view, style, out)
+    })
+}
+
+/// Appends the bar chart of `view` to `out`; false, leaving `out` unchanged, if its
+/// values give no plot.
+pub fn bar_chart_into(view: &BarsView, style: &ChartStyle, out: &mut String) -> bool {
+    let pen = Pen::new(style);
     let (w, h) = (style.width, style.height);
     let wf = f64::from(w);
-    let small = pen.small();
-    let values: Vec<f64> = view
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten().copied())
-        .collect();
-    let lo = values.iter().copied().fold(0.0, f64::min);
-    let hi = values.iter().copied().fold(0.0, f64::max);
+    let small = pen.small;
+    let values = view.series.iter().flat_map(|s| s.values.iter().flatten());
+    let (lo, hi) = values.fold((0.0, 0.0), |(lo, hi): (f64, f64), v| {
+        (lo.min(*v), hi.max(*v))
+    });
     let hi = if hi == lo { lo + 1.0 } else { hi };
     let n = view.categories.len().max(1);
     let right = (text_width(
@@ -48,14 +58,20 @@ pub fn bar_chart(view: &BarsView, style: &ChartStyle) -> Option<Chart> {
         small,
     ) / 2.0)
         .max(12.0);
-    let plot = Plot::new(style, &pen, TOP, lo, hi + (hi - lo) * 0.05, n, right)?;
+    let Some(plot) = Plot::new(style, &pen, TOP, lo, hi + (hi - lo) * 0.05, n, right) else {
+        return false;
+    };
     let (left, plot_w) = (plot.left, plot.plot_width());
     let group = plot_w / n as f64 * 0.7;
     let bar = group / view.series.len().max(1) as f64;
-
-    let raw = super::draw(w, h, |root| {
-        let text = style.text.rgb();
-        let muted = style.muted.rgb();
+    let frame = Frame {
+        id: &view.id,
+        title: &view.title,
+        desc: &view.desc,
+        size: (w, h),
+        font_family: &style.font_family,
+    };
+    super::draw(out, &frame, |root| {
         plot.draw_grid(root, &pen, style)?;
         let categories: Vec<&str> = view.categories.iter().map(String::as_str).collect();
         plot.draw_categories(root, &pen, style, &categories)?;
@@ -71,39 +87,35 @@ pub fn bar_chart(view: &BarsView, style: &ChartStyle) -> Option<Chart> {
                     root.draw(&Rectangle::new(corners, colour.filled()))?;
                 } else {
                     root.draw(&Rectangle::new(corners, WHITE.filled()))?;
-                    root.draw(&Rectangle::new(corners, colour.stroke_width(2)))?;
+                    root.draw(&Rectangle::new(corners, colour.stroke_width(OUTLINE)))?;
                 }
             }
         }
         // The zero line, drawn over the bars so that negatives clearly hang below it.
         let zero = plot.y(0.0);
         root.draw(&PathElement::new(
-            vec![px(left, zero), px(wf - right, zero)],
+            [px(left, zero), px(wf - right, zero)],
             style.axis.rgb().stroke_width(2),
         ))?;
-        root.draw(&Text::new(
-            view.unit_note.clone(),
-            px(4.0, 6.0),
-            pen.font(small, muted, HPos::Left, VPos::Top),
-        ))?;
+        let top_left = (HPos::Left, VPos::Top);
+        pen.label(root, &view.unit_note, style.muted, top_left, px(4.0, 6.0))?;
         let mut x = wf - 4.0;
         for series in view.series.iter().rev() {
             let label_w = text_width(&series.name, small);
-            root.draw(&Text::new(
-                series.name.clone(),
-                px(x, 6.0),
-                pen.font(small, text, HPos::Right, VPos::Top),
-            ))?;
+            let top_right = (HPos::Right, VPos::Top);
+            pen.label(root, &series.name, style.text, top_right, px(x, 6.0))?;
             let sx = x - label_w - 18.0;
             let swatch = [px(sx, 6.0), px(sx + 12.0, 6.0 + small)];
             if series.solid {
                 root.draw(&Rectangle::new(swatch, series.colour.rgb().filled()))?;
             } else {
-                root.draw(&Rectangle::new(swatch, series.colour.rgb().stroke_width(2)))?;
+                root.draw(&Rectangle::new(
+                    swatch,
+                    series.colour.rgb().stroke_width(OUTLINE),
+                ))?;
             }
             x = sx - 14.0;
         }
         Ok(())
-    })?;
-    Some(Chart::new(&raw, &view.id, &view.title, &view.desc, (w, h)))
+    })
 }

@@ -2,17 +2,24 @@
 //!
 //! plotters measures CJK text wrongly, so every label position here is computed by
 //! sosei itself (a full-width character counts as 1 em, anything else as 0.6 em), and
-//! plotters only draws. The SVG gets `role="img"`, a `<title>` and a `<desc>` here.
+//! plotters only draws, through the compact SVG backend of [`svg`], which also gives the
+//! chart `role="img"`, a `<title>` and a `<desc>`. Each chart can be appended to a
+//! caller's string (`trend_chart_into` and its kin) or made as a [`Chart`].
 
 pub mod bars;
+mod dashes;
 mod plot;
 pub mod status;
 pub mod style;
+pub mod svg;
 pub mod trend;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use style::ChartStyle;
+use plotters::style::FontDesc;
+use std::cell::RefCell;
+use style::{ChartStyle, Hex};
+use svg::{CompactSvg, Frame};
 
 /// A finished chart: inline SVG with its text alternative.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -24,14 +31,21 @@ pub struct Chart {
 }
 
 impl Chart {
-    /// A chart from plotters' SVG, with its text alternative.
-    pub fn new(raw: &str, id: &str, title: &str, desc: &str, (width, height): (u32, u32)) -> Chart {
-        Chart {
+    /// The chart that `draw_into` (one of the `*_chart_into` functions) draws, if it does.
+    fn drawn(
+        id: &str,
+        title: &str,
+        desc: &str,
+        draw_into: impl FnOnce(&mut String) -> bool,
+    ) -> Option<Chart> {
+        // A 10-year trend chart is about 4 KB.
+        let mut svg = String::with_capacity(4096);
+        draw_into(&mut svg).then(|| Chart {
             id: id.to_string(),
-            svg: finish(raw, id, title, desc, width, height),
+            svg,
             title: title.to_string(),
             desc: desc.to_string(),
-        }
+        })
     }
 }
 
@@ -83,28 +97,46 @@ pub fn tick_label(value: f64, step: f64, scale: f64, suffix: &str) -> String {
     let decimals = if s >= 1.0 {
         0
     } else {
-        (-(s.log10().floor()) as usize).min(6)
+        (-(s.log10().floor()) as u32).min(6)
     };
-    let text = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = text
-        .split_once('.')
-        .map(|(i, f)| (i.to_string(), Some(f.to_string())))
-        .unwrap_or((text.clone(), None));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    let mut label = String::with_capacity(16);
+    if value < 0.0 && v.abs() >= s * 1e-9 {
+        label.push('△');
     }
-    let sign = if value < 0.0 && v.abs() >= s * 1e-9 {
-        "△"
+    // |v| in units of the last decimal, rounded. When the step is a whole number of those
+    // units, a tick is never halfway between two labels, and this agrees with `{:.*}`
+    // (a test checks).
+    let unit = 10u64.pow(decimals);
+    let units = (v.abs() * unit as f64).round();
+    if units < 2f64.powi(53) && s * unit as f64 > 0.999 {
+        let units = units as u64;
+        push_grouped(&mut label, itoa::Buffer::new().format(units / unit));
+        if decimals > 0 {
+            label.push('.');
+            // One more digit than the decimals, so that the leading zeros stay: 1005 → 005.
+            label.push_str(&itoa::Buffer::new().format(unit + units % unit)[1..]);
+        }
     } else {
-        ""
-    };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}{suffix}"),
-        None => format!("{sign}{grouped}{suffix}"),
+        // A step finer than the decimals shown, beyond exact integers, or not a number.
+        let text = format!("{:.*}", decimals as usize, v.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        push_grouped(&mut label, int);
+        if !frac.is_empty() {
+            label.push('.');
+            label.push_str(frac);
+        }
+    }
+    label.push_str(suffix);
+    label
+}
+
+/// Digits with a comma every three from the right.
+fn push_grouped(out: &mut String, digits: &str) {
+    for (i, c) in digits.char_indices() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
     }
 }
 
@@ -119,93 +151,96 @@ pub fn axis_scale(max_abs: f64) -> (f64, &'static str) {
     }
 }
 
-/// Text drawing in one font, with sizes given in CSS pixels.
+/// Text in the chart's font, with sizes in CSS pixels. A plotters text style costs two
+/// allocations to make, so the pen keeps one for each size and recolours and
+/// re-anchors it for each text.
 pub(crate) struct Pen<'a> {
-    pub style: &'a ChartStyle,
+    /// The size of labels.
+    pub small: f64,
+    ordinary: RefCell<TextStyle<'a>>,
+    labels: RefCell<TextStyle<'a>>,
 }
 
-impl Pen<'_> {
-    pub fn font(&self, px: f64, colour: RGBColor, h: HPos, v: VPos) -> TextStyle<'_> {
-        // plotters writes font-size as size / 1.24.
-        (self.style.font_family.as_str(), px * 1.24)
-            .into_font()
-            .color(&colour)
-            .pos(Pos::new(h, v))
-    }
-
-    pub fn size(&self) -> f64 {
-        f64::from(self.style.font_size)
-    }
-
-    pub fn small(&self) -> f64 {
-        (self.size() * 0.85).round()
-    }
-}
-
-/// Makes plotters' SVG scale to its container and carry its text alternative.
-pub fn finish(raw: &str, id: &str, title: &str, desc: &str, width: u32, height: u32) -> String {
-    let body = raw.split_once('>').map(|(_, rest)| rest).unwrap_or(raw);
-    // One font for the whole chart, on the root: plotters repeats it on every text.
-    let font = body
-        .split(" font-family=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap_or("sans-serif")
-        .to_string();
-    let body = compact(body, &font);
-    let esc = crate::markdown::escape;
-    format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
-        esc(&font),
-        esc(title),
-        esc(desc),
-        body.trim_start()
-    )
-}
-
-/// Drops what plotters writes on every element but the chart does not need: full
-/// opacity, the repeated font family, and the line breaks around each text.
-fn compact(body: &str, font: &str) -> String {
-    // One pass instead of one `replace` per pattern: charts are made by the hundred thousand.
-    let font_attr = format!(" font-family=\"{font}\"");
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(i) = rest.find([' ', '\n']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        rest = if let Some(t) = tail.strip_prefix(" opacity=\"1\"") {
-            t
-        } else if let Some(t) = tail.strip_prefix(font_attr.as_str()) {
-            t
-        } else if tail.starts_with('\n') && (out.ends_with('>') || tail[1..].starts_with("</text>"))
-        {
-            &tail[1..]
-        } else {
-            out.push_str(&tail[..1]);
-            &tail[1..]
+impl<'a> Pen<'a> {
+    pub fn new(style: &'a ChartStyle) -> Pen<'a> {
+        let size = f64::from(style.font_size);
+        let small = (size * 0.85).round();
+        let font = |px| {
+            RefCell::new(TextStyle::from(FontDesc::new(
+                FontFamily::Name(&style.font_family),
+                px,
+                FontStyle::Normal,
+            )))
         };
+        Pen {
+            small,
+            ordinary: font(size),
+            labels: font(small),
+        }
     }
-    out.push_str(rest);
-    out
+
+    /// Writes `text` at `at` in the ordinary size, `anchor` saying which point of it is there.
+    pub fn text(
+        &self,
+        root: &Root,
+        text: &str,
+        colour: Hex,
+        anchor: Anchor,
+        at: Point,
+    ) -> DrawResult {
+        write(&self.ordinary, root, text, colour, anchor, at)
+    }
+
+    /// Writes `text` at `at` in the label size, `anchor` saying which point of it is there.
+    pub fn label(
+        &self,
+        root: &Root,
+        text: &str,
+        colour: Hex,
+        anchor: Anchor,
+        at: Point,
+    ) -> DrawResult {
+        write(&self.labels, root, text, colour, anchor, at)
+    }
 }
 
-/// Draws with plotters into a string; plotters errors cannot happen with the SVG backend,
-/// but if one did, the chart is left out rather than the build failing.
-pub(crate) fn draw(
-    width: u32,
-    height: u32,
-    f: impl FnOnce(
-        &DrawingArea<SVGBackend, plotters::coord::Shift>,
-    ) -> Result<(), Box<dyn std::error::Error>>,
-) -> Option<String> {
-    let mut buf = String::new();
-    {
-        let root = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
-        root.fill(&WHITE).ok()?;
-        f(&root).ok()?;
-        root.present().ok()?;
+/// Which point of a text its position gives.
+pub(crate) type Anchor = (HPos, VPos);
+/// A position in pixels.
+pub(crate) type Point = (i32, i32);
+
+fn write(
+    style: &RefCell<TextStyle>,
+    root: &Root,
+    text: &str,
+    colour: Hex,
+    (h, v): Anchor,
+    at: Point,
+) -> DrawResult {
+    let mut style = style.borrow_mut();
+    style.color = colour.rgb().to_backend_color();
+    style.pos = Pos::new(h, v);
+    root.draw_text(text, &style, at)?;
+    Ok(())
+}
+
+/// The drawing area of a chart.
+pub(crate) type Root<'a> = DrawingArea<CompactSvg<'a>, plotters::coord::Shift>;
+pub(crate) type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Draws a chart with plotters at the end of `out`, white behind. If plotters reports
+/// an error, `out` is left as it was and the result is false: the chart is left out
+/// rather than the build failing.
+pub(crate) fn draw(out: &mut String, frame: &Frame, f: impl FnOnce(&Root) -> DrawResult) -> bool {
+    let start = out.len();
+    let drawn = {
+        let root = CompactSvg::new(out, frame).into_drawing_area();
+        root.fill(&WHITE).is_ok() && f(&root).is_ok() && root.present().is_ok()
+    };
+    if !drawn {
+        out.truncate(start);
     }
-    Some(buf)
+    drawn
 }
 
 #[cfg(test)]
@@ -230,6 +265,58 @@ mod tests {
         assert!(t.contains(&0.0));
     }
 
+    /// The tick label as it was first written, with `format!`.
+    fn tick_label_by_format(value: f64, step: f64, scale: f64, suffix: &str) -> String {
+        let (v, s) = (value / scale, step / scale);
+        let decimals = if s >= 1.0 {
+            0
+        } else {
+            (-(s.log10().floor()) as usize).min(6)
+        };
+        let text = format!("{:.*}", decimals, v.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut label = String::new();
+        if value < 0.0 && v.abs() >= s * 1e-9 {
+            label.push('△');
+        }
+        push_grouped(&mut label, int);
+        if !frac.is_empty() {
+            label.push('.');
+            label.push_str(frac);
+        }
+        label + suffix
+    }
+
+    #[test]
+    fn tick_labels_agree_with_format() {
+        let mut checked = 0;
+        for exponent in -7..12 {
+            for mantissa in [1.0, 1.3, 2.0, 2.5, 3.7, 5.0, 7.2, 9.9] {
+                let span = mantissa * 10f64.powi(exponent);
+                for offset in [-3.3, -1.0, -0.5, 0.0, 0.25, 1.0, 7.7, 123.4] {
+                    let (lo, hi) = (offset * span, offset * span + span);
+                    let (ticks, step) = nice_ticks(lo, hi, 5);
+                    let (scale, suffix) = axis_scale(lo.abs().max(hi.abs()));
+                    for t in ticks {
+                        assert_eq!(
+                            tick_label(t, step, scale, suffix),
+                            tick_label_by_format(t, step, scale, suffix),
+                            "tick {t} of step {step}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000, "{checked}");
+        for odd in [f64::NAN, f64::INFINITY, 1e30, -1e30] {
+            assert_eq!(
+                tick_label(odd, 1.0, 1.0, "件"),
+                tick_label_by_format(odd, 1.0, 1.0, "件")
+            );
+        }
+    }
+
     #[test]
     fn tick_labels() {
         assert_eq!(
@@ -240,14 +327,5 @@ mod tests {
         assert_eq!(tick_label(12_500.0, 2_500.0, 1.0, ""), "12,500");
         assert_eq!(axis_scale(8_360_000.0), (10_000.0, "万"));
         assert_eq!(axis_scale(125_386_350.0), (100_000_000.0, "億"));
-    }
-
-    #[test]
-    fn finish_adds_role_title_and_desc() {
-        let svg = finish("<svg width=\"10\" height=\"5\" viewBox=\"0 0 10 5\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>", "c1", "題<名>", "説明", 10, 5);
-        assert!(svg.starts_with("<svg class=\"chart\" viewBox=\"0 0 10 5\" width=\"100%\" role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"c1-desc\""));
-        assert!(svg.contains(
-            "<title id=\"c1-title\">題&lt;名&gt;</title><desc id=\"c1-desc\">説明</desc><rect/>"
-        ));
     }
 }

@@ -1,7 +1,7 @@
 //! The plot area shared by the trend and bar charts: categories along x, a value axis
 //! with round ticks along y, and the drawing of the grid and both axes' labels.
 
-use super::{axis_scale, nice_ticks, text_width, tick_label, Pen};
+use super::{axis_scale, nice_ticks, text_width, tick_label, DrawResult, Pen, Root};
 use crate::chart::style::ChartStyle;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -10,9 +10,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub fn px(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
-
-pub type Root<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-pub type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Where the plot sits in the chart and how values map onto it.
 pub struct Plot {
@@ -40,7 +37,7 @@ impl Plot {
         categories: usize,
         right: f64,
     ) -> Option<Plot> {
-        let small = pen.small();
+        let small = pen.small;
         let (ticks, step) = nice_ticks(lo, hi, 5);
         let (y0, y1) = (*ticks.first()?, *ticks.last()?);
         if y1.partial_cmp(&y0) != Some(std::cmp::Ordering::Greater) {
@@ -89,20 +86,20 @@ impl Plot {
         self.top + self.height
     }
 
-    /// Grid lines and value labels.
+    /// Grid lines, then value labels (which lie left of the lines, so the order does
+    /// not change the picture, and each kind is written as one element).
     pub fn draw_grid(&self, root: &Root, pen: &Pen, style: &ChartStyle) -> DrawResult {
-        let small = pen.small();
-        for (t, label) in self.ticks.iter().zip(&self.labels) {
+        let line = style.grid.rgb().stroke_width(1);
+        for t in &self.ticks {
             let y = self.y(*t);
             root.draw(&PathElement::new(
-                vec![px(self.left, y), px(self.width - self.right, y)],
-                style.grid.rgb().stroke_width(1),
+                [px(self.left, y), px(self.width - self.right, y)],
+                line,
             ))?;
-            root.draw(&Text::new(
-                label.clone(),
-                px(self.left - 6.0, y),
-                pen.font(small, style.muted.rgb(), HPos::Right, VPos::Center),
-            ))?;
+        }
+        for (t, label) in self.ticks.iter().zip(&self.labels) {
+            let at = px(self.left - 6.0, self.y(*t));
+            pen.label(root, label, style.muted, (HPos::Right, VPos::Center), at)?;
         }
         Ok(())
     }
@@ -115,13 +112,9 @@ impl Plot {
         style: &ChartStyle,
         categories: &[&str],
     ) -> DrawResult {
-        let small = pen.small();
         for (i, c) in categories.iter().enumerate() {
-            root.draw(&Text::new(
-                c.to_string(),
-                px(self.x(i as f64), self.bottom() + 6.0),
-                pen.font(small, style.text.rgb(), HPos::Center, VPos::Top),
-            ))?;
+            let at = px(self.x(i as f64), self.bottom() + 6.0);
+            pen.label(root, c, style.text, (HPos::Center, VPos::Top), at)?;
         }
         Ok(())
     }

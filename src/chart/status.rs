@@ -1,7 +1,8 @@
 //! The status chart of the report home: stacked bars of status counts per strategy.
 
+use super::svg::Frame;
 use super::{text_width, Chart, Pen};
-use crate::chart::style::{ChartStyle, Hex};
+use crate::chart::style::{self, ChartStyle, Hex};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -26,9 +27,18 @@ pub struct StatusView {
 const ROW: f64 = 30.0;
 const TOP: f64 = 34.0;
 
+/// The status chart of `view`.
 pub fn status_chart(view: &StatusView, style: &ChartStyle) -> Option<Chart> {
-    let pen = Pen { style };
-    let small = pen.small();
+    Chart::drawn(&view.id, &view.title, &view.desc, |out| {
+        status_chart_into(view, style, out)
+    })
+}
+
+/// Appends the status chart of `view` to `out`; false, leaving `out` unchanged, only if
+/// plotters fails.
+pub fn status_chart_into(view: &StatusView, style: &ChartStyle, out: &mut String) -> bool {
+    let pen = Pen::new(style);
+    let small = pen.small;
     let w = style.width;
     let wf = f64::from(w);
     let hf = TOP + ROW * view.rows.len() as f64 + 8.0;
@@ -48,29 +58,37 @@ pub fn status_chart(view: &StatusView, style: &ChartStyle) -> Option<Chart> {
         .max(1);
     let unit = (wf - left - 40.0) / max_total as f64;
     let px = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-    let raw = super::draw(w, h, |root| {
-        let text = style.text.rgb();
+    let frame = Frame {
+        id: &view.id,
+        title: &view.title,
+        desc: &view.desc,
+        size: (w, h),
+        font_family: &style.font_family,
+    };
+    super::draw(out, &frame, |root| {
         let mut x = 4.0;
+        let mut label = String::new();
         for key in &view.statuses {
-            let label = format!("{}{}", key.symbol, key.label);
+            label.clear();
+            label.push_str(&key.symbol);
+            label.push_str(&key.label);
             root.draw(&Rectangle::new(
                 [px(x, 6.0), px(x + 12.0, 6.0 + small)],
                 key.colour.rgb().filled(),
             ))?;
-            root.draw(&Text::new(
-                label.clone(),
+            pen.label(
+                root,
+                &label,
+                style.text,
+                (HPos::Left, VPos::Top),
                 px(x + 16.0, 6.0),
-                pen.font(small, text, HPos::Left, VPos::Top),
-            ))?;
+            )?;
             x += 16.0 + text_width(&label, small) + 14.0;
         }
-        for (r, (label, counts)) in view.rows.iter().enumerate() {
+        for (r, (row, counts)) in view.rows.iter().enumerate() {
             let y = TOP + ROW * r as f64;
-            root.draw(&Text::new(
-                label.clone(),
-                px(left - 8.0, y + ROW / 2.0),
-                pen.font(small, text, HPos::Right, VPos::Center),
-            ))?;
+            let at = px(left - 8.0, y + ROW / 2.0);
+            pen.label(root, row, style.text, (HPos::Right, VPos::Center), at)?;
             let mut x = left;
             for (key, count) in view.statuses.iter().zip(counts) {
                 if *count == 0 {
@@ -83,27 +101,25 @@ pub fn status_chart(view: &StatusView, style: &ChartStyle) -> Option<Chart> {
                 ))?;
                 // A white gap between segments, and the symbol and count inside when they fit.
                 root.draw(&PathElement::new(
-                    vec![px(x + width, y + 4.0), px(x + width, y + ROW - 4.0)],
+                    [px(x + width, y + 4.0), px(x + width, y + ROW - 4.0)],
                     WHITE.stroke_width(2),
                 ))?;
-                let inside = format!("{}{count}", key.symbol);
-                if text_width(&inside, small) + 6.0 <= width {
-                    root.draw(&Text::new(
-                        inside,
-                        px(x + width / 2.0, y + ROW / 2.0),
-                        pen.font(small, WHITE, HPos::Center, VPos::Center),
-                    ))?;
+                label.clear();
+                label.push_str(&key.symbol);
+                label.push_str(itoa::Buffer::new().format(*count));
+                if text_width(&label, small) + 6.0 <= width {
+                    let at = px(x + width / 2.0, y + ROW / 2.0);
+                    pen.label(root, &label, style::WHITE, (HPos::Center, VPos::Center), at)?;
                 }
                 x += width;
             }
             let total: usize = counts.iter().sum();
-            root.draw(&Text::new(
-                format!("計{total}"),
-                px(x + 6.0, y + ROW / 2.0),
-                pen.font(small, text, HPos::Left, VPos::Center),
-            ))?;
+            label.clear();
+            label.push('計');
+            label.push_str(itoa::Buffer::new().format(total));
+            let at = px(x + 6.0, y + ROW / 2.0);
+            pen.label(root, &label, style.text, (HPos::Left, VPos::Center), at)?;
         }
         Ok(())
-    })?;
-    Some(Chart::new(&raw, &view.id, &view.title, &view.desc, (w, h)))
+    })
 }

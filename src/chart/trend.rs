@@ -1,8 +1,10 @@
 //! The trend chart of one indicator series: baseline, actuals by year, and the target.
 
+use super::dashes::Dashes;
 use super::plot::{px, Plot};
-use super::{text_width, Chart, Pen};
-use crate::chart::style::ChartStyle;
+use super::svg::Frame;
+use super::{text_width, Chart, DrawResult, Pen, Root};
+use crate::chart::style::{ChartStyle, Hex};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -38,178 +40,201 @@ pub struct TrendView {
 
 const TOP: f64 = 34.0;
 
+/// The trend chart of `view`, or None if its values give no plot.
 pub fn trend_chart(view: &TrendView, style: &ChartStyle) -> Option<Chart> {
-    let pen = Pen { style };
+    Chart::drawn(&view.id, &view.title, &view.desc, |out| {
+        trend_chart_into(view, style, out)
+    })
+}
+
+/// Appends the trend chart of `view` to `out`; false, leaving `out` unchanged, if its
+/// values give no plot.
+pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) -> bool {
+    let pen = Pen::new(style);
     let (w, h) = (style.width, style.height);
     let wf = f64::from(w);
-    let fs = pen.size();
-    let small = pen.small();
-    let mut values: Vec<f64> = vec![view.baseline, view.target];
-    values.extend(view.years.iter().filter_map(|y| y.value));
-    let (lo, hi) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let small = pen.small;
+    let (lo, hi) = [view.baseline, view.target]
+        .into_iter()
+        .chain(view.years.iter().filter_map(|y| y.value))
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
     let pad = if hi > lo {
         (hi - lo) * 0.2
     } else {
         (hi.abs() * 0.1).max(1.0)
     };
-    let full: Vec<&str> = std::iter::once("当初値")
-        .chain(view.years.iter().map(|y| y.label.as_str()))
-        .collect();
-    let short: Vec<&str> = std::iter::once("当初")
-        .chain(view.years.iter().map(|y| y.short.as_str()))
-        .collect();
     // Full year labels if they fit their slots, else the short ones.
-    let slot = (wf - 80.0) / full.len() as f64;
-    let fits = full.iter().all(|l| text_width(l, small) + 6.0 <= slot);
-    let categories = if fits { full } else { short };
-    let n = categories.len();
-    let last_half = text_width(categories[n - 1], small) / 2.0;
-    let right = last_half
-        .max(text_width(&format!("目標 {}", view.target_label), small) / 2.0)
+    let n = view.years.len() + 1;
+    let slot = (wf - 80.0) / n as f64;
+    let fits = std::iter::once("当初値")
+        .chain(view.years.iter().map(|y| y.label.as_str()))
+        .all(|l| text_width(l, small) + 6.0 <= slot);
+    let categories: Vec<&str> = if fits {
+        std::iter::once("当初値")
+            .chain(view.years.iter().map(|y| y.label.as_str()))
+            .collect()
+    } else {
+        std::iter::once("当初")
+            .chain(view.years.iter().map(|y| y.short.as_str()))
+            .collect()
+    };
+    let target_label = ["目標 ", view.target_label.as_str()].concat();
+    let target_half = text_width(&target_label, small) / 2.0;
+    let right = (text_width(categories[n - 1], small) / 2.0)
+        .max(target_half)
         .max(16.0)
         + 6.0;
-    let plot = Plot::new(style, &pen, TOP, lo - pad, hi + pad, n, right)?;
-    let (left, right) = (plot.left, plot.right);
-    let raw = super::draw(w, h, |root| {
-        let text = style.text.rgb();
-        let muted = style.muted.rgb();
+    let Some(plot) = Plot::new(style, &pen, TOP, lo - pad, hi + pad, n, right) else {
+        return false;
+    };
+    let frame = Frame {
+        id: &view.id,
+        title: &view.title,
+        desc: &view.desc,
+        size: (w, h),
+        font_family: &style.font_family,
+    };
+    super::draw(out, &frame, |root| {
+        let (left, right) = (plot.left, plot.right);
         plot.draw_grid(root, &pen, style)?;
         root.draw(&PathElement::new(
-            vec![px(left, plot.bottom()), px(wf - right, plot.bottom())],
+            [px(left, plot.bottom()), px(wf - right, plot.bottom())],
             style.axis.rgb().stroke_width(1),
         ))?;
         plot.draw_categories(root, &pen, style, &categories)?;
-        // Direction and legend, in the top band.
-        let direction = if view.lower_is_better {
-            "▼ 低いほど良い指標"
-        } else {
-            "▲ 高いほど良い指標"
-        };
-        root.draw(&Text::new(
-            direction,
-            px(4.0, 4.0),
-            pen.font(fs, text, HPos::Left, VPos::Top),
-        ))?;
-        let legend = [
-            ("● 実績", style.actual.rgb()),
-            ("◆ 目標（破線）", style.target.rgb()),
-            ("■ 当初値", style.baseline.rgb()),
-        ];
-        let mut x = wf - 4.0;
-        for (label, colour) in legend.iter().rev() {
-            root.draw(&Text::new(
-                *label,
-                px(x, 6.0),
-                pen.font(small, *colour, HPos::Right, VPos::Top),
-            ))?;
-            x -= text_width(label, small) + 12.0;
-        }
+        draw_legend(root, &pen, style, view.lower_is_better)?;
         // Target: a dashed line across, and a diamond at the end of the plan.
         let ty = plot.y(view.target);
-        root.draw(&plotters::element::DashedPathElement::new(
-            vec![px(left, ty), px(wf - right, ty)],
-            8,
-            5,
-            style.target.rgb().stroke_width(2),
-        ))?;
+        let (x0, y) = px(left, ty);
+        let line = style.target.rgb().stroke_width(2);
+        root.draw(&Dashes::new(x0, px(wf - right, ty).0, y, (8, 5), line))?;
         let (tx, tyi) = px(plot.x((n - 1) as f64), ty);
         root.draw(&Polygon::new(
-            vec![(tx, tyi - 8), (tx + 8, tyi), (tx, tyi + 8), (tx - 8, tyi)],
+            [(tx, tyi - 8), (tx + 8, tyi), (tx, tyi + 8), (tx - 8, tyi)],
             style.target.rgb().filled(),
         ))?;
-        let above = ty - TOP > small + 12.0;
-        let (label_y, vpos) = if above {
+        let (label_y, vpos) = if ty - TOP > small + 12.0 {
             (ty - 12.0, VPos::Bottom)
         } else {
             (ty + 12.0, VPos::Top)
         };
-        let label_x = plot
-            .x((n - 1) as f64)
-            .min(wf - 4.0 - text_width(&format!("目標 {}", view.target_label), small) / 2.0);
-        root.draw(&Text::new(
-            format!("目標 {}", view.target_label),
-            px(label_x, label_y),
-            pen.font(small, style.target.rgb(), HPos::Center, vpos),
-        ))?;
+        let label_x = plot.x((n - 1) as f64).min(wf - 4.0 - target_half);
+        let at = px(label_x, label_y);
+        pen.label(root, &target_label, style.target, (HPos::Center, vpos), at)?;
         // Baseline: a square.
         let (bx, by) = px(plot.x(0.0), plot.y(view.baseline));
         root.draw(&Rectangle::new(
             [(bx - 6, by - 6), (bx + 6, by + 6)],
             style.baseline.rgb().filled(),
         ))?;
-        let at = Anchor {
+        let place = LabelPlace {
             x: plot.x(0.0),
             y: plot.y(view.baseline),
             width: wf,
             floor: plot.bottom(),
             below: false,
         };
-        draw_value_label(root, &pen, &view.baseline_label, at, style.baseline.rgb())?;
-        // Actuals: solid line through consecutive measured years, circles on the points.
-        let points: Vec<Option<(i32, i32)>> = view
-            .years
-            .iter()
-            .enumerate()
-            .map(|(i, y)| y.value.map(|v| px(plot.x(i as f64 + 1.0), plot.y(v))))
-            .collect();
-        for run in points.split(|p| p.is_none()) {
-            let run: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
-            if run.len() > 1 {
-                root.draw(&PathElement::new(run, style.actual.rgb().stroke_width(3)))?;
-            }
+        draw_value_label(root, &pen, &view.baseline_label, place, style.baseline)?;
+        draw_actuals(root, &pen, style, view, &plot)
+    })
+}
+
+/// The direction of the indicator (top left) and the legend (top right).
+fn draw_legend(root: &Root, pen: &Pen, style: &ChartStyle, lower_is_better: bool) -> DrawResult {
+    let direction = if lower_is_better {
+        "▼ 低いほど良い指標"
+    } else {
+        "▲ 高いほど良い指標"
+    };
+    pen.text(
+        root,
+        direction,
+        style.text,
+        (HPos::Left, VPos::Top),
+        px(4.0, 4.0),
+    )?;
+    let legend = [
+        ("● 実績", style.actual),
+        ("◆ 目標（破線）", style.target),
+        ("■ 当初値", style.baseline),
+    ];
+    let mut x = f64::from(style.width) - 4.0;
+    for (label, colour) in legend.iter().rev() {
+        pen.label(root, label, *colour, (HPos::Right, VPos::Top), px(x, 6.0))?;
+        x -= text_width(label, pen.small) + 12.0;
+    }
+    Ok(())
+}
+
+/// Actuals: a solid line through consecutive measured years, a circle on each point
+/// (ringed if revised) with its value, and 未測定 where a year was not measured.
+fn draw_actuals(
+    root: &Root,
+    pen: &Pen,
+    style: &ChartStyle,
+    view: &TrendView,
+    plot: &Plot,
+) -> DrawResult {
+    let actual = style.actual.rgb();
+    let points: Vec<Option<(i32, i32)>> = view
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| y.value.map(|v| px(plot.x(i as f64 + 1.0), plot.y(v))))
+        .collect();
+    for run in points.split(|p| p.is_none()) {
+        if run.len() > 1 {
+            root.draw(&PathElement::new(
+                run.iter().flatten().copied().collect::<Vec<_>>(),
+                actual.stroke_width(3),
+            ))?;
         }
-        for (i, (year, point)) in view.years.iter().zip(&points).enumerate() {
-            match point {
-                Some((x, y)) => {
-                    root.draw(&Circle::new((*x, *y), 6, style.actual.rgb().filled()))?;
-                    if year.revised {
-                        root.draw(&Circle::new(
-                            (*x, *y),
-                            10,
-                            style.actual.rgb().stroke_width(2),
-                        ))?;
-                    }
-                    let label = if year.revised {
-                        format!("{}（修正値）", year.value_label)
-                    } else {
-                        year.value_label.clone()
-                    };
-                    // Put the label on the side away from the line: below a point the line falls to.
-                    let neighbour = points[..i]
-                        .iter()
-                        .rev()
-                        .flatten()
-                        .next()
-                        .or_else(|| points[i + 1..].iter().flatten().next());
-                    let below = neighbour.is_some_and(|(_, ny)| *ny < *y);
-                    let at = Anchor {
-                        x: f64::from(*x),
-                        y: f64::from(*y),
-                        width: wf,
-                        floor: plot.bottom(),
-                        below,
-                    };
-                    draw_value_label(root, &pen, &label, at, style.actual.rgb())?;
+    }
+    let mut label = String::new();
+    for (i, (year, point)) in view.years.iter().zip(&points).enumerate() {
+        match point {
+            Some((x, y)) => {
+                root.draw(&Circle::new((*x, *y), 6, actual.filled()))?;
+                label.clear();
+                label.push_str(&year.value_label);
+                if year.revised {
+                    root.draw(&Circle::new((*x, *y), 10, actual.stroke_width(2)))?;
+                    label.push_str("（修正値）");
                 }
-                None if year.missing => {
-                    root.draw(&Text::new(
-                        "未測定",
-                        px(plot.x(i as f64 + 1.0), plot.bottom() - 6.0),
-                        pen.font(small, muted, HPos::Center, VPos::Bottom),
-                    ))?;
-                }
-                None => {}
+                // Put the label on the side away from the line: below a point the line falls to.
+                let neighbour = points[..i]
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .or_else(|| points[i + 1..].iter().flatten().next());
+                let place = LabelPlace {
+                    x: f64::from(*x),
+                    y: f64::from(*y),
+                    width: f64::from(style.width),
+                    floor: plot.bottom(),
+                    below: neighbour.is_some_and(|(_, ny)| *ny < *y),
+                };
+                draw_value_label(root, pen, &label, place, style.actual)?;
             }
+            None if year.missing => {
+                let at = px(plot.x(i as f64 + 1.0), plot.bottom() - 6.0);
+                pen.label(
+                    root,
+                    "未測定",
+                    style.muted,
+                    (HPos::Center, VPos::Bottom),
+                    at,
+                )?;
+            }
+            None => {}
         }
-        Ok(())
-    })?;
-    Some(Chart::new(&raw, &view.id, &view.title, &view.desc, (w, h)))
+    }
+    Ok(())
 }
 
 /// Where a value label goes: beside the point at (x, y), inside `width` and above `floor`.
-struct Anchor {
+struct LabelPlace {
     x: f64,
     y: f64,
     width: f64,
@@ -220,13 +245,13 @@ struct Anchor {
 
 /// A value printed above or below its point, kept inside the chart.
 fn draw_value_label(
-    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    root: &Root,
     pen: &Pen,
     label: &str,
-    at: Anchor,
-    colour: RGBColor,
-) -> Result<(), Box<dyn std::error::Error>> {
-    let small = pen.small();
+    at: LabelPlace,
+    colour: Hex,
+) -> DrawResult {
+    let small = pen.small;
     let half = text_width(label, small) / 2.0;
     let x = at.x.clamp(half + 2.0, at.width - half - 2.0);
     let room_above = at.y - TOP > small + 14.0;
@@ -236,10 +261,6 @@ fn draw_value_label(
     } else {
         (at.y - 11.0, VPos::Bottom)
     };
-    root.draw(&Text::new(
-        label.to_string(),
-        (x.round() as i32, y.round() as i32),
-        pen.font(small, colour, HPos::Center, v),
-    ))?;
-    Ok(())
+    let at = (x.round() as i32, y.round() as i32);
+    pen.label(root, label, colour, (HPos::Center, v), at)
 }
