@@ -4,9 +4,11 @@ use super::context::ViewCtx;
 use super::html::Html;
 use super::parts::Part;
 use super::slots::Slot;
-use crate::chart::bars::{bar_chart, BarSeries, BarsView};
-use crate::chart::status::{status_chart, StatusKey, StatusView as StatusChartView};
-use crate::chart::trend::{trend_chart, TrendView, TrendYear};
+use crate::chart::bars::{bar_chart, bar_chart_into, BarSeries, BarsView};
+use crate::chart::status::{
+    status_chart, status_chart_into, StatusKey, StatusView as StatusChartView,
+};
+use crate::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendYear};
 use crate::chart::Chart;
 use crate::evaluate::{self, Status};
 use crate::fiscal_year::FiscalYear;
@@ -118,22 +120,40 @@ pub fn series_chart(ctx: &ViewCtx, r: SeriesRef) -> Option<Chart> {
     trend_chart(&series_trend(ctx, r).view, ctx.style)
 }
 
+/// The budget chart of a grant programme.
+pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
+    bar_chart(&budget_view(ctx, grant), ctx.style)
+}
+
+/// The chart of KPI `i` of a grant programme.
+pub fn kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<Chart> {
+    bar_chart(&kpi_view(ctx, grant, i)?, ctx.style)
+}
+
+/// The home page's chart of status counts per strategy.
+pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
+    status_chart(&status_view(ctx), ctx.style)
+}
+
 /// The trend chart of one series up to the report year, with its figures as a table.
 pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
-    let trend = series_trend(ctx, r);
-    let Some(chart) = ctx.count(trend_chart(&trend.view, ctx.style)) else {
-        return;
-    };
     let SeriesTrend {
         name,
         series,
         plan_years,
         observed,
-        ..
-    } = trend;
-    let fmt = |q| format::with_unit(q, &series.unit, None);
+        view,
+    } = series_trend(ctx, r);
+    let start = html.buf().len();
     html.raw("<div class=\"chart-block\">\n");
-    write_figure(html, &chart);
+    let drawn = write_figure(ctx, html, &view.title, &view.desc, |out| {
+        trend_chart_into(&view, ctx.style, out)
+    });
+    if !drawn {
+        html.buf().truncate(start);
+        return;
+    }
+    let fmt = |q| format::with_unit(q, &series.unit, None);
     let caption = format!("{name}のデータ");
     html.raw("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
@@ -168,15 +188,53 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
     html.raw("</tr></tbody>\n</table>\n</div>\n</div>");
 }
 
-/// A chart in a figure, with its description as the caption.
-pub fn write_figure(html: &mut Html, chart: &Chart) {
+/// A chart in a figure, with its description as the caption; `draw` appends the SVG, or
+/// says it cannot, and then nothing is written. True if the chart was drawn.
+pub fn write_figure(
+    ctx: &ViewCtx,
+    html: &mut Html,
+    title: &str,
+    desc: &str,
+    draw: impl FnOnce(&mut String) -> bool,
+) -> bool {
+    let start = html.buf().len();
     html.raw("<figure class=\"chart-figure\">\n<div class=\"chart-scroll\" role=\"region\" aria-label=\"グラフ：")
-        .text(&chart.title)
-        .raw("\" tabindex=\"0\">")
-        .raw(&chart.svg)
-        .raw("</div>\n<figcaption>")
-        .text(&chart.desc)
+        .text(title)
+        .raw("\" tabindex=\"0\">");
+    if !draw(html.buf()) {
+        html.buf().truncate(start);
+        return false;
+    }
+    ctx.count_chart();
+    html.raw("</div>\n<figcaption>")
+        .text(desc)
         .raw("</figcaption>\n</figure>");
+    true
+}
+
+/// A grant programme's budget chart, in a figure.
+pub fn write_budget_chart(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
+    let view = budget_view(ctx, grant);
+    write_figure(ctx, html, &view.title, &view.desc, |out| {
+        bar_chart_into(&view, ctx.style, out)
+    });
+}
+
+/// The chart of a grant programme's KPI `i`, in a figure.
+pub fn write_kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize, html: &mut Html) {
+    if let Some(view) = kpi_view(ctx, grant, i) {
+        write_figure(ctx, html, &view.title, &view.desc, |out| {
+            bar_chart_into(&view, ctx.style, out)
+        });
+    }
+}
+
+/// The home page's chart of status counts per strategy, in a figure.
+pub fn write_status_chart(ctx: &ViewCtx, html: &mut Html) {
+    let view = status_view(ctx);
+    write_figure(ctx, html, &view.title, &view.desc, |out| {
+        status_chart_into(&view, ctx.style, out)
+    });
 }
 
 /// Revised after it was first published.
@@ -238,7 +296,7 @@ fn describe(
 }
 
 /// The budget chart of a grant programme: 総事業費 and 交付金額 side by side.
-pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
+pub fn budget_view(ctx: &ViewCtx, grant: &Grant) -> BarsView {
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let shown = |f: fn(&Budget) -> f64| {
@@ -261,8 +319,8 @@ pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
             .unwrap_or_else(|| "0".into())
     );
     let heading = format!("{}{}", grant.scheme, format::circled(grant.number));
-    bar_chart(
-        &BarsView {
+    {
+        BarsView {
             id: format!("chart-{}-budget-{}", year.slug(), grant.slug),
             title: format!("{heading} 年度別の総事業費と交付金額"),
             desc,
@@ -282,13 +340,12 @@ pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
                 },
             ],
             unit_note: "単位：円".into(),
-        },
-        ctx.style,
-    )
+        }
+    }
 }
 
 /// The chart of KPI `i`: target against actual increment per year; negatives hang below zero.
-pub fn kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<Chart> {
+pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let k = grant.kpis.get(i)?;
@@ -297,8 +354,8 @@ pub fn kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<Chart> {
         q.map(|q| format::with_unit(q, &k.unit, None))
             .unwrap_or_else(|| format::NONE.into())
     };
-    bar_chart(
-        &BarsView {
+    Some({
+        BarsView {
             id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
             title: format!("{}（年度別の目標と実績の増加分）", k.name),
             desc: format!(
@@ -330,13 +387,12 @@ pub fn kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<Chart> {
                 },
             ],
             unit_note: format!("単位：{}", k.unit),
-        },
-        ctx.style,
-    )
+        }
+    })
 }
 
 /// The home page's chart of status counts per strategy.
-pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
+pub fn status_view(ctx: &ViewCtx) -> StatusChartView {
     let colours = &ctx.style.status;
     let colour = |s: Status| match s {
         Status::Achieved => colours.achieved,
@@ -351,8 +407,8 @@ pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
         .map(|s| format!("{}{}", s.label(), overall.get(*s)))
         .collect::<Vec<_>>()
         .join("、");
-    status_chart(
-        &StatusChartView {
+    {
+        StatusChartView {
             id: format!("chart-{}-status", ctx.year().slug()),
             title: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
             desc: format!(
@@ -385,7 +441,6 @@ pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
                     )
                 })
                 .collect(),
-        },
-        ctx.style,
-    )
+        }
+    }
 }

@@ -89,15 +89,12 @@ impl ViewCtx<'_> {
         rendered.html
     }
 
-    /// Counts a drawn chart for the build's report, and passes it on.
-    pub fn count(&self, chart: Option<crate::chart::Chart>) -> Option<crate::chart::Chart> {
-        if chart.is_some() {
-            self.collected
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .charts += 1;
-        }
-        chart
+    /// Counts a drawn chart for the build's report.
+    pub fn count_chart(&self) {
+        self.collected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .charts += 1;
     }
 
     /// A slot for `part` in the page being made.

@@ -54,22 +54,10 @@ impl Part {
             Part::SeriesChart(r) => charts::write_series_chart(ctx, *r, html),
             Part::BudgetTable(n) => grants::write_budget_table(ctx, grant(*n), html),
             Part::KpiTable(n) => grants::write_kpi_table(ctx, grant(*n), html),
-            Part::BudgetChart(n) => {
-                if let Some(c) = ctx.count(charts::budget_chart(ctx, grant(*n))) {
-                    charts::write_figure(html, &c);
-                }
-            }
-            Part::KpiChart { grant: n, kpi } => {
-                if let Some(c) = ctx.count(charts::kpi_chart(ctx, grant(*n), *kpi)) {
-                    charts::write_figure(html, &c);
-                }
-            }
+            Part::BudgetChart(n) => charts::write_budget_chart(ctx, grant(*n), html),
+            Part::KpiChart { grant: n, kpi } => charts::write_kpi_chart(ctx, grant(*n), *kpi, html),
             Part::Navigation(n) => n.write(html),
-            Part::StatusChart => {
-                if let Some(c) = ctx.count(charts::status_summary_chart(ctx)) {
-                    charts::write_figure(html, &c);
-                }
-            }
+            Part::StatusChart => charts::write_status_chart(ctx, html),
         }
     }
 }
