@@ -43,7 +43,7 @@ for scale in "${scales[@]}"; do
   echo "   cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS $((rss / 1024)) MB, output ${size} MB"
   echo "$report" | grep -E '^  (load|evaluate|swap)' | sed 's/^/   /'
   if [ "$scale" != S ]; then
-    python3 benches/hugo_site.py --pages "$pages" --out "$work/hugo-$scale"
+    cargo run --release -q --example hugo_site -- --content "$content" --out "$work/hugo-$scale" >/dev/null
     ratios=()
     for i in 1 2 3; do
       rm -rf "$out" "$out_root/hugo-$scale"
