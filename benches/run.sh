@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # The scale benchmark: sosei at S (the bundled report), M (1,000 synthetic indicators) and
-# L (10,000), beside Hugo building a site of the same pages with the same prose and no
-# charts.
+# L (10,000), beside Hugo building a site of the same number of pages, with the same prose
+# and no charts (examples/hugo_site.rs makes it from the same content).
 #
 #   benches/run.sh            # S, M and L
 #   benches/run.sh M L        # some of them
 #   PAIRS=5 benches/run.sh L  # more sosei/Hugo pairs (default 3)
 #
 # For each scale it prints the cold build's wall time, pages/s, charts/s, peak RSS and
-# output size; at M and L the sosei/Hugo time ratio, the median of alternating pairs (each
-# pair builds both from scratch); and the time from saving one indicator's file to the
-# rebuilt page being served by `sosei serve`. At the end, a table of it all, and the time
+# output size; at M and L the sosei/Hugo time ratios, medians of alternating runs (each
+# builds from scratch); and the time from saving one indicator's file to the rebuilt page
+# being served by `sosei serve`. At the end, a table of it all, and the time
 # per indicator at L against M. Outputs go to /dev/shm when it exists, so that the disk
 # does not decide the figures.
 #
@@ -31,7 +31,7 @@ sosei=target/release/sosei
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # Runs a command under GNU time; prints "seconds peak-KB" (the command's output is dropped).
-timed() { { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | awk '/^TIME/ {print $2, $3}'; }
+timed() { local f; f=$(mktemp); /usr/bin/time -f "%e %M" -o "$f" "$@" >/dev/null 2>&1; cat "$f"; rm -f "$f"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "sosei $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hugo version | cut -d' ' -f1-2)"
@@ -60,35 +60,58 @@ for scale in "${scales[@]}"; do
   echo "== $scale: $pages pages, $charts charts"
   echo "   cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS ${rss} MB, output ${size} MB"
   echo "$report" | grep -E '^  ' | sed 's/^/   /'
-  ratio=-
+  ratio=-; ratio_stock=-
   if [ "$scale" != S ]; then
-    hugo_src=$work/hugo-$scale
-    target/release/examples/hugo_site --content "$content" --out "$hugo_src" >/dev/null
-    ratios=(); sosei_times=()
+    # The Hugo peer, three ways (examples/hugo_site.rs): `even`, sosei's prose spread evenly
+    # over the same pages (the headline ratio); `stock`, ~3 KB of stock prose a page;
+    # `exact`, each sosei page's own prose as one Hugo page (M only: at L Hugo needs over
+    # 14 GB of memory). GOMEMLIMIT keeps Hugo's heap from taking the whole machine.
+    for variant in even stock; do
+      target/release/examples/hugo_site --content "$content" --out "$work/hugo-$scale-$variant" --$variant >/dev/null
+    done
+    ratios=(); stock_ratios=(); sosei_times=()
     for i in $(seq "$pairs"); do
-      rm -rf "$out" "$out_root/hugo-$scale"
+      rm -rf "$out"
       s=$(timed $sosei build -q --content "$content" --output "$out" | cut -d' ' -f1)
-      h=$(timed hugo --source "$hugo_src" --destination "$out_root/hugo-$scale" --quiet | cut -d' ' -f1)
-      hugo_pages=$(find "$out_root/hugo-$scale" -name '*.html' | wc -l)
-      echo "   pair $i: sosei ${s} s, hugo ${h} s ($hugo_pages pages)"
-      ratios+=("$(awk "BEGIN {print $s/$h}")")
+      rm -rf "$out"
+      line="   pair $i: sosei ${s} s"
+      for variant in even stock; do
+        dest=$out_root/hugo-$scale-$variant
+        rm -rf "$dest"
+        read -r h hrss < <(GOMEMLIMIT=12GiB timed hugo --source "$work/hugo-$scale-$variant" --destination "$dest" --quiet)
+        hugo_pages=$(find "$dest" -name '*.html' | wc -l)
+        rm -rf "$dest"
+        line="$line, hugo ($variant) ${h} s, $((hrss / 1024)) MB, $hugo_pages pages"
+        [ "$variant" = even ] && ratios+=("$(awk "BEGIN {print $s/$h}")")
+        [ "$variant" = stock ] && stock_ratios+=("$(awk "BEGIN {print $s/$h}")")
+      done
+      echo "$line"
       sosei_times+=("$s")
     done
     ratio=$(printf '%s\n' "${ratios[@]}" | median)
+    ratio_stock=$(printf '%s\n' "${stock_ratios[@]}" | median)
     build=$(printf '%s\n' "${sosei_times[@]}" | median)
     per_indicator[$scale]=$(awk "BEGIN {print $build / $n * 1000}")
-    echo "   sosei/hugo time ratio (median of $pairs pairs): $ratio"
+    echo "   sosei/hugo time ratio, median of $pairs pairs: $ratio (same prose, spread evenly), $ratio_stock (stock prose)"
+    if [ "$scale" = M ]; then
+      target/release/examples/hugo_site --content "$content" --out "$work/hugo-$scale-exact" >/dev/null
+      dest=$out_root/hugo-$scale-exact
+      rm -rf "$dest"
+      read -r h hrss < <(GOMEMLIMIT=12GiB timed hugo --source "$work/hugo-$scale-exact" --destination "$dest" --quiet)
+      rm -rf "$dest"
+      echo "   hugo (exact: sosei's pages as they are) ${h} s, $((hrss / 1024)) MB"
+    fi
     echo "   sosei time per indicator: ${per_indicator[$scale]} ms"
   fi
   rm -rf "$out" "$out_root/hugo-$scale"
   latency=$(target/release/examples/serve_latency --content "$content" --edit "$edit" --page strategies/1.html --rounds "$rounds")
   echo "   $latency"
   served=$(echo "$latency" | sed -n 's/.*median \([0-9]*\) ms.*/\1/p')
-  summary+=("| $scale | $pages | $charts | ${wall} s | $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") | $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") | ${rss} MB | ${size} MB | $ratio | ${served} ms |")
+  summary+=("| $scale | $pages | $charts | ${wall} s | $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") | $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") | ${rss} MB | ${size} MB | $ratio | $ratio_stock | ${served} ms |")
 done
 echo
-echo "| scale | pages | charts | cold build | pages/s | charts/s | peak RSS | output | sosei/Hugo | save → served |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| scale | pages | charts | cold build | pages/s | charts/s | peak RSS | output | sosei/Hugo (same prose) | sosei/Hugo (stock prose) | save → served |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${summary[@]}"
 if [ -n "${per_indicator[M]:-}" ] && [ -n "${per_indicator[L]:-}" ]; then
   echo

@@ -10,6 +10,11 @@
 //! `r2/strategies/1.html`; the root's `index.html` comes from `content/_index.md`, an
 //! earlier year's from `content/r2/home.md` with `url:` (an `index.md` would be a leaf
 //! bundle holding the pages under it). `--out/content` is replaced; nothing else is removed.
+//!
+//! With `--even`, the same Markdown is spread evenly over the same pages (`spread`), so
+//! that Hugo is timed on sosei's prose without sosei's largest pages, which Hugo handles
+//! poorly. With `--stock`, every page gets the same ~3 KB of stock prose instead: far less
+//! text than sosei's pages carry, Hugo's lightest case.
 
 use rayon::prelude::*;
 use sosei::evaluate::{self, Evaluation, Status, StatusCounts};
@@ -716,15 +721,76 @@ fn write(path: PathBuf, text: &str) {
     fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }
 
+/// The same Markdown spread evenly over the same number of pages: one run of blocks (a
+/// paragraph, a heading, up to 200 rows of a table) after another, each page taking the
+/// blocks that start in its share of the whole. Hugo then gets sosei's prose without
+/// sosei's largest pages (a 全体版 at L is over 100 MB of Markdown).
+fn spread(bodies: Vec<String>) -> Vec<String> {
+    let n = bodies.len().max(1);
+    let mut blocks: Vec<String> = Vec::new();
+    for body in &bodies {
+        for block in body.split("\n\n").filter(|b| !b.trim().is_empty()) {
+            let lines: Vec<&str> = block.lines().collect();
+            if block.starts_with('|') && lines.len() > 202 {
+                // A long table: runs of 200 rows, each under the table's own header.
+                for rows in lines[2..].chunks(200) {
+                    let mut t = format!("{}\n{}\n", lines[0], lines[1]);
+                    for row in rows {
+                        t.push_str(row);
+                        t.push('\n');
+                    }
+                    blocks.push(t);
+                }
+            } else {
+                blocks.push(block.to_string());
+            }
+        }
+    }
+    drop(bodies);
+    let total: usize = blocks.iter().map(|b| b.len() + 2).sum::<usize>().max(1);
+    let mut out = vec![String::new(); n];
+    let mut offset = 0;
+    for block in blocks {
+        let k = (offset * n / total).min(n - 1);
+        offset += block.len() + 2;
+        out[k].push_str(&block);
+        out[k].push_str("\n\n");
+    }
+    out
+}
+
+/// Sentences of the seed's length, for `--stock`.
+const SENTENCES: [&str; 6] = [
+    "新型コロナウイルス感染症の影響により、本来想定していた事業を実施できなかったものの、関係機関と連携した取り組みは着実に進んでいます。",
+    "引き続き教育機関や産業界と連携し、市内企業を知ってもらう取り組みや長岡で暮らす魅力の発信など若者の地元定着に向けた取り組みを進めていきます。",
+    "相談件数は前年度を上回るなど、市民の関心は高まっており、今後の成果につながるものと考えます。",
+    "担い手の高齢化により、今後は取り組みが思うように進まなくなる可能性があるため、早めの対策が必要です。",
+    "市政だよりやPR動画の放映による事業周知に加え、電子による受付の周知に力を入れたことも増加の要因と考えます。",
+    "地域と一体となった取り組みを進めていく必要があり、地域の団体との連携を強化していきます。",
+];
+
+/// A small page of stock prose (about 3 KB: two sections and a small table), the same for
+/// every page whatever sosei's page holds: Hugo's lightest case, for `--stock`.
+fn stock_page(i: usize) -> String {
+    let prose: String = (0..6).map(|k| SENTENCES[(i + k) % 6]).collect();
+    format!(
+        "## 事業の概要\n\n{prose}\n\n## 事業の成果等\n\n{prose}\n\n| 項目 | 内容 |\n| --- | --- |\n| 実施日 | R3.10.{} |\n| 参加者数 | {}人 |\n",
+        i % 28 + 1,
+        i % 500
+    )
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let at = |name: &str| args.iter().position(|a| a == name);
     let arg = |name: &str| at(name).and_then(|i| args.get(i + 1));
     let content = PathBuf::from(arg("--content").map_or("content", |c| c.as_str()));
     let Some(out) = arg("--out").map(PathBuf::from) else {
-        eprintln!("usage: hugo_site --content DIR --out HUGO_DIR");
+        eprintln!("usage: hugo_site --content DIR --out HUGO_DIR [--even | --stock]");
         std::process::exit(2);
     };
+    let even = at("--even").is_some();
+    let stock = at("--stock").is_some();
     let (report, diags, _) = sosei::build::check(&content);
     let Some(r) = report else {
         eprint!("{}", diags.render(&content));
@@ -745,16 +811,28 @@ fn main() {
     for name in ["single.html", "list.html"] {
         write(out.join("layouts/_default").join(name), LAYOUT);
     }
-    pages.par_iter().for_each(|info| {
-        let y = years.iter().find(|(year, _)| *year == info.year);
-        let y = &y.expect("the page's year").1;
+    let bodies: Vec<String> = pages
+        .par_iter()
+        .map(|info| {
+            let y = years.iter().find(|(year, _)| *year == info.year);
+            page(&r, &y.expect("the page's year").1, info)
+        })
+        .collect();
+    let bodies = if stock {
+        (0..bodies.len()).map(stock_page).collect()
+    } else if even {
+        spread(bodies)
+    } else {
+        bodies
+    };
+    pages.par_iter().zip(bodies).for_each(|(info, body)| {
         let (file, url) = match info.path.strip_suffix("index.html") {
             Some("") => ("_index.md".to_string(), String::new()),
             Some(dir) => (format!("{dir}home.md"), format!("url: /{}\n", info.path)),
             None => (info.path.replace(".html", ".md"), String::new()),
         };
         let title = info.title.replace('\\', "\\\\").replace('"', "\\\"");
-        let text = format!("---\ntitle: \"{title}\"\n{url}---\n{}", page(&r, y, info));
+        let text = format!("---\ntitle: \"{title}\"\n{url}---\n{body}");
         write(out.join("content").join(file), &text);
     });
     println!("wrote {} pages into {}", pages.len(), out.display());
