@@ -47,7 +47,8 @@ for scale in "${scales[@]}"; do
   if [ "$scale" != S ]; then
     target/release/examples/synth --indicators "$n" --out "$work/$scale" >/dev/null
     content=$work/$scale/content
-    edit=indicators/$(ls "$content/indicators" | head -1)
+    first=("$content"/indicators/*.yaml)
+    edit=indicators/$(basename "${first[0]}")
   fi
   out=$out_root/$scale
   rm -rf "$out"
