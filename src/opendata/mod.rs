@@ -159,14 +159,29 @@ const GRANT: [Column; 2] = [
 impl Table {
     /// Calls `row` with every row of the table for `eval`'s year, holding nothing from later
     /// years. The slice is reused between calls.
-    pub fn each_row<'a>(
+    pub fn each_row(
         &self,
-        report: &'a Report,
+        report: &Report,
         eval: &Evaluation,
-        row: &mut dyn FnMut(&[Cell<'a>]),
+        row: &mut dyn for<'c> FnMut(&[Cell<'c>]),
     ) {
+        // Year labels are on every row: made once.
+        let labels: Vec<(FiscalYear, String)> = report
+            .plan
+            .period
+            .years()
+            .chain(report.years.iter().map(|r| r.year))
+            .chain(report.grants.iter().flat_map(|g| g.period.years()))
+            .map(|y| (y, y.label()))
+            .collect();
+        let grant_names: Vec<String> = match self.kind {
+            Kind::Budgets | Kind::Kpis => report.grants.iter().map(grant_name).collect(),
+            _ => Vec::new(),
+        };
         let mut rows = Rows {
             report,
+            labels: &labels,
+            grant_names: &grant_names,
             cells: Vec::with_capacity(self.columns.len()),
             row,
         };
@@ -202,8 +217,11 @@ impl Cell<'_> {
 /// The row being made, and where finished rows go.
 struct Rows<'a, 'f> {
     report: &'a Report,
+    labels: &'a [(FiscalYear, String)],
+    /// Each grant programme's full name, for the budget and KPI tables.
+    grant_names: &'a [String],
     cells: Vec<Cell<'a>>,
-    row: &'f mut dyn FnMut(&[Cell<'a>]),
+    row: &'f mut dyn for<'c> FnMut(&[Cell<'c>]),
 }
 
 impl<'a> Rows<'a, '_> {
@@ -217,9 +235,13 @@ impl<'a> Rows<'a, '_> {
 
     fn year(&mut self, year: Option<FiscalYear>) {
         match year {
-            Some(y) => self
-                .cells
-                .extend([Cell::Year(y), Cell::Text(Cow::Owned(y.label()))]),
+            Some(y) => {
+                let label = match self.labels.iter().find(|(l, _)| *l == y) {
+                    Some((_, label)) => Cow::Borrowed(label.as_str()),
+                    None => Cow::Owned(y.label()),
+                };
+                self.cells.extend([Cell::Year(y), Cell::Text(label)]);
+            }
             None => self.cells.extend([Cell::Empty, Cell::Empty]),
         }
     }
@@ -320,22 +342,22 @@ fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
     }
 }
 
-/// The grant programme's number and full name, which start its rows.
-fn grant_cells<'a>(rows: &mut Rows<'a, '_>, g: &'a Grant) {
+/// The grant programme's full name, which with its number starts its rows.
+fn grant_name(g: &Grant) -> String {
+    format!("{}{}「{}」", g.scheme, format::circled(g.number), g.title)
+}
+
+fn grant_cells(rows: &mut Rows, n: usize) {
+    let g = &rows.report.grants[n];
     rows.push(Cell::Number(Quantity::integer(i64::from(g.number))));
-    rows.push(Cell::Text(Cow::Owned(format!(
-        "{}{}「{}」",
-        g.scheme,
-        format::circled(g.number),
-        g.title
-    ))));
+    rows.push(Cell::Text(Cow::Borrowed(&rows.grant_names[n])));
 }
 
 fn budgets(rows: &mut Rows, year: FiscalYear) {
-    for g in &rows.report.grants {
+    for (n, g) in rows.report.grants.iter().enumerate() {
         for (y, b) in g.budget.iter().filter(|(y, _)| **y <= year) {
             rows.start();
-            grant_cells(rows, g);
+            grant_cells(rows, n);
             rows.year(Some(*y));
             rows.push(Cell::Number(b.total_cost));
             rows.push(Cell::Number(b.grant));
@@ -346,11 +368,11 @@ fn budgets(rows: &mut Rows, year: FiscalYear) {
 }
 
 fn kpis(rows: &mut Rows, year: FiscalYear) {
-    for g in &rows.report.grants {
+    for (n, g) in rows.report.grants.iter().enumerate() {
         for k in &g.kpis {
             let mut row = |kind: &'static str, y: Option<FiscalYear>, v: Quantity| {
                 rows.start();
-                grant_cells(rows, g);
+                grant_cells(rows, n);
                 rows.push(text(&k.name));
                 rows.push(text(kind));
                 rows.year(y);

@@ -57,12 +57,18 @@ pub fn write_both(
     csv: &mut dyn Write,
     json: &mut dyn Write,
 ) -> io::Result<Written> {
-    // The BOM before anything the CSV writer buffers.
-    csv.write_all("\u{feff}".as_bytes())?;
-    let mut csv = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(csv);
-    csv.write_record(table.columns.iter().map(|c| c.name))?;
+    let mut csv = io::BufWriter::with_capacity(1 << 16, csv);
+    let mut json = io::BufWriter::with_capacity(1 << 16, json);
+    // The BOM, so that Excel reads UTF-8, then the header row.
+    let mut line = String::from("\u{feff}");
+    for (i, c) in table.columns.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        csv_field(&mut line, c.name);
+    }
+    line.push_str("\r\n");
+    csv.write_all(line.as_bytes())?;
     let mut head = String::from("{\"title\":");
     json_string(&mut head, &table.title);
     head.push_str(",\"licence\":");
@@ -73,8 +79,18 @@ pub fn write_both(
     head.push_str(",\"columns\":");
     head.push_str(&serde_json::to_string(&table.columns).unwrap_or_else(|_| "[]".into()));
     head.push_str(",\"records\":[");
-    let mut json = io::BufWriter::with_capacity(1 << 16, json);
     json.write_all(head.as_bytes())?;
+    // Each column's `"key":`, escaped once.
+    let keys: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| {
+            let mut k = String::new();
+            json_string(&mut k, c.key);
+            k.push(':');
+            k
+        })
+        .collect();
     let unit = table.columns.iter().position(|c| c.key == "unit");
     let mut written = Written::default();
     let mut error = None;
@@ -83,25 +99,24 @@ pub fn write_both(
         if error.is_some() {
             return;
         }
+        line.clear();
         record.clear();
         record.push_str(if written.rows == 0 { "{" } else { ",{" });
-        for (i, (column, cell)) in table.columns.iter().zip(cells).enumerate() {
+        for (i, (key, cell)) in keys.iter().zip(cells).enumerate() {
             field.clear();
             push_csv_text(&mut field, cell);
-            if let Err(e) = csv.write_field(&field) {
-                error = Some(e.into());
-            }
             if i > 0 {
+                line.push(',');
                 record.push(',');
             }
-            json_string(&mut record, column.key);
-            record.push(':');
+            csv_field(&mut line, &field);
+            record.push_str(key);
             push_json(&mut record, cell, &field);
         }
+        line.push_str("\r\n");
         record.push('}');
         if let Err(e) = csv
-            .write_record(std::iter::empty::<&[u8]>())
-            .map_err(io::Error::from)
+            .write_all(line.as_bytes())
             .and_then(|()| json.write_all(record.as_bytes()))
         {
             error = Some(e);
@@ -120,6 +135,26 @@ pub fn write_both(
     json.flush()?;
     csv.flush()?;
     Ok(written)
+}
+
+/// A CSV field, quoted (with quotes doubled) only when it holds a comma, a quote or a
+/// line break, as RFC 4180 asks.
+fn csv_field(out: &mut String, text: &str) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.push_str(text);
+        return;
+    }
+    out.push('"');
+    for (i, part) in text.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
 /// The CSV of `table`.
@@ -193,6 +228,20 @@ mod tests {
             "7360000"
         );
         assert_eq!(cell_text(&Cell::Text(Cow::Borrowed("-78"))), "'-78");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let field = |t: &str| {
+            let mut out = String::new();
+            csv_field(&mut out, t);
+            out
+        };
+        assert_eq!(field("長岡市"), "長岡市");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field(""), "");
     }
 
     #[test]
