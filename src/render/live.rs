@@ -1,44 +1,56 @@
 //! Rendering on request, for `serve`: the report is kept in memory and a page is made
 //! when it is asked for, so that an edit is visible as soon as the sources are checked,
-//! without writing the whole site first.
+//! without writing the whole site first. What a year's pages share (its page list, its
+//! evaluation, its open data) is made the first time a page of that year is asked for.
 
 use super::context::Collected;
 use super::{pages, site, theme, write_page, Env, Options, PageError, YearData};
 use crate::diag::Diagnostic;
 use crate::evaluate::{self, Evaluation};
+use crate::fiscal_year::FiscalYear;
 use crate::model::Report;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// A year's evaluation, and its open data once a page needs it.
-struct YearState {
-    eval: Evaluation,
+/// One year's report: its address, and what its pages share, made on first use.
+struct Year {
+    year: FiscalYear,
+    prefix: String,
+    pages: OnceLock<site::YearPages>,
+    eval: OnceLock<Evaluation>,
     data: OnceLock<YearData>,
 }
 
-/// One checked version of the report, with what its pages share per year.
+/// One checked version of the report.
 pub struct Live {
     report: Arc<Report>,
     theme: Arc<theme::Theme>,
     content_root: PathBuf,
     options: Options,
-    specs: Vec<site::YearPages>,
-    years: Mutex<HashMap<String, Arc<YearState>>>,
+    years: Vec<Year>,
     collected: Mutex<Collected>,
     timings: super::timing::Timings,
 }
 
 impl Live {
     pub fn new(report: Arc<Report>, theme: Arc<theme::Theme>, content_root: PathBuf) -> Live {
-        let specs = site::year_pages(&report);
+        let years = report
+            .years
+            .iter()
+            .map(|y| Year {
+                year: y.year,
+                prefix: pages::year_prefix(&report, y.year),
+                pages: OnceLock::new(),
+                eval: OnceLock::new(),
+                data: OnceLock::new(),
+            })
+            .collect();
         Live {
             report,
             theme,
             content_root,
             options: Options::default(),
-            specs,
-            years: Mutex::new(HashMap::new()),
+            years,
             collected: Mutex::new(Collected::default()),
             timings: Default::default(),
         }
@@ -46,26 +58,6 @@ impl Live {
 
     pub fn report(&self) -> &Report {
         &self.report
-    }
-
-    /// The year's evaluation, made on first use.
-    fn year(&self, prefix: &str) -> Option<Arc<YearState>> {
-        let mut years = self.years.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(y) = years.get(prefix) {
-            return Some(y.clone());
-        }
-        let year = self
-            .report
-            .years
-            .iter()
-            .find(|y| pages::year_prefix(&self.report, y.year) == prefix)?
-            .year;
-        let state = Arc::new(YearState {
-            eval: evaluate::evaluate(&self.report, year),
-            data: OnceLock::new(),
-        });
-        years.insert(prefix.to_string(), state.clone());
-        Some(state)
     }
 
     /// The bytes at `path` (relative to the site root) if the report makes them: a page,
@@ -81,13 +73,14 @@ impl Live {
         }
         // The longest prefix wins: `r2/index.html` belongs to R2, `index.html` to the latest.
         let year = self
-            .specs
+            .years
             .iter()
             .filter(|y| path.starts_with(&y.prefix))
             .max_by_key(|y| y.prefix.len())?;
         let rel = &path[year.prefix.len()..];
-        let state = self.year(&year.prefix)?;
-        let eval = &state.eval;
+        let eval = year
+            .eval
+            .get_or_init(|| evaluate::evaluate(&self.report, year.year));
         if let Some(name) = rel.strip_prefix("data/") {
             let (slug, kind) = name.rsplit_once('.')?;
             let table = crate::opendata::tables(&self.report, eval.year)
@@ -99,20 +92,22 @@ impl Live {
                 _ => None,
             };
         }
-        let spec = year.specs.iter().find(|s| s.path == rel)?;
+        let pages = year
+            .pages
+            .get_or_init(|| site::YearPages::new(&self.report, year.year));
+        let spec = pages.specs.iter().find(|s| s.path == rel)?;
         let env = Env {
             report: &self.report,
             content_root: &self.content_root,
             theme: &self.theme,
             options: &self.options,
             collected: &self.collected,
-            specs: &self.specs,
             timings: &self.timings,
         };
         // Only the data page lists the open data: made for it alone.
         let no_data = YearData::default();
         let data = if spec.template == "data.html" {
-            state.data.get_or_init(|| {
+            year.data.get_or_init(|| {
                 let diags = Mutex::default();
                 YearData::write(&self.report, eval, "", &crate::write::Discard, &diags)
             })
@@ -121,7 +116,7 @@ impl Live {
         };
         let mut bytes = Vec::new();
         Some(
-            match write_page(&env, eval, data, spec, &year.prefix, &mut bytes) {
+            match write_page(&env, eval, data, spec, pages, &mut bytes) {
                 Ok(()) => Ok(bytes),
                 Err(PageError::Template(e)) => Err(self.theme.render_error(spec.template, &e)),
                 Err(PageError::Write(e)) => {

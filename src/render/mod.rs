@@ -58,8 +58,6 @@ struct Env<'a> {
     theme: &'a theme::Theme,
     options: &'a Options,
     collected: &'a Mutex<Collected>,
-    /// Every year's pages, by the year's path prefix.
-    specs: &'a [site::YearPages],
     timings: &'a timing::Timings,
 }
 
@@ -141,7 +139,6 @@ pub fn render(
         theme,
         options,
         collected: &collected,
-        specs: &specs,
         timings: &timings,
     };
     let put = |path: &str, bytes: &[u8]| {
@@ -154,30 +151,23 @@ pub fn render(
     };
     // Every year's pages are made together, the longest first, so that no core waits for
     // one long page at the end of each year.
-    let years: Vec<(String, &[site::PageSpec], Evaluation)> = report
+    let years: Vec<(&site::YearPages, Evaluation)> = report
         .years
         .par_iter()
-        .filter(|r| options.only_year.is_none_or(|y| y == r.year))
-        .map(|result| {
-            let prefix = pages::year_prefix(report, result.year);
-            let year_specs = specs
-                .iter()
-                .find(|y| y.prefix == prefix)
-                .map(|y| y.specs.as_slice())
-                .unwrap_or_default();
-            (prefix, year_specs, evaluate::evaluate(report, result.year))
-        })
+        .zip(&specs)
+        .filter(|(r, _)| options.only_year.is_none_or(|y| y == r.year))
+        .map(|(result, pages)| (pages, evaluate::evaluate(report, result.year)))
         .collect();
     let page = |year: usize, spec: &site::PageSpec, data: &YearData| {
         if options.cancelled() {
             return;
         }
-        let (prefix, _, eval) = &years[year];
-        let path = format!("{prefix}{}", spec.path);
+        let (pages, eval) = &years[year];
+        let path = format!("{}{}", pages.prefix, spec.path);
         let written = sink
             .create(&path)
             .map_err(PageError::Write)
-            .and_then(|mut file| write_page(&env, eval, data, spec, prefix, &mut *file));
+            .and_then(|mut file| write_page(&env, eval, data, spec, pages, &mut *file));
         match written {
             Ok(()) => {}
             // Once per template, not once per page and year.
@@ -196,7 +186,7 @@ pub fn render(
     let mut jobs: Vec<(usize, &site::PageSpec)> = years
         .iter()
         .enumerate()
-        .flat_map(|(y, (_, year_specs, _))| year_specs.iter().map(move |s| (y, s)))
+        .flat_map(|(y, (pages, _))| pages.specs.iter().map(move |s| (y, s)))
         .filter(|(_, s)| !lists_data(s))
         .collect();
     jobs.sort_by_key(|(_, s)| match s.template {
@@ -210,9 +200,9 @@ pub fn render(
         || {
             years
                 .par_iter()
-                .map(|(prefix, _, eval)| {
+                .map(|(pages, eval)| {
                     timings.time(timing::Activity::OpenData, || {
-                        YearData::write(report, eval, prefix, sink, &diags)
+                        YearData::write(report, eval, &pages.prefix, sink, &diags)
                     })
                 })
                 .collect::<Vec<_>>()
@@ -222,13 +212,16 @@ pub fn render(
                 .for_each(|(y, spec)| page(*y, spec, &no_data))
         },
     );
-    for (y, (prefix, year_specs, _)) in years.iter().enumerate() {
-        for spec in year_specs.iter().filter(|s| lists_data(s)) {
+    for (y, (pages, _)) in years.iter().enumerate() {
+        for spec in pages.specs.iter().filter(|s| lists_data(s)) {
             page(y, spec, &data[y]);
         }
-        rendered
-            .pages
-            .extend(year_specs.iter().map(|s| format!("{prefix}{}", s.path)));
+        rendered.pages.extend(
+            pages
+                .specs
+                .iter()
+                .map(|s| format!("{}{}", pages.prefix, s.path)),
+        );
     }
     if options.cancelled() {
         lock(&diags).push(crate::diag::Diagnostic::error(

@@ -46,9 +46,10 @@ pub(super) fn write_page(
     eval: &Evaluation,
     data: &YearData,
     spec: &site::PageSpec,
-    prefix: &str,
+    year: &site::YearPages,
     out: &mut dyn std::io::Write,
 ) -> Result<(), PageError> {
+    let prefix = year.prefix.as_str();
     let depth = spec.path.matches('/').count();
     let ctx = ViewCtx {
         report: env.report,
@@ -61,7 +62,7 @@ pub(super) fn write_page(
         slots: Default::default(),
     };
     let timings = env.timings;
-    let views = timings.time(Activity::Views, || page_data(env, &ctx, data, spec, prefix));
+    let views = timings.time(Activity::Views, || page_data(env, &ctx, data, spec, year));
     let page = timings.time(Activity::Templates, || {
         let context = tera::Context::from_serialize(&views)?;
         env.theme.tera.render(spec.template, &context)
@@ -82,19 +83,16 @@ fn page_data<'a>(
     ctx: &ViewCtx,
     data: &YearData,
     spec: &'a site::PageSpec,
-    prefix: &str,
+    year: &site::YearPages,
 ) -> PageData<'a> {
     let Env {
-        report,
-        options,
-        specs,
-        ..
+        report, options, ..
     } = *env;
     let eval = ctx.eval;
     let full = spec.template == "full.html";
     // Heading levels: on the full report everything sits one level deeper.
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
-    let frame = site::frame(ctx, spec, prefix, specs);
+    let frame = site::frame(ctx, spec, year);
     let is = |t: &str| spec.template == t || full;
     // The strategies: their list on the home page and the full report, or the page's own.
     let strategies = report

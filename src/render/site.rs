@@ -34,13 +34,11 @@ pub enum Subject {
     },
 }
 
-/// One year's pages, indexed for the frame of each page: which pages exist, and the
-/// reading order, looked up without scanning every page for every page.
+/// One year's pages, indexed for the frame of each page: the reading order, looked up
+/// without scanning every page for every page.
 pub(super) struct YearPages {
     pub prefix: String,
-    pub label: String,
     pub specs: Vec<PageSpec>,
-    paths: std::collections::HashSet<String>,
     /// Indices into `specs` of the pages in reading order.
     order: Vec<usize>,
     /// A page's place in `order`, by path.
@@ -52,19 +50,14 @@ pub(super) fn year_pages(report: &Report) -> Vec<YearPages> {
     report
         .years
         .iter()
-        .map(|y| {
-            YearPages::new(
-                pages::year_prefix(report, y.year),
-                y.year.label(),
-                page_specs(report, y.year),
-            )
-        })
+        .map(|y| YearPages::new(report, y.year))
         .collect()
 }
 
 impl YearPages {
-    pub fn new(prefix: String, label: String, specs: Vec<PageSpec>) -> YearPages {
-        let paths = specs.iter().map(|s| s.path.clone()).collect();
+    /// The pages of `year`'s report.
+    pub fn new(report: &Report, year: FiscalYear) -> YearPages {
+        let specs = page_specs(report, year);
         let order: Vec<usize> = specs
             .iter()
             .enumerate()
@@ -77,13 +70,29 @@ impl YearPages {
             .map(|(k, i)| (specs[*i].path.clone(), k))
             .collect();
         YearPages {
-            prefix,
-            label,
+            prefix: pages::year_prefix(report, year),
             specs,
-            paths,
             order,
             place,
         }
+    }
+}
+
+/// Whether the report of `year` has the page `spec` of another year's report: the year
+/// switch links there, or to that report's home page.
+pub(super) fn has_page(report: &Report, year: FiscalYear, spec: &PageSpec) -> bool {
+    match (spec.template, spec.subject) {
+        (_, Subject::Project { grant, project }) => report
+            .grants
+            .get(grant)
+            .and_then(|g| g.projects.get(project))
+            .is_some_and(|p| p.year <= year),
+        ("donations.html", _) => {
+            report.plan.donation_programme.is_some()
+                && report.donations.iter().any(|d| d.year == year)
+        }
+        ("404.html", _) => report.years.last().map(|y| y.year) == Some(year),
+        _ => true,
     }
 }
 
@@ -203,13 +212,9 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
     specs
 }
 
-/// The frame of a page: `specs` are the pages of every year's report, by year prefix.
-pub(super) fn frame(
-    ctx: &ViewCtx,
-    spec: &PageSpec,
-    prefix: &str,
-    specs: &[YearPages],
-) -> FrameView {
+/// The frame of a page of `this_year`'s report.
+pub(super) fn frame(ctx: &ViewCtx, spec: &PageSpec, this_year: &YearPages) -> FrameView {
+    let prefix = this_year.prefix.as_str();
     let report = ctx.report;
     let mut nav = vec![
         LinkView {
@@ -250,23 +255,28 @@ pub(super) fn frame(
         href: ctx.href("data.html"),
     });
     // The same page in another year's report, or that report's home if it has no such page.
-    let years = specs
+    let years = report
+        .years
         .iter()
         .rev()
         .map(|other| {
-            let page = if other.paths.contains(&spec.path) {
+            let page = if has_page(report, other.year, spec) {
                 spec.path.as_str()
             } else {
                 "index.html"
             };
             YearLinkView {
-                label: other.label.clone(),
-                href: format!("{}{}{page}", ctx.site_root, other.prefix),
-                current: other.prefix == prefix,
+                label: other.year.label(),
+                href: format!(
+                    "{}{}{page}",
+                    ctx.site_root,
+                    pages::year_prefix(report, other.year)
+                ),
+                current: other.year == ctx.year(),
             }
         })
         .collect();
-    let this_year = specs.iter().find(|y| y.prefix == prefix);
+    let this_year = Some(this_year);
     let neighbour = |step: isize| {
         let year = this_year?;
         let here = *year.place.get(&spec.path)?;
@@ -318,5 +328,35 @@ pub(super) fn frame(
             report.plan.title,
             ctx.year().label()
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_page_agrees_with_every_year_page_list() {
+        for content in ["content", "tests/fixtures/minimal/content"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(content);
+            let (report, diags, _) = crate::build::check(&root);
+            let report = report.unwrap_or_else(|| panic!("{diags}"));
+            let years = year_pages(&report);
+            for pages in &years {
+                for (other, other_pages) in report.years.iter().zip(&years) {
+                    for spec in &pages.specs {
+                        let listed = other_pages.specs.iter().any(|s| s.path == spec.path);
+                        assert_eq!(
+                            has_page(&report, other.year, spec),
+                            listed,
+                            "{content}: {}{} in {:?}",
+                            pages.prefix,
+                            spec.path,
+                            other.year
+                        );
+                    }
+                }
+            }
+        }
     }
 }
