@@ -7,6 +7,7 @@
 //! replaces or deletes folders that carry its marker file, so it cannot delete a folder
 //! it did not make.
 
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -224,9 +225,34 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 
 /// Deletes a folder only if sosei made it.
 fn remove_ours(dir: &Path) {
-    if dir.join(MARKER).is_file() {
-        let _ = fs::remove_dir_all(dir);
+    if !dir.join(MARKER).is_file() {
+        return;
     }
+    // Everything but the marker first, so that a folder left half-deleted by a killed
+    // build is still known as sosei's and removed by the next one.
+    if let Ok(entries) = fs::read_dir(dir) {
+        let entries: Vec<fs::DirEntry> = entries
+            .flatten()
+            .filter(|e| e.file_name() != MARKER)
+            .collect();
+        entries.par_iter().for_each(remove_entry);
+    }
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// Removes a file or a whole folder, the folder's entries in parallel: a large site is
+/// tens of thousands of files. Links are removed, never followed.
+fn remove_entry(entry: &fs::DirEntry) {
+    let path = entry.path();
+    if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+        let _ = fs::remove_file(&path);
+        return;
+    }
+    if let Ok(entries) = fs::read_dir(&path) {
+        let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.par_iter().for_each(remove_entry);
+    }
+    let _ = fs::remove_dir(&path);
 }
 
 /// Cleans up after a build that was killed: restores a moved-aside output if the new one
