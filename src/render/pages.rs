@@ -252,6 +252,12 @@ pub struct YearLinkView {
 #[derive(Clone, Debug, Serialize)]
 pub struct FrameView {
     pub title: String,
+    /// The `<title>`: `戦略1 若者定着｜令和3年度評価｜第2期…総合戦略｜長岡市`.
+    pub page_title: String,
+    /// The site's name for sharing: `第2期…総合戦略（長岡市）`.
+    pub site_name: String,
+    /// The kind of page, for a class on `<body>`: `strategy`.
+    pub kind: &'static str,
     pub description: String,
     pub plan_title: String,
     pub city: String,

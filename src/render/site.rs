@@ -293,6 +293,15 @@ pub(super) fn frame(ctx: &ViewCtx, spec: &PageSpec, this_year: &YearPages) -> Fr
         .as_ref()
         .map(|base| format!("{base}{prefix}{}", spec.path));
     FrameView {
+        page_title: format!(
+            "{}｜{}評価｜{}｜{}",
+            spec.title,
+            ctx.year().label(),
+            report.plan.title,
+            report.config.city
+        ),
+        site_name: format!("{}（{}）", report.plan.title, report.config.city),
+        kind: spec.template.strip_suffix(".html").unwrap_or(spec.template),
         title: spec.title.clone(),
         description: format!(
             "{}：{}『{}』{}評価",
