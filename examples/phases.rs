@@ -42,10 +42,12 @@ fn main() {
     best("evaluate (latest year)", || {
         sosei::evaluate::evaluate(&report, latest)
     });
-    best("load the theme", || sosei::render::theme::load(None).is_ok());
+    best("load the theme", || {
+        sosei::render::theme::load(None).is_ok()
+    });
     best("clone, theme, first page", || {
         let theme = sosei::render::theme::load(None).expect("theme");
         let live = sosei::render::live::Live::new(report.clone(), theme, content.clone());
-        live.file(&page).map(|r| r.map(|b| b.len()))
+        live.file(&page).and_then(Result::ok).map(|b| b.len())
     });
 }

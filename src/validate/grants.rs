@@ -159,7 +159,7 @@ fn check_years<'a>(
         if !period.contains(*year) {
             let mut at = path.to_vec();
             at.push(key(&year.short()));
-            let found = f.index.find(&at).or_else(|| f.index.find(path));
+            let found = f.index().find(&at).or_else(|| f.index().find(path));
             diags.push(
                 Diagnostic::error(
                     &f.source.path,
@@ -202,13 +202,13 @@ fn projects(folder: &GrantFolder, period: Period, diags: &mut Diagnostics) -> Ve
                     )),
             );
         }
-        match crate::markdown::split_sections(&p.body) {
+        match &p.sections {
             Ok(sections) => out.push(Project {
                 slug: slug_or_report(&p.slug, &p.meta.source.path, diags),
                 title: m.title.trim().to_string(),
                 title_supplied: m.title_supplied,
                 year: m.year,
-                sections,
+                sections: sections.clone(),
                 source: p.meta.source.path.clone(),
             }),
             Err((line, problem)) => diags.push(

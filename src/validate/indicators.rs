@@ -6,11 +6,12 @@ use crate::load::Loaded;
 use crate::model::*;
 use crate::source::{IndicatorSource, SeriesSource};
 use crate::yaml::{key, Seg};
+use std::sync::Arc;
 
 /// `strategies_complete` is false when a strategy file could not be read: then an unknown
 /// strategy number is not reported again.
 pub(super) fn indicators(
-    files: &[Loaded<IndicatorSource>],
+    files: &[Arc<Loaded<IndicatorSource>>],
     strategies: &[Strategy],
     strategies_complete: bool,
     diags: &mut Diagnostics,
@@ -63,31 +64,38 @@ pub(super) fn indicators(
             );
         }
         let duplicate = duplicate.is_some();
-        let series = series_of(f, diags);
+        let indicator = indicator(f, diags);
         // Kept even when it has errors, so that references to it are not reported again.
         if !duplicate {
             seen.insert(v.id.clone(), out.len());
-            out.push(Indicator {
-                id: v.id.clone(),
-                strategy: v.strategy,
-                name: v.name.clone(),
-                variants: v
-                    .variants
-                    .iter()
-                    .map(|x| Variant {
-                        text: x.text.clone(),
-                        note: x.note.clone(),
-                        year: x.year,
-                    })
-                    .collect(),
-                compound: v.series.is_some(),
-                series,
-                source: f.source.path.clone(),
-            });
+            out.push(indicator);
         }
     }
     out.sort_by_key(|i| i.strategy);
     out
+}
+
+/// One indicator file as the model, with the problems found in the file alone (its
+/// checks against other files are made by `indicators`).
+fn indicator(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Indicator {
+    let v = &f.value;
+    Indicator {
+        id: v.id.clone(),
+        strategy: v.strategy,
+        name: v.name.clone(),
+        variants: v
+            .variants
+            .iter()
+            .map(|x| Variant {
+                text: x.text.clone(),
+                note: x.note.clone(),
+                year: x.year,
+            })
+            .collect(),
+        compound: v.series.is_some(),
+        series: series_of(f, diags),
+        source: f.source.path.clone(),
+    }
 }
 
 fn series_of(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Vec<Series> {
@@ -208,7 +216,7 @@ pub(super) type RefError = (String, Option<String>, bool);
 /// Indicator positions by id, so that each of many references resolves at once.
 pub(super) type IdIndex<'a> = std::collections::HashMap<&'a str, usize>;
 
-pub(super) fn id_index(indicators: &[Indicator]) -> IdIndex<'_> {
+pub(super) fn id_index(indicators: &[Arc<Indicator>]) -> IdIndex<'_> {
     let mut index = IdIndex::new();
     for (i, ind) in indicators.iter().enumerate() {
         index.entry(ind.id.as_str()).or_insert(i);
@@ -217,7 +225,7 @@ pub(super) fn id_index(indicators: &[Indicator]) -> IdIndex<'_> {
 }
 
 pub(super) fn resolve(
-    indicators: &[Indicator],
+    indicators: &[Arc<Indicator>],
     ids: &IdIndex,
     reference: &str,
 ) -> Result<(usize, Option<usize>), RefError> {
