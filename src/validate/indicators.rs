@@ -98,6 +98,28 @@ fn indicator(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Indicator 
     }
 }
 
+/// The model of an edited indicator file, when the edit can be taken into a report that
+/// had no errors without validating the rest again; `None` when it cannot.
+///
+/// Other files are checked against an indicator's id (unique, valid), strategy (one that
+/// exists), whether it is compound, and its series ids (what results and verification
+/// refer to, and the positions of its series); its name, unit, direction, baseline,
+/// target, labels and variants are checked within the file alone. So an edit that keeps
+/// the first four and brings no problem of its own leaves every other file's checks,
+/// and every position in the report, as they were.
+pub fn edited_indicator(before: &Indicator, file: &Loaded<IndicatorSource>) -> Option<Indicator> {
+    let mut diags = Diagnostics::default();
+    let after = indicator(file, &mut diags);
+    let series_ids =
+        |i: &Indicator| -> Vec<Option<String>> { i.series.iter().map(|s| s.id.clone()).collect() };
+    let same_links = after.id == before.id
+        && after.strategy == before.strategy
+        && after.compound == before.compound
+        && after.source == before.source
+        && series_ids(&after) == series_ids(before);
+    (diags.is_empty() && same_links).then_some(after)
+}
+
 fn series_of(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Vec<Series> {
     let v = &f.value;
     let direction = v.direction.unwrap_or_default();

@@ -7,6 +7,9 @@ mod indicators;
 mod observations;
 mod results;
 
+pub use indicators::edited_indicator;
+pub use results::edited_year;
+
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::{Loaded, Sources};
 use crate::model::*;

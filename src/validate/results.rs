@@ -107,6 +107,33 @@ pub(super) fn years(
     out
 }
 
+/// The year of an edited result folder, checked alone for a report that had no errors:
+/// `None` when the whole content must be validated again.
+///
+/// The checks of a year as a whole (its folder's name, the plan's period, a year in two
+/// folders) depend only on its `year:`; its references are checked against the
+/// indicators alone; and no other file is checked against a result folder. So when the
+/// year stays the same and its references bring no problem, every other check, and the
+/// rest of the report, stay as they were.
+pub fn edited_year(
+    sources: &Sources,
+    indicators: &[Arc<Indicator>],
+    folder: &ResultFolder,
+    before: &YearResult,
+) -> Option<YearResult> {
+    let f = folder.result.as_ref()?;
+    if f.value.year != before.year {
+        return None;
+    }
+    let (observations, verification, diags) = YearCheck::new(sources, indicators).run(folder, f);
+    diags.is_empty().then(|| YearResult {
+        year: before.year,
+        commentary: f.value.commentary.clone(),
+        observations,
+        verification,
+    })
+}
+
 /// A year's observations and verification, and the problems found in its references.
 type YearChecked = (
     BTreeMap<SeriesRef, Observation>,
