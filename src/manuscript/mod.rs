@@ -5,9 +5,10 @@
 //! would give: the same report, the same diagnostics, the same count of files.
 //!
 //! - An edit to indicator files that keeps what other files are checked against
-//!   (`validate::edited_indicator`), or to the files of one result folder that keeps its
-//!   year (`validate::edited_year`), is patched into the report: the rest of the report
-//!   is shared with the one before, and nothing else is validated again.
+//!   (`validate::edited_indicator`), to project files (`validate::edited_project`), or to
+//!   the files of one result folder that keeps its year (`validate::edited_year`), is
+//!   patched into the report: the rest of the report is shared with the one before, and
+//!   nothing else is validated again.
 //! - A change to files that hold no source (a YAML file in no known place, a symbolic
 //!   link) changes only their own diagnostics.
 //! - Anything else is validated again in full, from the sources in memory.
@@ -47,7 +48,7 @@ pub enum Recheck {
     Unchanged,
     /// Only the diagnostics of files that hold no source changed.
     Diagnostics,
-    /// The edited indicators, or the edited year, were patched into the report.
+    /// The edited indicators, projects or year were patched into the report.
     Patched,
     /// Everything was validated again, from the sources in memory.
     Validated,
@@ -223,7 +224,9 @@ impl Manuscript {
         let Some(files) = patch::same_clean_files(before, after) else {
             return false;
         };
-        patch::indicators(self, &files) || patch::year(self, &files)
+        patch::indicators(self, &files)
+            || patch::projects(self, &files)
+            || patch::year(self, &files)
     }
 
     /// Validates the sources in memory again, in full.

@@ -1,11 +1,12 @@
 //! Edits taken into the report without validating everything again: edited indicator
-//! files, and the files of one fiscal-year result folder. Each way is taken only when
-//! validation says it gives what a full validation would (`validate::edited_indicator`,
-//! `validate::edited_year`); otherwise nothing is changed and the caller validates.
+//! files, project files, and the files of one fiscal-year result folder. Each way is
+//! taken only when validation says it gives what a full validation would
+//! (`validate::edited_indicator`, `edited_project`, `edited_year`); otherwise nothing is
+//! changed and the caller validates.
 
 use super::Manuscript;
 use crate::load::{FileLoad, ResultFolder, SourceFile};
-use crate::model::Report;
+use crate::model::{Grant, Report};
 use crate::validate;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -66,6 +67,58 @@ pub(super) fn indicators(m: &mut Manuscript, files: &[Reread]) -> bool {
     true
 }
 
+/// Takes edited project files into the report. False, with nothing changed, unless every
+/// file read again is a project whose edit `validate::edited_project` accepts.
+pub(super) fn projects(m: &mut Manuscript, files: &[Reread]) -> bool {
+    let Some(report) = &m.validated else {
+        return false;
+    };
+    let mut next = Report::clone(report);
+    let mut sources = Vec::new();
+    for (path, old, new) in files {
+        let (
+            Some(SourceFile::Project { file: Some(_), .. }),
+            Some(SourceFile::Project {
+                folder,
+                file: Some(file),
+            }),
+        ) = (&old.source, &new.source)
+        else {
+            return false;
+        };
+        let found = next.grants.iter().enumerate().find_map(|(g, grant)| {
+            let p = grant.projects.iter().position(|p| p.source == *path)?;
+            Some((g, p))
+        });
+        let Some((g, p)) = found else {
+            return false;
+        };
+        let grant = &next.grants[g];
+        let Some(edited) = validate::edited_project(grant, &grant.projects[p], file) else {
+            return false;
+        };
+        let at = m.sources.grants.iter().position(|f| f.folder == *folder);
+        let Some((at, i)) = at.and_then(|at| {
+            let projects = &m.sources.grants[at].projects;
+            Some((
+                at,
+                projects.iter().position(|x| x.meta.source.path == *path)?,
+            ))
+        }) else {
+            return false;
+        };
+        let mut grant = Grant::clone(grant);
+        grant.projects[p] = edited;
+        next.grants[g] = Arc::new(grant);
+        sources.push((at, i, file.clone()));
+    }
+    for (at, i, file) in sources {
+        m.sources.grants[at].projects[i] = file;
+    }
+    m.validated = Some(Arc::new(next));
+    true
+}
+
 /// Takes the edited files of one result folder (`result.yaml`, `verification*.yaml`)
 /// into the report. False, with nothing changed, unless `validate::edited_year` accepts
 /// the folder as it is now.
@@ -112,9 +165,13 @@ pub(super) fn year(m: &mut Manuscript, files: &[Reread]) -> bool {
     let Some(folder) = replaced(before, files) else {
         return false;
     };
-    let Some(edited) =
-        validate::edited_year(&m.sources, &report.indicators, &folder, &report.years[y])
-    else {
+    let Some(edited) = validate::edited_year(
+        &m.sources,
+        &report.indicators,
+        before,
+        &folder,
+        &report.years[y],
+    ) else {
         return false;
     };
     let mut next = Report::clone(report);

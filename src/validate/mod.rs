@@ -2,11 +2,13 @@
 //!
 //! Every problem is collected with its file and line; nothing stops at the first one.
 
+mod donations;
 mod grants;
 mod indicators;
 mod observations;
 mod results;
 
+pub use grants::edited_project;
 pub use indicators::edited_indicator;
 pub use results::edited_year;
 
@@ -67,7 +69,7 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
         || {
             let mut diags = Diagnostics::default();
             let grants = grants::grants(sources, plan.as_ref(), &mut diags);
-            let donations = grants::donations(sources, plan.as_ref(), &mut diags);
+            let donations = donations::donations(sources, plan.as_ref(), &mut diags);
             (grants, donations, diags)
         },
     );

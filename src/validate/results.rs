@@ -107,17 +107,21 @@ pub(super) fn years(
     out
 }
 
-/// The year of an edited result folder, checked alone for a report that had no errors:
-/// `None` when the whole content must be validated again.
+/// The year of an edited result folder (`was` before the edit, `folder` after), checked
+/// alone for a report that had no errors: `None` when the whole content must be
+/// validated again.
 ///
 /// The checks of a year as a whole (its folder's name, the plan's period, a year in two
 /// folders) depend only on its `year:`; its references are checked against the
 /// indicators alone; and no other file is checked against a result folder. So when the
 /// year stays the same and its references bring no problem, every other check, and the
-/// rest of the report, stay as they were.
+/// rest of the report, stay as they were. Its observations depend only on `result.yaml`
+/// and its verification only on the `verification*.yaml` files: a part whose files are
+/// the same as before is taken over from `before`.
 pub fn edited_year(
     sources: &Sources,
     indicators: &[Arc<Indicator>],
+    was: &ResultFolder,
     folder: &ResultFolder,
     before: &YearResult,
 ) -> Option<YearResult> {
@@ -125,7 +129,21 @@ pub fn edited_year(
     if f.value.year != before.year {
         return None;
     }
-    let (observations, verification, diags) = YearCheck::new(sources, indicators).run(folder, f);
+    let same = |a: &[Arc<Loaded<VerificationSource>>], b: &[Arc<Loaded<VerificationSource>>]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+    };
+    let check = YearCheck::new(sources, indicators);
+    let known = check.known();
+    let mut diags = Diagnostics::default();
+    let observations = match &was.result {
+        Some(old) if Arc::ptr_eq(old, f) => before.observations.clone(),
+        _ => observations(f, &known, &check.slots, &mut diags),
+    };
+    let verification = if same(&was.verification, &folder.verification) {
+        before.verification.clone()
+    } else {
+        verification(folder, &known, &mut diags)
+    };
     diags.is_empty().then(|| YearResult {
         year: before.year,
         commentary: f.value.commentary.clone(),
@@ -164,14 +182,19 @@ impl<'a> YearCheck<'a> {
         }
     }
 
-    /// One year's observations and verification, and the problems in its references.
-    fn run(&self, folder: &ResultFolder, f: &Loaded<ResultSource>) -> YearChecked {
-        let known = Known {
+    /// What a year's references resolve against, with no suggestion made yet.
+    fn known(&self) -> Known<'_> {
+        Known {
             indicators: self.indicators,
             ids: &self.ids,
             complete: self.complete,
             suggested: Default::default(),
-        };
+        }
+    }
+
+    /// One year's observations and verification, and the problems in its references.
+    fn run(&self, folder: &ResultFolder, f: &Loaded<ResultSource>) -> YearChecked {
+        let known = self.known();
         let mut diags = Diagnostics::default();
         let observations = observations(f, &known, &self.slots, &mut diags);
         let verification = verification(folder, &known, &mut diags);

@@ -38,12 +38,37 @@ fn added_and_removed_files_and_other_sources_match_a_fresh_check() {
         "# 事業の概要\n",
         "# 事業の概要\n\n新しい段落。\n",
     );
-    step(&mut m, &content, "project edit", &[&p], Recheck::Validated);
+    step(&mut m, &content, "project edit", &[&p], Recheck::Patched);
+    let p = replace(&content, md, "title: 産業", "title: 新・産業");
+    let other = replace(
+        &content,
+        "grants/1-nadec/projects/09-iot.md",
+        "# ",
+        "# 新・",
+    );
+    step(
+        &mut m,
+        &content,
+        "two projects",
+        &[&p, &other],
+        Recheck::Patched,
+    );
     let p = replace(&content, md, "# 事業の概要\n", "はじめに\n\n# 事業の概要\n");
     step(&mut m, &content, "project error", &[&p], Recheck::Validated);
     assert!(m.report().is_none());
     let p = replace(&content, md, "はじめに\n\n", "");
     step(&mut m, &content, "project fixed", &[&p], Recheck::Validated);
+    let p = replace(&content, md, "year: R3", "year: R6");
+    step(
+        &mut m,
+        &content,
+        "outside the period",
+        &[&p],
+        Recheck::Validated,
+    );
+    assert!(m.report().is_none());
+    let p = replace(&content, md, "year: R6", "year: R3");
+    step(&mut m, &content, "inside again", &[&p], Recheck::Validated);
 
     let stray = content.join("notes.yaml");
     fs::write(&stray, "a: 1\n").unwrap();

@@ -79,6 +79,8 @@ fn random_edits_always_match_a_fresh_check() {
         "results/R3/result.yaml",
         "results/R3/verification.yaml",
         "strategies/3-kyoiku.yaml",
+        "grants/1-nadec/projects/01-sangyo-innovation.md",
+        "grants/1-nadec/projects/02-kigyo-sogyo.md",
     ] {
         files.push(content.join(rel));
     }
