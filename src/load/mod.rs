@@ -5,7 +5,8 @@
 
 mod file;
 
-pub use file::{load_file, read_text, FileLoad, SourceFile, MAX_FILE_BYTES};
+use file::load_file;
+pub use file::{read_text, FileLoad, SourceFile, MAX_FILE_BYTES};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Section;
