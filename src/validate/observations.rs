@@ -64,23 +64,20 @@ fn targets<T>(
     known: &Known,
     whole_ok: bool,
     diags: &mut Diagnostics,
-) -> Vec<SeriesRef> {
-    let path = [key(section), key(reference)];
+) -> impl Iterator<Item = SeriesRef> {
+    let path = || [key(section), key(reference)];
     let indicators = known.indicators;
-    match resolve(indicators, known.ids, reference) {
+    let (indicator, series) = match resolve(indicators, known.ids, reference) {
         Err((msg, help, unknown)) => {
             if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
                 known.suggested.borrow_mut().insert(id.to_string());
             }
             if known.report(unknown) {
-                diags.push(f.error_at(&path, msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
+                diags.push(f.error_at(&path(), msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
             }
-            Vec::new()
+            (0, 0..0)
         }
-        Ok((i, Some(s))) => vec![SeriesRef {
-            indicator: i,
-            series: s,
-        }],
+        Ok((i, Some(s))) => (i, s..s + 1),
         Ok((i, None)) => {
             let ind = &indicators[i];
             if ind.compound && !whole_ok {
@@ -94,7 +91,7 @@ fn targets<T>(
                 known.suggested.borrow_mut().extend(names.iter().cloned());
                 diags.push(
                     f.error_at(
-                        &path,
+                        &path(),
                         format!(
                             "`{}` is a compound indicator; give a value per series",
                             ind.id
@@ -102,16 +99,13 @@ fn targets<T>(
                     )
                     .expected(names.join(", ")),
                 );
-                return Vec::new();
+                (i, 0..0)
+            } else {
+                (i, 0..ind.series.len())
             }
-            (0..ind.series.len())
-                .map(|s| SeriesRef {
-                    indicator: i,
-                    series: s,
-                })
-                .collect()
         }
-    }
+    };
+    series.map(move |series| SeriesRef { indicator, series })
 }
 
 pub(super) fn observations(

@@ -208,7 +208,13 @@ fn verification(
     diags: &mut Diagnostics,
 ) -> Vec<Verification> {
     let indicators = known.indicators;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(
+        folder
+            .verification
+            .iter()
+            .map(|f| f.value.entries.len())
+            .sum(),
+    );
     for (f, i, entry) in
         folder
             .verification
@@ -221,7 +227,6 @@ fn verification(
                     .map(move |(i, e)| (f, i, e))
             })
     {
-        let mut rows = Vec::new();
         if entry.indicators.is_empty() {
             diags.push(
                 f.error_at(
@@ -231,19 +236,22 @@ fn verification(
                 .expected("a list of indicator ids, such as `[tenshutsu]`"),
             );
         }
+        let mut rows = Vec::with_capacity(entry.indicators.len());
         for (j, reference) in entry.indicators.iter().enumerate() {
-            let path = [
-                key("entries"),
-                Seg::Index(i),
-                key("indicators"),
-                Seg::Index(j),
-            ];
+            let path = || {
+                [
+                    key("entries"),
+                    Seg::Index(i),
+                    key("indicators"),
+                    Seg::Index(j),
+                ]
+            };
             match resolve(indicators, known.ids, reference) {
                 Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
                 Err((msg, help, unknown)) => {
                     if known.report(unknown) {
                         diags.push(
-                            f.error_at(&path, msg)
+                            f.error_at(&path(), msg)
                                 .expected("an indicator id from indicators/, or id.series for one series of a compound indicator")
                                 .help_opt(help),
                         );
