@@ -28,13 +28,13 @@ impl Known<'_> {
 
 /// Every series of every indicator numbered in order, so that a year's observations are
 /// gathered in a plain table before they become a map.
-pub(super) struct Slots {
+pub(super) struct AllSeries {
     /// Where each indicator's series start; one more entry for the end.
     starts: Vec<usize>,
 }
 
-impl Slots {
-    pub fn new(indicators: &[Arc<Indicator>]) -> Slots {
+impl AllSeries {
+    pub fn new(indicators: &[Arc<Indicator>]) -> AllSeries {
         let mut starts = Vec::with_capacity(indicators.len() + 1);
         let mut next = 0;
         starts.push(next);
@@ -42,10 +42,10 @@ impl Slots {
             next += ind.series.len();
             starts.push(next);
         }
-        Slots { starts }
+        AllSeries { starts }
     }
 
-    fn of(&self, r: SeriesRef) -> usize {
+    fn number(&self, r: SeriesRef) -> usize {
         self.starts[r.indicator] + r.series
     }
 
@@ -111,15 +111,15 @@ fn targets<T>(
 pub(super) fn observations(
     f: &Loaded<ResultSource>,
     known: &Known,
-    slots: &Slots,
+    all_series: &AllSeries,
     diags: &mut Diagnostics,
 ) -> BTreeMap<SeriesRef, Observation> {
     let v = &f.value;
     let indicators = known.indicators;
-    let mut out = slots.table();
+    let mut out = all_series.table();
     for (reference, value) in &v.actuals {
         for r in targets(f, "actuals", reference, known, false, diags) {
-            out[slots.of(r)] = Some(Observation::Measured {
+            out[all_series.number(r)] = Some(Observation::Measured {
                 value: *value,
                 revision: None,
             });
@@ -138,7 +138,7 @@ pub(super) fn observations(
             );
         }
         for r in targets(f, "missing", reference, known, true, diags) {
-            let slot = &mut out[slots.of(r)];
+            let slot = &mut out[all_series.number(r)];
             if slot.is_some() {
                 diags.push(
                     f.error_at(
@@ -156,7 +156,7 @@ pub(super) fn observations(
     for (reference, revision) in &v.revised {
         let mut reported = false;
         for r in targets(f, "revised", reference, known, true, diags) {
-            match &mut out[slots.of(r)] {
+            match &mut out[all_series.number(r)] {
                 Some(Observation::Measured { revision: slot, .. }) => {
                     *slot = Some(Revision {
                         note: revision.note.trim().to_string(),
@@ -183,7 +183,7 @@ pub(super) fn observations(
                 indicator: i,
                 series: s,
             };
-            if out[slots.of(r)].is_none() {
+            if out[all_series.number(r)].is_none() {
                 let name = match &series.id {
                     Some(id) => format!("{}.{id}", ind.id),
                     None => ind.id.clone(),

@@ -2,7 +2,7 @@
 //! actuals are read by `observations`.
 
 use super::indicators::resolve;
-use super::observations::{observations, Known, Slots};
+use super::observations::{observations, AllSeries, Known};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{Loaded, ResultFolder, Sources};
 use crate::model::*;
@@ -137,7 +137,7 @@ pub fn edited_year(
     let mut diags = Diagnostics::default();
     let observations = match &was.result {
         Some(old) if Arc::ptr_eq(old, f) => before.observations.clone(),
-        _ => observations(f, &known, &check.slots, &mut diags),
+        _ => observations(f, &known, &check.all_series, &mut diags),
     };
     let verification = if same(&was.verification, &folder.verification) {
         before.verification.clone()
@@ -164,7 +164,7 @@ struct YearCheck<'a> {
     indicators: &'a [Arc<Indicator>],
     ids: super::indicators::IdIndex<'a>,
     complete: bool,
-    slots: Slots,
+    all_series: AllSeries,
 }
 
 impl<'a> YearCheck<'a> {
@@ -178,7 +178,7 @@ impl<'a> YearCheck<'a> {
                 && indicators
                     .iter()
                     .all(|i| super::check_id(&i.id).is_ok() && !has_duplicate_series(i)),
-            slots: Slots::new(indicators),
+            all_series: AllSeries::new(indicators),
         }
     }
 
@@ -196,7 +196,7 @@ impl<'a> YearCheck<'a> {
     fn run(&self, folder: &ResultFolder, f: &Loaded<ResultSource>) -> YearChecked {
         let known = self.known();
         let mut diags = Diagnostics::default();
-        let observations = observations(f, &known, &self.slots, &mut diags);
+        let observations = observations(f, &known, &self.all_series, &mut diags);
         let verification = verification(folder, &known, &mut diags);
         (observations, verification, diags)
     }
