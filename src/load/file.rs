@@ -135,8 +135,25 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
         )
         .expected("a smaller file: split long texts over several files"));
     }
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.read_to_end(&mut bytes).map_err(cannot)?;
+    // Read into a buffer of the size just found: `read_to_end` on a file would ask the
+    // system for its size and position again, two calls more for every file.
+    let mut bytes = vec![0; size as usize + 1];
+    let mut filled = 0;
+    loop {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(cannot(e)),
+        }
+        if filled == bytes.len() {
+            // The file has grown since: read the rest.
+            file.read_to_end(&mut bytes).map_err(cannot)?;
+            filled = bytes.len();
+            break;
+        }
+    }
+    bytes.truncate(filled);
     if bytes.contains(&0) {
         return Err(
             Diagnostic::error(rel, "this is a binary file, not text").expected("a UTF-8 text file")
