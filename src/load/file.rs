@@ -135,22 +135,18 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
         )
         .expected("a smaller file: split long texts over several files"));
     }
-    // Read into a buffer of the size just found: `read_to_end` on a file would ask the
-    // system for its size and position again, two calls more for every file.
-    let mut bytes = vec![0; size as usize + 1];
+    // The file as it was when its size was taken, read into a buffer of that size:
+    // `read_to_end` would ask for the size and position again and read once more to find
+    // the end, three system calls more for every file. (A file written meanwhile is read
+    // again when its change is reported.)
+    let mut bytes = vec![0; size as usize];
     let mut filled = 0;
-    loop {
+    while filled < bytes.len() {
         match file.read(&mut bytes[filled..]) {
             Ok(0) => break,
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(cannot(e)),
-        }
-        if filled == bytes.len() {
-            // The file has grown since: read the rest.
-            file.read_to_end(&mut bytes).map_err(cannot)?;
-            filled = bytes.len();
-            break;
         }
     }
     bytes.truncate(filled);
