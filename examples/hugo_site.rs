@@ -485,7 +485,7 @@ impl Md<'_> {
         if p.title_supplied {
             self.para("（表題は編集時に補記）");
         }
-        for s in &p.sections {
+        for s in p.sections.iter() {
             self.heading(level, &s.heading);
             self.prose(&s.body, level + 1);
         }
@@ -618,7 +618,7 @@ impl Md<'_> {
 }
 
 fn result(r: &Report, year: FiscalYear) -> Option<&YearResult> {
-    r.years.iter().find(|x| x.year == year)
+    r.years.iter().find(|x| x.year == year).map(|v| &**v)
 }
 
 /// One page's Markdown.
@@ -670,7 +670,7 @@ fn page(r: &Report, y: &Year, info: &PageInfo) -> String {
         ("grants.html", _) => {
             let link =
                 |g: &Grant| m.link(&esc(&grant_title(g)), &format!("grants/{}.html", g.slug));
-            let links: Vec<String> = r.grants.iter().map(link).collect();
+            let links: Vec<String> = r.grants.iter().map(|g| link(g)).collect();
             m.list(links);
         }
         ("data.html", _) => m.data(),

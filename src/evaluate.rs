@@ -213,7 +213,12 @@ impl Evaluation {
 pub fn evaluate(report: &Report, year: FiscalYear) -> Evaluation {
     let period = report.plan.period;
     let pace = report.config.on_track_pace;
-    let results: Vec<&YearResult> = report.years.iter().filter(|y| y.year <= year).collect();
+    let results: Vec<&YearResult> = report
+        .years
+        .iter()
+        .map(|y| &**y)
+        .filter(|y| y.year <= year)
+        .collect();
     let mut first_series = Vec::with_capacity(report.indicators.len());
     let mut count = 0;
     for indicator in &report.indicators {

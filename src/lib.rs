@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod fiscal_year;
 pub mod format;
 pub mod load;
+pub mod manuscript;
 pub mod markdown;
 pub mod model;
 pub mod opendata;

@@ -6,21 +6,25 @@ use crate::quantity::Quantity;
 pub use crate::source::Direction;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Everything a content folder says, after validation.
-#[derive(Clone, Debug)]
+///
+/// The large parts are shared (`Arc`), so that a report made after an edit to one file
+/// shares everything else with the one before, and a clone is cheap.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub config: Config,
     pub plan: Plan,
     pub strategies: Vec<Strategy>,
-    pub indicators: Vec<Indicator>,
+    pub indicators: Vec<Arc<Indicator>>,
     /// Evaluation years, oldest first. Each gets its own report.
-    pub years: Vec<YearResult>,
-    pub grants: Vec<Grant>,
+    pub years: Vec<Arc<YearResult>>,
+    pub grants: Vec<Arc<Grant>>,
     pub donations: Vec<DonationYear>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub city: String,
     pub prefecture: Option<String>,
@@ -69,7 +73,7 @@ impl Period {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub title: String,
     pub short_title: String,
@@ -86,33 +90,33 @@ impl Plan {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Perspective {
     pub name: String,
     pub basic_idea: String,
     pub purposes: Vec<Purpose>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Purpose {
     pub title: String,
     pub items: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     pub term: String,
     pub definition: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DonationProgramme {
     pub scheme: String,
     pub target: String,
     pub overview: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Strategy {
     pub number: u32,
     pub name: String,
@@ -120,7 +124,7 @@ pub struct Strategy {
 }
 
 /// A numeric target (数値目標) with one series, or several for a compound indicator.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
     pub id: String,
     pub strategy: u32,
@@ -133,14 +137,14 @@ pub struct Indicator {
 }
 
 /// Another wording of an indicator's name found in the source documents.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Variant {
     pub text: String,
     pub note: Option<String>,
     pub year: Option<FiscalYear>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Series {
     /// The series id within its indicator (`None` for a simple indicator).
     pub id: Option<String>,
@@ -190,7 +194,7 @@ pub struct Revision {
 }
 
 /// One evaluation year: its actuals, commentary and verification.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct YearResult {
     pub year: FiscalYear,
     pub commentary: Option<String>,
@@ -199,12 +203,12 @@ pub struct YearResult {
 }
 
 /// 数値目標の検証: analysis and next steps shared by one or more rows.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verification {
     pub rows: Vec<VerificationRow>,
     pub scale: Option<Scale>,
-    pub analysis: String,
-    pub next_steps: String,
+    pub analysis: Arc<str>,
+    pub next_steps: Arc<str>,
 }
 
 /// A whole indicator, or one series of it on a row of its own.
@@ -215,7 +219,7 @@ pub struct VerificationRow {
 }
 
 /// A grant programme (地方創生推進交付金) with its budget, KPIs and projects.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Grant {
     pub number: u32,
     pub slug: String,
@@ -237,7 +241,7 @@ pub struct Budget {
 }
 
 /// A key performance indicator: a level before the programme, then yearly increments.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Kpi {
     pub name: String,
     pub unit: String,
@@ -247,32 +251,32 @@ pub struct Kpi {
 }
 
 /// A project (事業) under a grant programme, reporting one fiscal year.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Project {
     pub slug: String,
     pub title: String,
     pub title_supplied: bool,
     pub year: FiscalYear,
-    pub sections: Vec<Section>,
+    pub sections: Arc<[Section]>,
     /// The Markdown file, relative to the content folder (images resolve from here).
     pub source: PathBuf,
 }
 
 /// A headed section of Markdown.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub heading: String,
     pub body: String,
 }
 
 /// 企業版ふるさと納税 donations received in one fiscal year.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DonationYear {
     pub year: FiscalYear,
     pub donations: Vec<Donation>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Donation {
     pub project: String,
     pub purpose: String,

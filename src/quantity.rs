@@ -68,6 +68,9 @@ impl Quantity {
     /// Reads a number as a person types it: `1234`, `1,234`, `-78`, `△1.26`, `１２３`.
     /// Units (`%`, `人`, `万`) are rejected: they belong in the `unit` field.
     pub fn parse(text: &str) -> Result<Quantity, String> {
+        if let Some(q) = Quantity::parse_plain(text) {
+            return Ok(q);
+        }
         let normal: String = text
             .trim()
             .chars()
@@ -133,6 +136,43 @@ impl Quantity {
             .parse()
             .map_err(|_| format!("`{text}` is too large a number"))?;
         Ok(Quantity::new(
+            if negative { -magnitude } else { magnitude },
+            scale,
+        ))
+    }
+}
+
+impl Quantity {
+    /// `114.5`, `-78`: ASCII digits with an optional minus sign and decimals, the way most
+    /// numbers are written, read without allocating. Anything else, or more digits than
+    /// surely fit, is left to `parse`'s general way (`None`).
+    fn parse_plain(text: &str) -> Option<Quantity> {
+        let bytes = text.as_bytes();
+        let (negative, digits) = match bytes.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, bytes),
+        };
+        let (int, frac) = match digits.iter().position(|b| *b == b'.') {
+            Some(i) => (&digits[..i], &digits[i + 1..]),
+            None => (digits, &[][..]),
+        };
+        let point = int.len() < digits.len();
+        if int.is_empty()
+            || (point && frac.is_empty())
+            || frac.len() > usize::from(MAX_SCALE)
+            || int.len() + frac.len() > 18
+        {
+            return None;
+        }
+        let mut magnitude: i64 = 0;
+        for b in int.iter().chain(frac) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            magnitude = magnitude * 10 + i64::from(b - b'0');
+        }
+        let scale = u8::try_from(frac.len()).ok()?;
+        Some(Quantity::new(
             if negative { -magnitude } else { magnitude },
             scale,
         ))
@@ -207,6 +247,38 @@ mod tests {
         assert_eq!(q("-78"), Quantity::integer(-78));
         assert_eq!(q("１２３"), Quantity::integer(123));
         assert_eq!(q("－０．５"), Quantity::new(-5, 1));
+    }
+
+    #[test]
+    fn plain_numbers_read_as_the_general_way_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "114.5",
+            "-78",
+            "007",
+            "8.40",
+            "123456789012345678",
+            "1.123456789",
+        ] {
+            let plain = Quantity::parse_plain(text).expect(text);
+            let normal: String = format!(" {text}"); // a space takes the general way
+            assert_eq!(Quantity::parse(&normal), Ok(plain), "{text}");
+            assert_eq!(plain.scale(), Quantity::parse(&normal).unwrap().scale());
+        }
+        for other in [
+            "1.",
+            ".5",
+            "1.2.3",
+            "+5",
+            "1,234",
+            "1.1234567890",
+            "1234567890123456789",
+            "-",
+            "",
+        ] {
+            assert_eq!(Quantity::parse_plain(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::format::Scale;
 use crate::quantity::Quantity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// `config.yaml`.
 #[derive(Clone, Debug, Deserialize)]
@@ -178,8 +179,9 @@ pub struct VerificationSource {
 pub struct VerificationEntrySource {
     pub indicators: Vec<String>,
     pub scale: Option<Scale>,
-    pub analysis: String,
-    pub next_steps: String,
+    /// Shared with the model, which keeps the same text.
+    pub analysis: Arc<str>,
+    pub next_steps: Arc<str>,
 }
 
 /// `grants/<folder>/grant.yaml`.

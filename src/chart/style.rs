@@ -112,7 +112,7 @@ impl ChartStyle {
             text: DEFAULT.into(),
             line_offset: 0,
         };
-        crate::yaml::parse::<ChartStyle>(&source).map(|p| p.value)
+        crate::yaml::parse::<ChartStyle>(&source)
     }
 }
 

@@ -175,7 +175,7 @@ impl Table {
             .map(|y| (y, y.label()))
             .collect();
         let grant_names: Vec<String> = match self.kind {
-            Kind::Budgets | Kind::Kpis => report.grants.iter().map(grant_name).collect(),
+            Kind::Budgets | Kind::Kpis => report.grants.iter().map(|g| grant_name(g)).collect(),
             _ => Vec::new(),
         };
         let mut rows = Rows {

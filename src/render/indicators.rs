@@ -183,7 +183,7 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
     let results: Vec<Option<&YearResult>> = t
         .years
         .iter()
-        .map(|y| report.years.iter().find(|r| r.year == *y))
+        .map(|y| report.years.iter().find(|r| r.year == *y).map(|r| &**r))
         .collect();
     let selected = || {
         report

@@ -167,7 +167,7 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
         text: chart_text,
         line_offset: 0,
     };
-    let chart_style = crate::yaml::parse::<crate::chart::style::ChartStyle>(&source)?.value;
+    let chart_style = crate::yaml::parse::<crate::chart::style::ChartStyle>(&source)?;
     Ok(Theme {
         tera,
         statics,

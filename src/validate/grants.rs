@@ -1,9 +1,9 @@
-//! Validation of grant programmes, their projects, and donations.
+//! Validation of grant programmes and their projects.
 
 use super::unknown_term;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fiscal_year::FiscalYear;
-use crate::load::{GrantFolder, Loaded, Sources};
+use crate::load::{GrantFolder, Loaded, ProjectFile, Sources};
 use crate::model::*;
 use crate::source::{GrantSource, KpiSource};
 use crate::yaml::{key, Seg};
@@ -159,7 +159,7 @@ fn check_years<'a>(
         if !period.contains(*year) {
             let mut at = path.to_vec();
             at.push(key(&year.short()));
-            let found = f.index.find(&at).or_else(|| f.index.find(path));
+            let found = f.index().find(&at).or_else(|| f.index().find(path));
             diags.push(
                 Diagnostic::error(
                     &f.source.path,
@@ -181,135 +181,70 @@ fn check_years<'a>(
 }
 
 fn projects(folder: &GrantFolder, period: Period, diags: &mut Diagnostics) -> Vec<Project> {
-    let mut out = Vec::new();
-    for p in &folder.projects {
-        let m = &p.meta.value;
-        if period.from <= period.to && !period.contains(m.year) {
+    folder
+        .projects
+        .iter()
+        .filter_map(|p| project(p, period, diags))
+        .collect()
+}
+
+/// One project file as the model, checked against its programme's period; `None` if
+/// its text cannot be split into sections.
+fn project(p: &ProjectFile, period: Period, diags: &mut Diagnostics) -> Option<Project> {
+    let m = &p.meta.value;
+    if period.from <= period.to && !period.contains(m.year) {
+        diags.push(
+            p.meta
+                .error_at(
+                    &[key("year")],
+                    format!(
+                        "{} is outside the programme's period {}",
+                        m.year.label(),
+                        period.label()
+                    ),
+                )
+                .expected(format!(
+                    "a year from {} to {}",
+                    period.from.short(),
+                    period.to.short()
+                )),
+        );
+    }
+    match &p.sections {
+        Ok(sections) => Some(Project {
+            slug: slug_or_report(&p.slug, &p.meta.source.path, diags),
+            title: m.title.trim().to_string(),
+            title_supplied: m.title_supplied,
+            year: m.year,
+            sections: sections.clone(),
+            source: p.meta.source.path.clone(),
+        }),
+        Err((line, problem)) => {
             diags.push(
-                p.meta
-                    .error_at(
-                        &[key("year")],
-                        format!(
-                            "{} is outside the programme's period {}",
-                            m.year.label(),
-                            period.label()
-                        ),
-                    )
-                    .expected(format!(
-                        "a year from {} to {}",
-                        period.from.short(),
-                        period.to.short()
-                    )),
-            );
-        }
-        match crate::markdown::split_sections(&p.body) {
-            Ok(sections) => out.push(Project {
-                slug: slug_or_report(&p.slug, &p.meta.source.path, diags),
-                title: m.title.trim().to_string(),
-                title_supplied: m.title_supplied,
-                year: m.year,
-                sections,
-                source: p.meta.source.path.clone(),
-            }),
-            Err((line, problem)) => diags.push(
                 Diagnostic::error(
                     &p.meta.source.path,
                     format!("the project text has {problem}"),
                 )
                 .at(Some((p.body_line + line - 1, 1)))
                 .expected("the body to start with a section heading such as `# 事業の概要`"),
-            ),
+            );
+            None
         }
     }
-    out
 }
 
-pub(super) fn donations(
-    sources: &Sources,
-    plan: Option<&Plan>,
-    diags: &mut Diagnostics,
-) -> Vec<DonationYear> {
-    let mut out: Vec<DonationYear> = Vec::new();
-    for f in &sources.donations {
-        let v = &f.value;
-        let stem = f
-            .source
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if let Ok(named) = crate::fiscal_year::FiscalYear::parse(&stem) {
-            if named != v.year {
-                diags.push(
-                    f.error_at(
-                        &[key("year")],
-                        format!(
-                            "the file is {} but `year:` says {}",
-                            f.source.path.display(),
-                            v.year.label()
-                        ),
-                    )
-                    .expected(format!(
-                        "`year: {}`, or rename the file to donations/{}.yaml",
-                        named.short(),
-                        v.year.short()
-                    )),
-                );
-            }
-        }
-        for (i, d) in v.donations.iter().enumerate() {
-            if d.amount > d.project_cost {
-                diags.push(
-                    f.error_at(
-                        &[key("donations"), Seg::Index(i), key("amount")],
-                        format!(
-                            "the donation {} is larger than the project's cost {} (千円)",
-                            crate::format::number(d.amount),
-                            crate::format::number(d.project_cost)
-                        ),
-                    )
-                    .expected("a donation no larger than `project_cost` (an extra zero?)"),
-                );
-            }
-        }
-        if out.iter().any(|d| d.year == v.year) {
-            diags.push(
-                f.error_at(
-                    &[key("year")],
-                    format!("{} has donations in two files", v.year.label()),
-                )
-                .expected("one donations/<year>.yaml per fiscal year"),
-            );
-            continue;
-        }
-        if plan.is_some_and(|p| p.donation_programme.is_none()) {
-            diags.push(
-                f.warning_at(
-                    &[],
-                    "donations are listed but plan.yaml has no `donation_programme:`",
-                )
-                .expected(
-                    "`donation_programme:` in plan.yaml, naming the scheme and what it funds",
-                ),
-            );
-        }
-        let donations = v
-            .donations
-            .iter()
-            .map(|d| Donation {
-                project: d.project.trim().to_string(),
-                purpose: d.purpose.clone(),
-                project_cost: d.project_cost,
-                amount: d.amount,
-            })
-            .collect();
-        out.push(DonationYear {
-            year: v.year,
-            donations,
-        });
-    }
-    out.sort_by_key(|d| d.year);
-    out
+/// The model of an edited project file in a report that had no errors, if the edit can
+/// be taken in without validating the rest again; `None` when it cannot.
+///
+/// A project is checked against its programme's period (its `year:`) and against the
+/// other projects of the programme (its address, from its file name, which an edit keeps);
+/// its title and text are its own. So an edit that brings no problem leaves every other
+/// check as it was.
+pub fn edited_project(grant: &Grant, before: &Project, file: &ProjectFile) -> Option<Project> {
+    let mut diags = Diagnostics::default();
+    let after = project(file, grant.period, &mut diags)?;
+    let same_place = after.slug == before.slug && after.source == before.source;
+    (diags.is_empty() && same_place).then_some(after)
 }
 
 /// A file or folder name as a web-safe path segment: lower-case ASCII letters, digits,

@@ -6,11 +6,12 @@ use crate::load::Loaded;
 use crate::model::*;
 use crate::source::{IndicatorSource, SeriesSource};
 use crate::yaml::{key, Seg};
+use std::sync::Arc;
 
 /// `strategies_complete` is false when a strategy file could not be read: then an unknown
 /// strategy number is not reported again.
 pub(super) fn indicators(
-    files: &[Loaded<IndicatorSource>],
+    files: &[Arc<Loaded<IndicatorSource>>],
     strategies: &[Strategy],
     strategies_complete: bool,
     diags: &mut Diagnostics,
@@ -63,31 +64,60 @@ pub(super) fn indicators(
             );
         }
         let duplicate = duplicate.is_some();
-        let series = series_of(f, diags);
+        let indicator = indicator(f, diags);
         // Kept even when it has errors, so that references to it are not reported again.
         if !duplicate {
             seen.insert(v.id.clone(), out.len());
-            out.push(Indicator {
-                id: v.id.clone(),
-                strategy: v.strategy,
-                name: v.name.clone(),
-                variants: v
-                    .variants
-                    .iter()
-                    .map(|x| Variant {
-                        text: x.text.clone(),
-                        note: x.note.clone(),
-                        year: x.year,
-                    })
-                    .collect(),
-                compound: v.series.is_some(),
-                series,
-                source: f.source.path.clone(),
-            });
+            out.push(indicator);
         }
     }
     out.sort_by_key(|i| i.strategy);
     out
+}
+
+/// One indicator file as the model, with the problems found in the file alone (its
+/// checks against other files are made by `indicators`).
+fn indicator(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Indicator {
+    let v = &f.value;
+    Indicator {
+        id: v.id.clone(),
+        strategy: v.strategy,
+        name: v.name.clone(),
+        variants: v
+            .variants
+            .iter()
+            .map(|x| Variant {
+                text: x.text.clone(),
+                note: x.note.clone(),
+                year: x.year,
+            })
+            .collect(),
+        compound: v.series.is_some(),
+        series: series_of(f, diags),
+        source: f.source.path.clone(),
+    }
+}
+
+/// The model of an edited indicator file, when the edit can be taken into a report that
+/// had no errors without validating the rest again; `None` when it cannot.
+///
+/// Other files are checked against an indicator's id (unique, valid), strategy (one that
+/// exists), whether it is compound, and its series ids (what results and verification
+/// refer to, and the positions of its series); its name, unit, direction, baseline,
+/// target, labels and variants are checked within the file alone. So an edit that keeps
+/// the first four and brings no problem of its own leaves every other file's checks,
+/// and every position in the report, as they were.
+pub fn edited_indicator(before: &Indicator, file: &Loaded<IndicatorSource>) -> Option<Indicator> {
+    let mut diags = Diagnostics::default();
+    let after = indicator(file, &mut diags);
+    let series_ids =
+        |i: &Indicator| -> Vec<Option<String>> { i.series.iter().map(|s| s.id.clone()).collect() };
+    let same_links = after.id == before.id
+        && after.strategy == before.strategy
+        && after.compound == before.compound
+        && after.source == before.source
+        && series_ids(&after) == series_ids(before);
+    (diags.is_empty() && same_links).then_some(after)
 }
 
 fn series_of(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Vec<Series> {
@@ -208,7 +238,7 @@ pub(super) type RefError = (String, Option<String>, bool);
 /// Indicator positions by id, so that each of many references resolves at once.
 pub(super) type IdIndex<'a> = std::collections::HashMap<&'a str, usize>;
 
-pub(super) fn id_index(indicators: &[Indicator]) -> IdIndex<'_> {
+pub(super) fn id_index(indicators: &[Arc<Indicator>]) -> IdIndex<'_> {
     let mut index = IdIndex::new();
     for (i, ind) in indicators.iter().enumerate() {
         index.entry(ind.id.as_str()).or_insert(i);
@@ -217,7 +247,7 @@ pub(super) fn id_index(indicators: &[Indicator]) -> IdIndex<'_> {
 }
 
 pub(super) fn resolve(
-    indicators: &[Indicator],
+    indicators: &[Arc<Indicator>],
     ids: &IdIndex,
     reference: &str,
 ) -> Result<(usize, Option<usize>), RefError> {

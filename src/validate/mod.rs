@@ -2,9 +2,15 @@
 //!
 //! Every problem is collected with its file and line; nothing stops at the first one.
 
+mod donations;
 mod grants;
 mod indicators;
+mod observations;
 mod results;
+
+pub use grants::edited_project;
+pub use indicators::edited_indicator;
+pub use results::edited_year;
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::{Loaded, Sources};
@@ -12,6 +18,7 @@ use crate::model::*;
 use crate::source::{ConfigSource, PlanSource, StrategySource};
 use crate::yaml::key;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Builds the model, or returns every error found. Warnings are returned either way.
 pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
@@ -41,17 +48,33 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
         }
     };
     let strategies = strategies(&sources.strategies, &mut diags);
-    let indicators = indicators::indicators(
+    let indicators: Vec<Arc<Indicator>> = indicators::indicators(
         &sources.indicators,
         &strategies,
         !sources.broken.contains("strategies"),
         &mut diags,
-    );
+    )
+    .into_iter()
+    .map(Arc::new)
+    .collect();
     // A reversed period is reported once; years are then not checked against it.
     let period = plan.as_ref().map(|p| p.period).filter(|p| p.from <= p.to);
-    let years = results::years(sources, &indicators, period, &mut diags);
-    let grants = grants::grants(sources, plan.as_ref(), &mut diags);
-    let donations = grants::donations(sources, plan.as_ref(), &mut diags);
+    // Years and grant programmes do not depend on each other: they are checked at once.
+    let ((years, year_diags), (grants, donations, grant_diags)) = rayon::join(
+        || {
+            let mut diags = Diagnostics::default();
+            let years = results::years(sources, &indicators, period, &mut diags);
+            (years, diags)
+        },
+        || {
+            let mut diags = Diagnostics::default();
+            let grants = grants::grants(sources, plan.as_ref(), &mut diags);
+            let donations = donations::donations(sources, plan.as_ref(), &mut diags);
+            (grants, donations, diags)
+        },
+    );
+    diags.extend(year_diags);
+    diags.extend(grant_diags);
     if years.is_empty() && sources.results.is_empty() {
         diags.push(
             Diagnostic::error("results", "there is no evaluation year yet")
@@ -64,8 +87,8 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
             plan,
             strategies,
             indicators,
-            years,
-            grants,
+            years: years.into_iter().map(Arc::new).collect(),
+            grants: grants.into_iter().map(Arc::new).collect(),
             donations,
         }),
         _ => None,
@@ -253,7 +276,7 @@ pub(crate) fn unknown_term<T>(
     ))
 }
 
-fn strategies(files: &[Loaded<StrategySource>], diags: &mut Diagnostics) -> Vec<Strategy> {
+fn strategies(files: &[Arc<Loaded<StrategySource>>], diags: &mut Diagnostics) -> Vec<Strategy> {
     let mut out: Vec<(Strategy, &Path)> = Vec::new();
     for f in files {
         let v = &f.value;

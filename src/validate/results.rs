@@ -1,24 +1,35 @@
-//! Validation of fiscal-year results: actuals, missing reasons, revisions and verification.
+//! Validation of fiscal-year results: each year as a whole, and its verification; its
+//! actuals are read by `observations`.
 
 use super::indicators::resolve;
+use super::observations::{observations, AllSeries, Known};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{Loaded, ResultFolder, Sources};
 use crate::model::*;
 use crate::source::{ResultSource, VerificationSource};
 use crate::yaml::{key, Seg};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub(super) fn years(
     sources: &Sources,
-    indicators: &[Indicator],
+    indicators: &[Arc<Indicator>],
     period: Option<Period>,
     diags: &mut Diagnostics,
 ) -> Vec<YearResult> {
     let mut out: Vec<YearResult> = Vec::new();
     let mut seen: Vec<(crate::fiscal_year::FiscalYear, String)> = Vec::new();
-    let ids = super::indicators::id_index(indicators);
-    for folder in &sources.results {
-        let Some(f) = &folder.result else {
+    // Each year's references are checked in parallel: they depend only on the indicators.
+    let check = YearCheck::new(sources, indicators);
+    let checked: Vec<Option<YearChecked>> = sources
+        .results
+        .par_iter()
+        .map(|folder| Some(check.run(folder, folder.result.as_ref()?)))
+        .collect();
+    for (folder, checked) in sources.results.iter().zip(checked) {
+        let (Some(f), Some((observations, verification, year_diags))) = (&folder.result, checked)
+        else {
             let result_broken = sources
                 .broken
                 .iter()
@@ -84,19 +95,7 @@ pub(super) fn years(
             continue;
         }
         seen.push((year, folder.folder.clone()));
-        let known = Known {
-            indicators,
-            ids: &ids,
-            // An indicator file that could not be read, or an id that is not valid, may be
-            // what a reference meant: such references are not reported a second time.
-            complete: !sources.broken.contains("indicators")
-                && indicators
-                    .iter()
-                    .all(|i| super::check_id(&i.id).is_ok() && !has_duplicate_series(i)),
-            suggested: Default::default(),
-        };
-        let observations = observations(f, &known, diags);
-        let verification = verification(folder, &known, diags);
+        diags.extend(year_diags);
         out.push(YearResult {
             year,
             commentary: f.value.commentary.clone(),
@@ -108,178 +107,99 @@ pub(super) fn years(
     out
 }
 
-/// The indicators references resolve against; `complete` is false when an indicator
-/// file could not be read, and then unknown ids are not reported a second time.
-struct Known<'a> {
-    indicators: &'a [Indicator],
-    ids: &'a super::indicators::IdIndex<'a>,
+/// The year of an edited result folder (`was` before the edit, `folder` after), checked
+/// alone for a report that had no errors: `None` when the whole content must be
+/// validated again.
+///
+/// The checks of a year as a whole (its folder's name, the plan's period, a year in two
+/// folders) depend only on its `year:`; its references are checked against the
+/// indicators alone; and no other file is checked against a result folder. So when the
+/// year stays the same and its references bring no problem, every other check, and the
+/// rest of the report, stay as they were. Its observations depend only on `result.yaml`
+/// and its verification only on the `verification*.yaml` files: a part whose files are
+/// the same as before is taken over from `before`.
+pub fn edited_year(
+    sources: &Sources,
+    indicators: &[Arc<Indicator>],
+    was: &ResultFolder,
+    folder: &ResultFolder,
+    before: &YearResult,
+) -> Option<YearResult> {
+    let f = folder.result.as_ref()?;
+    if f.value.year != before.year {
+        return None;
+    }
+    let same = |a: &[Arc<Loaded<VerificationSource>>], b: &[Arc<Loaded<VerificationSource>>]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+    };
+    let check = YearCheck::new(sources, indicators);
+    let known = check.known();
+    let mut diags = Diagnostics::default();
+    let observations = match &was.result {
+        Some(old) if Arc::ptr_eq(old, f) => before.observations.clone(),
+        _ => observations(f, &known, &check.all_series, &mut diags),
+    };
+    let verification = if same(&was.verification, &folder.verification) {
+        before.verification.clone()
+    } else {
+        verification(folder, &known, &mut diags)
+    };
+    diags.is_empty().then(|| YearResult {
+        year: before.year,
+        commentary: f.value.commentary.clone(),
+        observations,
+        verification,
+    })
+}
+
+/// A year's observations and verification, and the problems found in its references.
+type YearChecked = (
+    BTreeMap<SeriesRef, Observation>,
+    Vec<Verification>,
+    Diagnostics,
+);
+
+/// What every year's references are checked against.
+struct YearCheck<'a> {
+    indicators: &'a [Arc<Indicator>],
+    ids: super::indicators::IdIndex<'a>,
     complete: bool,
-    /// Ids suggested for a mistyped reference: their own "no actual" is not reported too.
-    suggested: std::cell::RefCell<std::collections::BTreeSet<String>>,
+    all_series: AllSeries,
 }
 
-impl Known<'_> {
-    fn report(&self, unknown_indicator: bool) -> bool {
-        self.complete || !unknown_indicator
-    }
-}
-
-/// The series an `id` or `id.series` key stands for, with errors for bad references.
-fn targets<T>(
-    f: &Loaded<T>,
-    section: &str,
-    reference: &str,
-    known: &Known,
-    whole_ok: bool,
-    diags: &mut Diagnostics,
-) -> Vec<SeriesRef> {
-    let path = [key(section), key(reference)];
-    let indicators = known.indicators;
-    match resolve(indicators, known.ids, reference) {
-        Err((msg, help, unknown)) => {
-            if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
-                known.suggested.borrow_mut().insert(id.to_string());
-            }
-            if known.report(unknown) {
-                diags.push(f.error_at(&path, msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
-            }
-            Vec::new()
-        }
-        Ok((i, Some(s))) => vec![SeriesRef {
-            indicator: i,
-            series: s,
-        }],
-        Ok((i, None)) => {
-            let ind = &indicators[i];
-            if ind.compound && !whole_ok {
-                let names: Vec<String> = ind
-                    .series
+impl<'a> YearCheck<'a> {
+    fn new(sources: &Sources, indicators: &'a [Arc<Indicator>]) -> YearCheck<'a> {
+        YearCheck {
+            indicators,
+            ids: super::indicators::id_index(indicators),
+            // An indicator file that could not be read, or an id that is not valid, may
+            // be what a reference meant: such references are not reported a second time.
+            complete: !sources.broken.contains("indicators")
+                && indicators
                     .iter()
-                    .filter_map(|s| s.id.as_ref())
-                    .map(|s| format!("{}.{s}", ind.id))
-                    .collect();
-                // Its series now lack values too; that is this same mistake.
-                known.suggested.borrow_mut().extend(names.iter().cloned());
-                diags.push(
-                    f.error_at(
-                        &path,
-                        format!(
-                            "`{}` is a compound indicator; give a value per series",
-                            ind.id
-                        ),
-                    )
-                    .expected(names.join(", ")),
-                );
-                return Vec::new();
-            }
-            (0..ind.series.len())
-                .map(|s| SeriesRef {
-                    indicator: i,
-                    series: s,
-                })
-                .collect()
+                    .all(|i| super::check_id(&i.id).is_ok() && !has_duplicate_series(i)),
+            all_series: AllSeries::new(indicators),
         }
     }
-}
 
-fn observations(
-    f: &Loaded<ResultSource>,
-    known: &Known,
-    diags: &mut Diagnostics,
-) -> BTreeMap<SeriesRef, Observation> {
-    let v = &f.value;
-    let indicators = known.indicators;
-    let mut out = BTreeMap::new();
-    for (reference, value) in &v.actuals {
-        for r in targets(f, "actuals", reference, known, false, diags) {
-            out.insert(
-                r,
-                Observation::Measured {
-                    value: *value,
-                    revision: None,
-                },
-            );
+    /// What a year's references resolve against, with no suggestion made yet.
+    fn known(&self) -> Known<'_> {
+        Known {
+            indicators: self.indicators,
+            ids: &self.ids,
+            complete: self.complete,
+            suggested: Default::default(),
         }
     }
-    for (reference, reason) in &v.missing {
-        if reason.trim().is_empty() || reason.trim() == "~" {
-            diags.push(
-                f.error_at(
-                    &[key("missing"), key(reference)],
-                    format!("`{reference}` is missing with no reason given"),
-                )
-                .expected(
-                    "the reason there is no actual, such as `調査を実施しなかったため実績値なし。`",
-                ),
-            );
-        }
-        for r in targets(f, "missing", reference, known, true, diags) {
-            if out.contains_key(&r) {
-                diags.push(
-                    f.error_at(
-                        &[key("missing"), key(reference)],
-                        format!("`{reference}` has both an actual and a missing reason"),
-                    )
-                    .expected("either a value under `actuals:` or a reason under `missing:`"),
-                );
-            }
-            out.insert(
-                r,
-                Observation::Missing {
-                    reason: reason.trim().to_string(),
-                },
-            );
-        }
+
+    /// One year's observations and verification, and the problems in its references.
+    fn run(&self, folder: &ResultFolder, f: &Loaded<ResultSource>) -> YearChecked {
+        let known = self.known();
+        let mut diags = Diagnostics::default();
+        let observations = observations(f, &known, &self.all_series, &mut diags);
+        let verification = verification(folder, &known, &mut diags);
+        (observations, verification, diags)
     }
-    for (reference, revision) in &v.revised {
-        let mut reported = false;
-        for r in targets(f, "revised", reference, known, true, diags) {
-            match out.get_mut(&r) {
-                Some(Observation::Measured { revision: slot, .. }) => {
-                    *slot = Some(Revision {
-                        note: revision.note.trim().to_string(),
-                        previous: revision.previous,
-                    });
-                }
-                _ if reported => {}
-                _ => {
-                    reported = true; // once for the reference, not once per series
-                    diags.push(
-                        f.error_at(
-                            &[key("revised"), key(reference)],
-                            format!("`{reference}` is marked revised but has no actual"),
-                        )
-                        .expected(format!("a value for `{reference}` under `actuals:`")),
-                    );
-                }
-            }
-        }
-    }
-    for (i, ind) in indicators.iter().enumerate() {
-        for (s, series) in ind.series.iter().enumerate() {
-            let r = SeriesRef {
-                indicator: i,
-                series: s,
-            };
-            if !out.contains_key(&r) {
-                let name = match &series.id {
-                    Some(id) => format!("{}.{id}", ind.id),
-                    None => ind.id.clone(),
-                };
-                let suggested = known.suggested.borrow();
-                let malformed = super::check_id(&ind.id).is_err()
-                    || ind.series.iter().filter(|x| x.id == series.id).count() > 1;
-                if malformed || suggested.contains(&name) || suggested.contains(&ind.id) {
-                    continue; // the mistyped key that meant it is reported already
-                }
-                diags.push(
-                    f.error_at(&[key("actuals")], format!("no actual for `{name}` in {}", v.year.label()))
-                        .expected(format!("`{name}: <value>` under `actuals:`, or `{name}: <reason>` under `missing:`")),
-                );
-            }
-        }
-    }
-    out
 }
 
 fn verification(
@@ -288,19 +208,25 @@ fn verification(
     diags: &mut Diagnostics,
 ) -> Vec<Verification> {
     let indicators = known.indicators;
-    let mut out = Vec::new();
-    for (f, i, entry) in folder
-        .verification
-        .iter()
-        .flat_map(|f: &Loaded<VerificationSource>| {
-            f.value
-                .entries
-                .iter()
-                .enumerate()
-                .map(move |(i, e)| (f, i, e))
-        })
+    let mut out = Vec::with_capacity(
+        folder
+            .verification
+            .iter()
+            .map(|f| f.value.entries.len())
+            .sum(),
+    );
+    for (f, i, entry) in
+        folder
+            .verification
+            .iter()
+            .flat_map(|f: &Arc<Loaded<VerificationSource>>| {
+                f.value
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, e)| (f, i, e))
+            })
     {
-        let mut rows = Vec::new();
         if entry.indicators.is_empty() {
             diags.push(
                 f.error_at(
@@ -310,19 +236,22 @@ fn verification(
                 .expected("a list of indicator ids, such as `[tenshutsu]`"),
             );
         }
+        let mut rows = Vec::with_capacity(entry.indicators.len());
         for (j, reference) in entry.indicators.iter().enumerate() {
-            let path = [
-                key("entries"),
-                Seg::Index(i),
-                key("indicators"),
-                Seg::Index(j),
-            ];
+            let path = || {
+                [
+                    key("entries"),
+                    Seg::Index(i),
+                    key("indicators"),
+                    Seg::Index(j),
+                ]
+            };
             match resolve(indicators, known.ids, reference) {
                 Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
                 Err((msg, help, unknown)) => {
                     if known.report(unknown) {
                         diags.push(
-                            f.error_at(&path, msg)
+                            f.error_at(&path(), msg)
                                 .expected("an indicator id from indicators/, or id.series for one series of a compound indicator")
                                 .help_opt(help),
                         );

@@ -26,19 +26,21 @@ pub(super) fn before_parsing(source: &SourceText) -> Option<Diagnostic> {
                 .expected("YAML settings such as `key: value`; see docs/content-format.md"),
         );
     }
-    for (i, line) in source.text.lines().enumerate() {
-        if line.starts_with('\u{3000}') {
-            return Some(
-                Diagnostic::error(
-                    &source.path,
-                    "this line is indented with a full-width space (U+3000)",
-                )
-                .at(Some((source.line_offset + i + 1, 1)))
-                .expected("ordinary (half-width) spaces for indentation"),
-            );
-        }
-    }
-    None
+    // The first line that starts with U+3000: the text's first, or one after a newline
+    // (newlines are found with memchr, much faster than splitting the text into lines).
+    let text = &source.text;
+    let start = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .find(|&i| text[i..].starts_with('\u{3000}'));
+    start.map(|start| {
+        let i = text[..start].matches('\n').count();
+        Diagnostic::error(
+            &source.path,
+            "this line is indented with a full-width space (U+3000)",
+        )
+        .at(Some((source.line_offset + i + 1, 1)))
+        .expected("ordinary (half-width) spaces for indentation")
+    })
 }
 
 /// A serde_yaml error as a diagnostic, at the line where the mistake is.

@@ -1,0 +1,212 @@
+//! A year's observations: its actuals, missing reasons and revisions, each key resolved
+//! to the series it stands for, and every series checked to have one or the other.
+
+use super::indicators::resolve;
+use crate::diag::Diagnostics;
+use crate::load::Loaded;
+use crate::model::*;
+use crate::source::ResultSource;
+use crate::yaml::key;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The indicators references resolve against; `complete` is false when an indicator
+/// file could not be read, and then unknown ids are not reported a second time.
+pub(super) struct Known<'a> {
+    pub indicators: &'a [Arc<Indicator>],
+    pub ids: &'a super::indicators::IdIndex<'a>,
+    pub complete: bool,
+    /// Ids suggested for a mistyped reference: their own "no actual" is not reported too.
+    pub suggested: std::cell::RefCell<std::collections::BTreeSet<String>>,
+}
+
+impl Known<'_> {
+    pub fn report(&self, unknown_indicator: bool) -> bool {
+        self.complete || !unknown_indicator
+    }
+}
+
+/// Every series of every indicator numbered in order, so that a year's observations are
+/// gathered in a plain table before they become a map.
+pub(super) struct AllSeries {
+    /// Where each indicator's series start; one more entry for the end.
+    starts: Vec<usize>,
+}
+
+impl AllSeries {
+    pub fn new(indicators: &[Arc<Indicator>]) -> AllSeries {
+        let mut starts = Vec::with_capacity(indicators.len() + 1);
+        let mut next = 0;
+        starts.push(next);
+        for ind in indicators {
+            next += ind.series.len();
+            starts.push(next);
+        }
+        AllSeries { starts }
+    }
+
+    fn number(&self, r: SeriesRef) -> usize {
+        self.starts[r.indicator] + r.series
+    }
+
+    fn table(&self) -> Vec<Option<Observation>> {
+        std::iter::repeat_with(|| None)
+            .take(self.starts.last().copied().unwrap_or(0))
+            .collect()
+    }
+}
+
+/// The series an `id` or `id.series` key stands for, with errors for bad references.
+fn targets<T>(
+    f: &Loaded<T>,
+    section: &str,
+    reference: &str,
+    known: &Known,
+    whole_ok: bool,
+    diags: &mut Diagnostics,
+) -> impl Iterator<Item = SeriesRef> {
+    let path = || [key(section), key(reference)];
+    let indicators = known.indicators;
+    let (indicator, series) = match resolve(indicators, known.ids, reference) {
+        Err((msg, help, unknown)) => {
+            if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
+                known.suggested.borrow_mut().insert(id.to_string());
+            }
+            if known.report(unknown) {
+                diags.push(f.error_at(&path(), msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
+            }
+            (0, 0..0)
+        }
+        Ok((i, Some(s))) => (i, s..s + 1),
+        Ok((i, None)) => {
+            let ind = &indicators[i];
+            if ind.compound && !whole_ok {
+                let names: Vec<String> = ind
+                    .series
+                    .iter()
+                    .filter_map(|s| s.id.as_ref())
+                    .map(|s| format!("{}.{s}", ind.id))
+                    .collect();
+                // Its series now lack values too; that is this same mistake.
+                known.suggested.borrow_mut().extend(names.iter().cloned());
+                diags.push(
+                    f.error_at(
+                        &path(),
+                        format!(
+                            "`{}` is a compound indicator; give a value per series",
+                            ind.id
+                        ),
+                    )
+                    .expected(names.join(", ")),
+                );
+                (i, 0..0)
+            } else {
+                (i, 0..ind.series.len())
+            }
+        }
+    };
+    series.map(move |series| SeriesRef { indicator, series })
+}
+
+pub(super) fn observations(
+    f: &Loaded<ResultSource>,
+    known: &Known,
+    all_series: &AllSeries,
+    diags: &mut Diagnostics,
+) -> BTreeMap<SeriesRef, Observation> {
+    let v = &f.value;
+    let indicators = known.indicators;
+    let mut out = all_series.table();
+    for (reference, value) in &v.actuals {
+        for r in targets(f, "actuals", reference, known, false, diags) {
+            out[all_series.number(r)] = Some(Observation::Measured {
+                value: *value,
+                revision: None,
+            });
+        }
+    }
+    for (reference, reason) in &v.missing {
+        if reason.trim().is_empty() || reason.trim() == "~" {
+            diags.push(
+                f.error_at(
+                    &[key("missing"), key(reference)],
+                    format!("`{reference}` is missing with no reason given"),
+                )
+                .expected(
+                    "the reason there is no actual, such as `調査を実施しなかったため実績値なし。`",
+                ),
+            );
+        }
+        for r in targets(f, "missing", reference, known, true, diags) {
+            let slot = &mut out[all_series.number(r)];
+            if slot.is_some() {
+                diags.push(
+                    f.error_at(
+                        &[key("missing"), key(reference)],
+                        format!("`{reference}` has both an actual and a missing reason"),
+                    )
+                    .expected("either a value under `actuals:` or a reason under `missing:`"),
+                );
+            }
+            *slot = Some(Observation::Missing {
+                reason: reason.trim().to_string(),
+            });
+        }
+    }
+    for (reference, revision) in &v.revised {
+        let mut reported = false;
+        for r in targets(f, "revised", reference, known, true, diags) {
+            match &mut out[all_series.number(r)] {
+                Some(Observation::Measured { revision: slot, .. }) => {
+                    *slot = Some(Revision {
+                        note: revision.note.trim().to_string(),
+                        previous: revision.previous,
+                    });
+                }
+                _ if reported => {}
+                _ => {
+                    reported = true; // once for the reference, not once per series
+                    diags.push(
+                        f.error_at(
+                            &[key("revised"), key(reference)],
+                            format!("`{reference}` is marked revised but has no actual"),
+                        )
+                        .expected(format!("a value for `{reference}` under `actuals:`")),
+                    );
+                }
+            }
+        }
+    }
+    for (i, ind) in indicators.iter().enumerate() {
+        for (s, series) in ind.series.iter().enumerate() {
+            let r = SeriesRef {
+                indicator: i,
+                series: s,
+            };
+            if out[all_series.number(r)].is_none() {
+                let name = match &series.id {
+                    Some(id) => format!("{}.{id}", ind.id),
+                    None => ind.id.clone(),
+                };
+                let suggested = known.suggested.borrow();
+                let malformed = super::check_id(&ind.id).is_err()
+                    || ind.series.iter().filter(|x| x.id == series.id).count() > 1;
+                if malformed || suggested.contains(&name) || suggested.contains(&ind.id) {
+                    continue; // the mistyped key that meant it is reported already
+                }
+                diags.push(
+                    f.error_at(&[key("actuals")], format!("no actual for `{name}` in {}", v.year.label()))
+                        .expected(format!("`{name}: <value>` under `actuals:`, or `{name}: <reason>` under `missing:`")),
+                );
+            }
+        }
+    }
+    // In series order already, so the map is built in one pass, without searching.
+    let refs = indicators.iter().enumerate().flat_map(|(i, ind)| {
+        (0..ind.series.len()).map(move |s| SeriesRef {
+            indicator: i,
+            series: s,
+        })
+    });
+    refs.zip(out).filter_map(|(r, o)| Some((r, o?))).collect()
+}
