@@ -7,8 +7,9 @@
 //!
 //! Copies the content folder (the bundled report by default) to a temporary folder, starts
 //! the release binary `target/release/sosei serve` on a free port, then edits a file (a
-//! Markdown file gets a new paragraph, a YAML file a new `name:`) and polls the page until
-//! the edit is served. With `--written`, it also waits, after each edit, for the page in
+//! Markdown file gets a new paragraph, a YAML file a new `name:`) and, as the reload script
+//! of an open page does, polls the server's version until it changes, then gets the page,
+//! until the page shows the edit. With `--written`, it also waits, after each edit, for the page in
 //! the output folder to show it (serve rewrites the folder once the edits pause). Prints
 //! the median and the slowest. A benchmark, not a test.
 
@@ -107,9 +108,16 @@ fn main() {
         } else {
             original.replacen("\nname: ", &format!("\nname: {marker}"), 1)
         };
+        let version = get(&addr, "/__sosei/version");
         let started = Instant::now();
         std::fs::write(&file, edited).unwrap();
-        while !get(&addr, &format!("/{page}")).contains(&marker) {
+        // As the reload script of an open page does: watch the version, then get the page.
+        loop {
+            if get(&addr, "/__sosei/version") != version
+                && get(&addr, &format!("/{page}")).contains(&marker)
+            {
+                break;
+            }
             assert!(
                 started.elapsed() < Duration::from_secs(600),
                 "the edit was never served"

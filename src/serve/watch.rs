@@ -5,6 +5,7 @@
 //! The background write runs on threads of lower priority and stops as soon as another
 //! edit arrives, so that it never delays the next check or the next page.
 
+use crate::manuscript::Manuscript;
 use crate::render::live::Live;
 use crate::render::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -38,9 +39,11 @@ pub(super) fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The content folder being watched, and the theme, kept until a theme file changes.
+/// The content folder being watched, held in memory and checked again after each edit by
+/// reading only the changed files, and the theme, kept until a theme file changes.
 pub(super) struct Sources {
     pub content: PathBuf,
+    manuscript: Option<Manuscript>,
     theme: Option<Arc<Theme>>,
 }
 
@@ -48,6 +51,7 @@ impl Sources {
     pub fn new(content: &Path) -> Sources {
         Sources {
             content: content.to_path_buf(),
+            manuscript: None,
             theme: None,
         }
     }
@@ -76,11 +80,21 @@ impl Sources {
                     .map(Arc::new)
             }
         };
-        let (report, diags, _) = crate::build::check(&self.content);
+        let manuscript = match &mut self.manuscript {
+            Some(m) if !changed.is_empty() => {
+                m.update(changed);
+                m
+            }
+            slot => slot.insert(Manuscript::open(&self.content)),
+        };
+        let (report, diags) = (
+            manuscript.report().cloned(),
+            manuscript.diagnostics().clone(),
+        );
         match (report, theme) {
             (Some(report), Ok(theme)) => {
                 self.theme = Some(theme.clone());
-                let live = Live::new(Arc::new(report), theme, self.content.clone());
+                let live = Live::new(report, theme, self.content.clone());
                 let mut s = lock(state);
                 s.live = Some(Arc::new(live));
                 s.error = None;
