@@ -39,7 +39,8 @@ pub struct GrantView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionView {
     pub heading: String,
-    pub html: String,
+    /// The section's Markdown as HTML, written where the template places it.
+    pub html: Slot,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -204,34 +205,50 @@ pub fn write_kpi_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
     html.raw("</table>\n</div>");
 }
 
-pub fn project_view(
-    ctx: &ViewCtx,
-    grant: &Grant,
-    project: &Project,
-    section_level: u8,
-) -> ProjectView {
+/// Project `project` of grant programme `grant` (their places in the report's lists).
+pub fn project_view(ctx: &ViewCtx, grant: usize, project: usize, section_level: u8) -> ProjectView {
+    let g = &ctx.report.grants[grant];
+    let p = &g.projects[project];
     ProjectView {
-        anchor: format!("project-{}-{}", grant.slug, project.slug),
-        href: ctx.href(&project_page_path(grant, project)),
-        title: project.title.clone(),
-        title_supplied: project.title_supplied,
-        grant_heading: format!("{}{}", grant.scheme, format::circled(grant.number)),
-        grant_href: ctx.href(&grant_page_path(grant)),
-        grant_anchor: format!("grant-{}", grant.slug),
-        sections: project
+        anchor: format!("project-{}-{}", g.slug, p.slug),
+        href: ctx.href(&project_page_path(g, p)),
+        title: p.title.clone(),
+        title_supplied: p.title_supplied,
+        grant_heading: format!("{}{}", g.scheme, format::circled(g.number)),
+        grant_href: ctx.href(&grant_page_path(g)),
+        grant_anchor: format!("grant-{}", g.slug),
+        sections: p
             .sections
             .iter()
-            .map(|s| SectionView {
+            .enumerate()
+            .map(|(section, s)| SectionView {
                 heading: s.heading.clone(),
-                html: ctx.markdown_with_caption(
-                    &s.body,
-                    section_level + 1,
-                    &format!("{} {}", project.title, s.heading),
-                    Some(&project.source),
-                ),
+                html: ctx.slot(Part::ProjectSection {
+                    grant,
+                    project,
+                    section,
+                    level: section_level + 1,
+                }),
             })
             .collect(),
     }
+}
+
+/// A project's section, its Markdown as HTML; `##` becomes `<h{level}>`.
+pub fn write_project_section(
+    ctx: &ViewCtx,
+    (grant, project, section): (usize, usize, usize),
+    level: u8,
+    html: &mut Html,
+) {
+    let p = &ctx.report.grants[grant].projects[project];
+    let s = &p.sections[section];
+    html.raw(&ctx.markdown_with_caption(
+        &s.body,
+        level,
+        &format!("{} {}", p.title, s.heading),
+        Some(&p.source),
+    ));
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -122,8 +122,9 @@ fn page_data<'a>(
         .map(|(i, g)| {
             let mut view = grants::grant_view(ctx, i, grant_level);
             if full {
-                view.full_projects = grants::visible_projects(g, eval.year)
-                    .map(|p| grants::project_view(ctx, g, p, project_level))
+                view.full_projects = (0..g.projects.len())
+                    .filter(|p| g.projects[*p].year <= eval.year)
+                    .map(|p| grants::project_view(ctx, i, p, project_level))
                     .collect();
             }
             view
@@ -131,13 +132,7 @@ fn page_data<'a>(
         .collect();
     let projects = match spec.subject {
         Subject::Project { grant, project } => {
-            let g = &report.grants[grant];
-            vec![grants::project_view(
-                ctx,
-                g,
-                &g.projects[project],
-                project_level,
-            )]
+            vec![grants::project_view(ctx, grant, project, project_level)]
         }
         _ => Vec::new(),
     };

@@ -28,6 +28,13 @@ pub enum Part {
     StatusChart,
     /// Links around the page: menu, year switch, breadcrumbs, previous and next.
     Navigation(Navigation),
+    /// A project's section (its Markdown), with `##` as `<h{level}>`.
+    ProjectSection {
+        grant: usize,
+        project: usize,
+        section: usize,
+        level: u8,
+    },
 }
 
 impl Part {
@@ -43,6 +50,7 @@ impl Part {
             | Part::KpiChart { .. }
             | Part::StatusChart => Activity::Charts,
             Part::Navigation(_) => Activity::Navigation,
+            Part::ProjectSection { .. } => Activity::Views,
         }
     }
 
@@ -58,6 +66,12 @@ impl Part {
             Part::KpiChart { grant: n, kpi } => charts::write_kpi_chart(ctx, grant(*n), *kpi, html),
             Part::Navigation(n) => n.write(html),
             Part::StatusChart => charts::write_status_chart(ctx, html),
+            Part::ProjectSection {
+                grant,
+                project,
+                section,
+                level,
+            } => grants::write_project_section(ctx, (*grant, *project, *section), *level, html),
         }
     }
 }
