@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Choices that change how the report is rendered, beyond the content itself.
 #[derive(Clone, Debug, Default)]
@@ -183,38 +183,57 @@ pub fn render(
     };
     // The open data is written beside the pages; the data pages, which list it, after.
     let lists_data = |s: &site::PageSpec| s.template == "data.html";
-    let mut jobs: Vec<(usize, &site::PageSpec)> = years
-        .iter()
-        .enumerate()
-        .flat_map(|(y, (pages, _))| pages.specs.iter().map(move |s| (y, s)))
-        .filter(|(_, s)| !lists_data(s))
-        .collect();
-    jobs.sort_by_key(|(_, s)| match s.template {
-        "full.html" => 0,
-        "evaluation.html" => 1,
-        "strategy.html" => 2,
-        _ => 3,
+    // One list of work: each year's open data, and every page but the data pages, which
+    // list the open data and come after it. The longest first (later years are larger),
+    // each taken by whichever thread is free, so that no core waits at the end.
+    enum Job<'s> {
+        Data(usize),
+        Page(usize, &'s site::PageSpec),
+    }
+    let mut jobs: Vec<Job> = (0..years.len()).map(Job::Data).collect();
+    jobs.extend(years.iter().enumerate().flat_map(|(y, (pages, _))| {
+        pages
+            .specs
+            .iter()
+            .filter(|s| !lists_data(s))
+            .map(move |s| Job::Page(y, s))
+    }));
+    jobs.sort_by_key(|job| {
+        let (class, year) = match job {
+            Job::Data(y) => (0, *y),
+            Job::Page(y, s) => match s.template {
+                "full.html" => (0, *y),
+                "evaluation.html" => (1, *y),
+                "strategy.html" => (2, *y),
+                _ => (3, 0),
+            },
+        };
+        (class, std::cmp::Reverse(year))
     });
     let no_data = YearData::default();
-    let (data, ()) = rayon::join(
-        || {
-            years
-                .par_iter()
-                .map(|(pages, eval)| {
-                    timings.time(timing::Activity::OpenData, || {
-                        YearData::write(report, eval, &pages.prefix, sink, &diags)
-                    })
-                })
-                .collect::<Vec<_>>()
-        },
-        || {
-            jobs.par_iter()
-                .for_each(|(y, spec)| page(*y, spec, &no_data))
-        },
-    );
+    let data: Vec<OnceLock<YearData>> = years.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| {
+                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    match job {
+                        Job::Data(y) => {
+                            let (pages, eval) = &years[*y];
+                            let written = timings.time(timing::Activity::OpenData, || {
+                                YearData::write(report, eval, &pages.prefix, sink, &diags)
+                            });
+                            let _ = data[*y].set(written);
+                        }
+                        Job::Page(y, spec) => page(*y, spec, &no_data),
+                    }
+                }
+            });
+        }
+    });
     for (y, (pages, _)) in years.iter().enumerate() {
         for spec in pages.specs.iter().filter(|s| lists_data(s)) {
-            page(y, spec, &data[y]);
+            page(y, spec, data[y].get().unwrap_or(&no_data));
         }
         rendered.pages.extend(
             pages
