@@ -6,13 +6,15 @@
 #   benches/run.sh            # S, M and L
 #   benches/run.sh M L        # some of them
 #   PAIRS=5 benches/run.sh L  # more sosei/Hugo pairs (default 3)
+#   SCALING=9 benches/run.sh  # more rounds of M and L in turn for the scaling (default 5)
 #
-# For each scale it prints the cold build's wall time, pages/s, charts/s, peak RSS and
-# output size; at M and L the sosei/Hugo time ratios, medians of alternating runs (each
-# builds from scratch); and the time from saving one indicator's file to the rebuilt page
-# being served by `sosei serve`. At the end, a table of it all, and the time
-# per indicator at L against M. Outputs go to /dev/shm when it exists, so that the disk
-# does not decide the figures.
+# For each scale it prints the first cold build's wall time, pages/s, charts/s, peak RSS,
+# output size and where the time went; at M and L the sosei/Hugo time ratios, medians of
+# alternating runs (each builds from scratch); and the time from saving one indicator's
+# file to the rebuilt page being served by `sosei serve`. At the end, a table of it all
+# (at M and L its cold build is the median of every sosei run, each from an empty output
+# folder), then M and L built in turn for the time per indicator at L against M. Outputs
+# go to /dev/shm when it exists, so that the disk does not decide the figures.
 #
 # Needs: /usr/bin/time (Debian `time`) and hugo (Debian `hugo`). A benchmark, not a test.
 set -euo pipefail
@@ -36,7 +38,7 @@ timed() { local f; f=$(mktemp); /usr/bin/time -f "%e %M" -o "$f" "$@" >/dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "sosei $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hugo version | cut -d' ' -f1-2)"
 summary=()
-declare -A per_indicator
+declare -A per_indicator per_cpu
 for scale in "${scales[@]}"; do
   case $scale in
     S) n=0; content=content; edit=indicators/1-1-tenshutsu.yaml ;;
@@ -47,6 +49,7 @@ for scale in "${scales[@]}"; do
   if [ "$scale" != S ]; then
     target/release/examples/synth --indicators "$n" --out "$work/$scale" >/dev/null
     content=$work/$scale/content
+    sync # flush the new files, so that the disk's writeback does not share the first build's time
     first=("$content"/indicators/*.yaml)
     edit=indicators/$(basename "${first[0]}")
   fi
@@ -59,7 +62,7 @@ for scale in "${scales[@]}"; do
   charts=$(echo "$report" | sed -n 's/.*, \([0-9]*\) charts.*/\1/p')
   size=$(du -sm "$out" | cut -f1)
   echo "== $scale: $pages pages, $charts charts"
-  echo "   cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS ${rss} MB, output ${size} MB"
+  echo "   first cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS ${rss} MB, output ${size} MB"
   echo "$report" | grep -E '^  ' | sed 's/^/   /'
   ratio=-; ratio_stock=-
   if [ "$scale" != S ]; then
@@ -70,7 +73,8 @@ for scale in "${scales[@]}"; do
     for variant in even stock; do
       target/release/examples/hugo_site --content "$content" --out "$work/hugo-$scale-$variant" --$variant >/dev/null
     done
-    ratios=(); stock_ratios=(); sosei_times=()
+    sync
+    ratios=(); stock_ratios=(); sosei_times=("$wall")
     for i in $(seq "$pairs"); do
       rm -rf "$out"
       s=$(timed $sosei build -q --content "$content" --output "$out" | cut -d' ' -f1)
@@ -91,9 +95,13 @@ for scale in "${scales[@]}"; do
     done
     ratio=$(printf '%s\n' "${ratios[@]}" | median)
     ratio_stock=$(printf '%s\n' "${stock_ratios[@]}" | median)
-    build=$(printf '%s\n' "${sosei_times[@]}" | median)
+    # Every sosei run starts from an empty output folder; the table shows their median.
+    wall=$(printf '%s\n' "${sosei_times[@]}" | median)
+    build=$wall
     per_indicator[$scale]=$(awk "BEGIN {print $build / $n * 1000}")
+    ratio=$(awk "BEGIN {printf \"%.2f\", $ratio}"); ratio_stock=$(awk "BEGIN {printf \"%.2f\", $ratio_stock}")
     echo "   sosei/hugo time ratio, median of $pairs pairs: $ratio (same prose, spread evenly), $ratio_stock (stock prose)"
+    echo "   sosei cold build, median of $((pairs + 1)) runs: $wall s"
     if [ "$scale" = M ]; then
       target/release/examples/hugo_site --content "$content" --out "$work/hugo-$scale-exact" >/dev/null
       dest=$out_root/hugo-$scale-exact
@@ -115,6 +123,31 @@ echo "| scale | pages | charts | cold build | pages/s | charts/s | peak RSS | ou
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${summary[@]}"
 if [ -n "${per_indicator[M]:-}" ] && [ -n "${per_indicator[L]:-}" ]; then
+  # Scaling. The machine is shared and its speed drifts by half from one minute to the
+  # next, so M and L are built in turn, SCALING rounds of each (default 5), and each
+  # scale's median is taken from runs made under the same conditions.
   echo
-  echo "time per indicator: M ${per_indicator[M]} ms, L ${per_indicator[L]} ms, L/M $(awk "BEGIN {printf \"%.2f\", ${per_indicator[L]} / ${per_indicator[M]}}")"
+  echo "scaling: M and L built in turn, ${SCALING:-5} rounds"
+  declare -A wall_runs cpu_runs
+  for i in $(seq "${SCALING:-5}"); do
+    line="   round $i:"
+    for scale in M L; do
+      out=$out_root/$scale
+      rm -rf "$out"
+      f=$(mktemp)
+      /usr/bin/time -f "%e %U %S" -o "$f" $sosei build -q --content "$work/$scale/content" --output "$out" >/dev/null 2>&1
+      read -r w u s <"$f"; rm -f "$f"; rm -rf "$out"
+      wall_runs[$scale]+="$w "
+      cpu_runs[$scale]+="$(awk "BEGIN {print $u + $s}") "
+      line="$line $scale ${w} s (cpu $(awk "BEGIN {print $u + $s}") s)"
+    done
+    echo "$line"
+  done
+  for scale in M L; do
+    [ $scale = M ] && n=1000 || n=10000
+    per_indicator[$scale]=$(printf '%s\n' ${wall_runs[$scale]} | median | awk -v n=$n '{print $1 / n * 1000}')
+    per_cpu[$scale]=$(printf '%s\n' ${cpu_runs[$scale]} | median | awk -v n=$n '{print $1 / n * 1000}')
+  done
+  echo "time per indicator (median wall): M ${per_indicator[M]} ms, L ${per_indicator[L]} ms, L/M $(awk "BEGIN {printf \"%.2f\", ${per_indicator[L]} / ${per_indicator[M]}}")"
+  echo "cpu time per indicator (median user + sys): M ${per_cpu[M]} ms, L ${per_cpu[L]} ms, L/M $(awk "BEGIN {printf \"%.2f\", ${per_cpu[L]} / ${per_cpu[M]}}")"
 fi
