@@ -8,7 +8,8 @@
 //! `/usr/bin/time`, this example gives the peak memory of the check alone, with the
 //! sources and the report held. A benchmark, not a test.
 
-use std::path::PathBuf;
+#[path = "common/args.rs"]
+mod args;
 use std::time::Instant;
 
 /// The allocator the `sosei` binary uses, so that time and memory are as there.
@@ -17,12 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let content = args
-        .iter()
-        .position(|a| a == "--content")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let content = args::content(&args);
     let started = Instant::now();
     let (report, diags, files) = sosei::build::check(&content);
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;

@@ -16,6 +16,9 @@
 //! poorly. With `--stock`, every page gets the same ~3 KB of stock prose instead: far less
 //! text than sosei's pages carry, Hugo's lightest case.
 
+#[path = "common/prose.rs"]
+mod prose;
+use prose::SENTENCES;
 use rayon::prelude::*;
 use sosei::evaluate::{self, Evaluation, Status, StatusCounts};
 use sosei::fiscal_year::FiscalYear;
@@ -758,16 +761,6 @@ fn spread(bodies: Vec<String>) -> Vec<String> {
     }
     out
 }
-
-/// Sentences of the seed's length, for `--stock`.
-const SENTENCES: [&str; 6] = [
-    "新型コロナウイルス感染症の影響により、本来想定していた事業を実施できなかったものの、関係機関と連携した取り組みは着実に進んでいます。",
-    "引き続き教育機関や産業界と連携し、市内企業を知ってもらう取り組みや長岡で暮らす魅力の発信など若者の地元定着に向けた取り組みを進めていきます。",
-    "相談件数は前年度を上回るなど、市民の関心は高まっており、今後の成果につながるものと考えます。",
-    "担い手の高齢化により、今後は取り組みが思うように進まなくなる可能性があるため、早めの対策が必要です。",
-    "市政だよりやPR動画の放映による事業周知に加え、電子による受付の周知に力を入れたことも増加の要因と考えます。",
-    "地域と一体となった取り組みを進めていく必要があり、地域の団体との連携を強化していきます。",
-];
 
 /// A small page of stock prose (about 3 KB: two sections and a small table), the same for
 /// every page whatever sosei's page holds: Hugo's lightest case, for `--stock`.

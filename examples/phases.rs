@@ -5,7 +5,8 @@
 //! Times loading, validation, evaluation of the latest year, and making one strategy
 //! page from memory (as `serve` does), each the best of 3. A benchmark, not a test.
 
-use std::path::PathBuf;
+#[path = "common/args.rs"]
+mod args;
 use std::time::Instant;
 
 fn best<T>(label: &str, mut f: impl FnMut() -> T) -> T {
@@ -23,18 +24,8 @@ fn best<T>(label: &str, mut f: impl FnMut() -> T) -> T {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let content = args
-        .iter()
-        .position(|a| a == "--content")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"));
-    let page = args
-        .iter()
-        .position(|a| a == "--page")
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-        .unwrap_or_else(|| "strategies/1.html".into());
+    let content = args::content(&args);
+    let page = args::arg(&args, "--page").unwrap_or_else(|| "strategies/1.html".into());
     let (sources, _) = best("load", || sosei::load::load(&content));
     let (report, diags) = best("validate", || sosei::validate::validate(&sources));
     let report = report.unwrap_or_else(|| panic!("{}", diags.render(&content)));

@@ -10,6 +10,12 @@
 //! after round. Prints the median and the slowest, and the way the update took. A
 //! benchmark, not a test.
 
+#[path = "common/args.rs"]
+mod args;
+#[path = "common/copy.rs"]
+mod copy;
+use args::arg;
+use copy::copy;
 use sosei::manuscript::Manuscript;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -17,23 +23,6 @@ use std::time::Instant;
 /// The allocator the `sosei` binary uses, so that times are as there.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
-fn arg(args: &[String], name: &str) -> Option<String> {
-    let i = args.iter().position(|a| a == name)?;
-    args.get(i + 1).cloned()
-}
 
 /// The file's text with a change that differs from round to round.
 fn edited(path: &Path, text: &str, round: usize) -> String {
@@ -58,9 +47,7 @@ fn edited(path: &Path, text: &str, round: usize) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let content = arg(&args, "--content")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let content = args::content(&args);
     let rounds: usize = arg(&args, "--rounds").map_or(20, |r| r.parse().expect("a number"));
     let dir = tempfile::tempdir().expect("a temporary folder");
     let copied = dir.path().join("content");

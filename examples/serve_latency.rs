@@ -13,23 +13,16 @@
 //! the output folder to show it (serve rewrites the folder once the edits pause). Prints
 //! the median and the slowest. A benchmark, not a test.
 
+#[path = "common/args.rs"]
+mod args;
+#[path = "common/copy.rs"]
+mod copy;
+use copy::copy;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
 
 fn get(addr: &str, path: &str) -> String {
     let Ok(mut s) = TcpStream::connect(addr) else {
@@ -56,16 +49,9 @@ fn summary(label: &str, mut times: Vec<f64>) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = |name: &str| args::arg(&args, name);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = arg("--content")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("content"));
+    let source = args::content(&args);
     let edit = arg("--edit").unwrap_or_else(|| "grants/1-nadec/projects/04-internship.md".into());
     let page = arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into());
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(20);

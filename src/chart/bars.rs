@@ -64,13 +64,7 @@ pub fn bar_chart_into(view: &BarsView, style: &ChartStyle, out: &mut String) -> 
     let (left, plot_w) = (plot.left, plot.plot_width());
     let group = plot_w / n as f64 * 0.7;
     let bar = group / view.series.len().max(1) as f64;
-    let frame = Frame {
-        id: &view.id,
-        title: &view.title,
-        desc: &view.desc,
-        size: (w, h),
-        font_family: &style.font_family,
-    };
+    let frame = Frame::new((&view.id, &view.title, &view.desc), (w, h), style);
     super::draw(out, &frame, |root| {
         plot.draw_grid(root, &pen, style)?;
         let categories: Vec<&str> = view.categories.iter().map(String::as_str).collect();

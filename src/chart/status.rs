@@ -58,13 +58,7 @@ pub fn status_chart_into(view: &StatusView, style: &ChartStyle, out: &mut String
         .max(1);
     let unit = (wf - left - 40.0) / max_total as f64;
     let px = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-    let frame = Frame {
-        id: &view.id,
-        title: &view.title,
-        desc: &view.desc,
-        size: (w, h),
-        font_family: &style.font_family,
-    };
+    let frame = Frame::new((&view.id, &view.title, &view.desc), (w, h), style);
     super::draw(out, &frame, |root| {
         let mut x = 4.0;
         let mut label = String::new();

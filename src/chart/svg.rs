@@ -18,7 +18,7 @@ mod markup;
 mod path_data;
 
 use markup::{attr, escape, paint, write_look};
-use path_data::{line_to, move_to, start};
+use path_data::{lines_through, move_to, start};
 
 type Rgb = (u8, u8, u8);
 type Drawn = Result<(), DrawingErrorKind<Unsupported>>;
@@ -46,6 +46,23 @@ pub struct Frame<'a> {
     pub desc: &'a str,
     pub size: (u32, u32),
     pub font_family: &'a str,
+}
+
+impl<'a> Frame<'a> {
+    /// The frame of a chart `id` with its title and description, drawn in the style's font.
+    pub fn new(
+        (id, title, desc): (&'a str, &'a str, &'a str),
+        size: (u32, u32),
+        style: &'a crate::chart::style::ChartStyle,
+    ) -> Frame<'a> {
+        Frame {
+            id,
+            title,
+            desc,
+            size,
+            font_family: &style.font_family,
+        }
+    }
 }
 
 /// The attributes that a `<g>` carries for the texts in it.
@@ -226,11 +243,7 @@ impl DrawingBackend for CompactSvg<'_> {
                 start(self.out, first);
             }
         }
-        let mut at = first;
-        for point in points {
-            line_to(self.out, at, point);
-            at = point;
-        }
+        let at = lines_through(self.out, first, points);
         self.open = Open::Strokes { colour, width, at };
         Ok(())
     }
@@ -271,11 +284,7 @@ impl DrawingBackend for CompactSvg<'_> {
         let out = &mut *self.out;
         out.push_str("<path d=\"");
         start(out, first);
-        let mut at = first;
-        for point in points {
-            line_to(out, at, point);
-            at = point;
-        }
+        lines_through(out, first, points);
         out.push_str("Z\"");
         paint(out, colour, true, 0);
         out.push_str("/>");

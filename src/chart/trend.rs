@@ -87,13 +87,7 @@ pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) 
     let Some(plot) = Plot::new(style, &pen, TOP, lo - pad, hi + pad, n, right) else {
         return false;
     };
-    let frame = Frame {
-        id: &view.id,
-        title: &view.title,
-        desc: &view.desc,
-        size: (w, h),
-        font_family: &style.font_family,
-    };
+    let frame = Frame::new((&view.id, &view.title, &view.desc), (w, h), style);
     super::draw(out, &frame, |root| {
         let (left, right) = (plot.left, plot.right);
         plot.draw_grid(root, &pen, style)?;

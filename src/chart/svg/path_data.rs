@@ -35,6 +35,19 @@ pub(super) fn move_to(out: &mut String, at: BackendCoord, to: BackendCoord) {
     command(out, at, to, ('M', 'm'));
 }
 
+/// Lines from `at` through each of `points` in turn; returns the last point.
+pub(super) fn lines_through(
+    out: &mut String,
+    mut at: BackendCoord,
+    points: impl Iterator<Item = BackendCoord>,
+) -> BackendCoord {
+    for point in points {
+        line_to(out, at, point);
+        at = point;
+    }
+    at
+}
+
 /// A line from `at` to `to`: `H`/`V` when level or plumb, absolute or relative,
 /// whichever is shorter.
 pub(super) fn line_to(out: &mut String, at: BackendCoord, to: BackendCoord) {
