@@ -141,16 +141,6 @@ fn joined(per_series: &[Vec<String>]) -> Vec<String> {
     (0..width).map(cell).collect()
 }
 
-/// `地方創生推進交付金①`.
-fn grant_name(g: &Grant) -> String {
-    format!("{}{}", g.scheme, format::circled(g.number))
-}
-
-/// `地方創生推進交付金①「…」`.
-fn grant_title(g: &Grant) -> String {
-    format!("{}「{}」", grant_name(g), g.title)
-}
-
 impl Md<'_> {
     /// A link to a page of this year's report.
     fn link(&self, text: &str, page: &str) -> String {
@@ -414,7 +404,7 @@ impl Md<'_> {
     /// A grant programme: on its page `level` 3, in the full report 4 (with its projects).
     fn grant(&mut self, n: usize, level: usize, full: bool) {
         let (g, year) = (&self.r.grants[n], self.y.eval.year);
-        let heading = grant_name(g);
+        let heading = g.heading();
         match full {
             true => self.heading(level - 2, &format!("{heading}「{}」", g.title)),
             false => self.para(&esc(&format!("「{}」", g.title))),
@@ -580,7 +570,7 @@ impl Md<'_> {
         toc.extend(verified.then(|| verification.clone()));
         let grants_at = toc.len();
         for g in &r.grants {
-            toc.push(grant_title(g));
+            toc.push(g.full_name());
         }
         toc.extend(donations.map(|d| d.scheme.clone()));
         toc.push("注記（評価の方法）".into());
@@ -665,14 +655,13 @@ fn page(r: &Report, y: &Year, info: &PageInfo) -> String {
         ("grant.html", Subject::Grant(n)) => m.grant(n, 3, false),
         ("project.html", Subject::Project { grant, project }) => {
             let g = &r.grants[grant];
-            let link = m.link(&esc(&grant_name(g)), &format!("grants/{}.html", g.slug));
+            let link = m.link(&esc(&g.heading()), &format!("grants/{}.html", g.slug));
             m.para(&format!("{link}の事業"));
             m.project(&g.projects[project], 2);
         }
         ("donations.html", _) => m.donations(3),
         ("grants.html", _) => {
-            let link =
-                |g: &Grant| m.link(&esc(&grant_title(g)), &format!("grants/{}.html", g.slug));
+            let link = |g: &Grant| m.link(&esc(&g.full_name()), &format!("grants/{}.html", g.slug));
             let links: Vec<String> = r.grants.iter().map(|g| link(g)).collect();
             m.list(links);
         }

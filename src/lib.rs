@@ -26,3 +26,9 @@ pub mod source;
 pub mod validate;
 pub mod write;
 pub mod yaml;
+
+/// Locks `m`, going on with its data if a thread panicked while holding it: what sosei
+/// keeps behind a lock (collected problems, counts, the server's state) stays usable.
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

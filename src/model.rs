@@ -184,6 +184,17 @@ impl Observation {
             Observation::Missing { .. } => None,
         }
     }
+
+    /// Measured, and corrected after it was first published.
+    pub fn is_revised(&self) -> bool {
+        matches!(
+            self,
+            Observation::Measured {
+                revision: Some(_),
+                ..
+            }
+        )
+    }
 }
 
 /// A value corrected after it was first published.
@@ -230,6 +241,27 @@ pub struct Grant {
     pub budget: BTreeMap<FiscalYear, Budget>,
     pub kpis: Vec<Kpi>,
     pub projects: Vec<Project>,
+}
+
+impl Grant {
+    /// The programme's short name, its scheme and circled number: `地方創生推進交付金①`.
+    pub fn heading(&self) -> String {
+        format!("{}{}", self.scheme, crate::format::circled(self.number))
+    }
+
+    /// The full name: `地方創生推進交付金①「…」`.
+    pub fn full_name(&self) -> String {
+        format!("{}「{}」", self.heading(), self.title)
+    }
+
+    /// The projects a report of `year` shows (those of that year and earlier), with their
+    /// places in `projects`.
+    pub fn projects_in(&self, year: FiscalYear) -> impl Iterator<Item = (usize, &Project)> {
+        self.projects
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.year <= year)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -10,12 +10,11 @@ mod write;
 
 use crate::evaluate::Evaluation;
 use crate::fiscal_year::FiscalYear;
-use crate::format;
 use crate::model::*;
 use crate::quantity::Quantity;
 use serde::Serialize;
 use std::borrow::Cow;
-pub use write::{cell_text, neutralise, write_both, write_csv, write_json, Written};
+pub use write::{neutralise, write_both, write_csv, write_json, Written};
 
 /// A column: its key in JSON and its Japanese name in the CSV header.
 #[derive(Clone, Debug, Serialize)]
@@ -175,7 +174,7 @@ impl Table {
             .map(|y| (y, y.label()))
             .collect();
         let grant_names: Vec<String> = match self.kind {
-            Kind::Budgets | Kind::Kpis => report.grants.iter().map(|g| grant_name(g)).collect(),
+            Kind::Budgets | Kind::Kpis => report.grants.iter().map(|g| g.full_name()).collect(),
             _ => Vec::new(),
         };
         let mut rows = Rows {
@@ -340,11 +339,6 @@ fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
             );
         }
     }
-}
-
-/// The grant programme's full name, which with its number starts its rows.
-fn grant_name(g: &Grant) -> String {
-    format!("{}{}「{}」", g.scheme, format::circled(g.number), g.title)
 }
 
 fn grant_cells(rows: &mut Rows, n: usize) {

@@ -15,13 +15,7 @@ pub struct Written {
     pub units: BTreeSet<String>,
 }
 
-/// A cell as CSV text. Text that would start a spreadsheet formula gets a leading `'`.
-pub fn cell_text(cell: &Cell) -> String {
-    let mut out = String::new();
-    push_csv_text(&mut out, cell);
-    out
-}
-
+/// Appends a cell as CSV text. Text that would start a spreadsheet formula gets a leading `'`.
 fn push_csv_text(out: &mut String, cell: &Cell) {
     match cell {
         Cell::Text(t) => {
@@ -31,7 +25,7 @@ fn push_csv_text(out: &mut String, cell: &Cell) {
             out.push_str(t);
         }
         Cell::Number(q) => crate::format::write_data_number(out, *q),
-        Cell::Year(y) => out.push_str(&y.western().to_string()),
+        Cell::Year(y) => out.push_str(itoa::Buffer::new().format(y.western())),
         Cell::Empty => {}
     }
 }
@@ -171,14 +165,15 @@ pub fn write_json(table: &Table, report: &Report, eval: &Evaluation) -> Vec<u8> 
     json
 }
 
-/// A cell as a JSON value; `csv` is its CSV text, which for a number is the JSON number.
+/// A cell as a JSON value; `csv` is its CSV text, which for a number or a year is the
+/// JSON number.
 fn push_json(out: &mut String, cell: &Cell, csv: &str) {
     match cell {
         Cell::Text(t) => json_string(out, t),
         // Only a valid JSON number goes in bare; anything else is null.
         Cell::Number(_) if csv.parse::<serde_json::Number>().is_ok() => out.push_str(csv),
         Cell::Number(_) | Cell::Empty => out.push_str("null"),
-        Cell::Year(y) => out.push_str(&y.western().to_string()),
+        Cell::Year(_) => out.push_str(csv),
     }
 }
 
@@ -215,6 +210,12 @@ mod tests {
     use super::*;
     use crate::quantity::Quantity;
     use std::borrow::Cow;
+
+    fn cell_text(cell: &Cell) -> String {
+        let mut out = String::new();
+        push_csv_text(&mut out, cell);
+        out
+    }
 
     #[test]
     fn formulas_are_neutralised_numbers_are_not() {

@@ -82,7 +82,7 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
             short: y.short(),
             value: obs.and_then(|o| o.value()).map(|q| q.to_f64()),
             value_label: obs.and_then(|o| o.value()).map(fmt).unwrap_or_default(),
-            revised: is_revised(*obs),
+            revised: obs.is_some_and(Observation::is_revised),
             missing: matches!(obs, Some(Observation::Missing { .. })),
         })
         .collect();
@@ -237,17 +237,6 @@ pub fn write_status_chart(ctx: &ViewCtx, html: &mut Html) {
     });
 }
 
-/// Revised after it was first published.
-pub fn is_revised(obs: Option<&Observation>) -> bool {
-    matches!(
-        obs,
-        Some(Observation::Measured {
-            revision: Some(_),
-            ..
-        })
-    )
-}
-
 /// A sentence saying where a series stands: 転出者超過率は当初値114.5%から令和3年度115.3%となり、目標105%から遠ざかっています。
 fn describe(
     ctx: &ViewCtx,
@@ -318,29 +307,26 @@ pub fn budget_view(ctx: &ViewCtx, grant: &Grant) -> BarsView {
             .map(format::amount)
             .unwrap_or_else(|| "0".into())
     );
-    let heading = format!("{}{}", grant.scheme, format::circled(grant.number));
-    {
-        BarsView {
-            id: format!("chart-{}-budget-{}", year.slug(), grant.slug),
-            title: format!("{heading} 年度別の総事業費と交付金額"),
-            desc,
-            categories: years.iter().map(|y| y.label()).collect(),
-            series: vec![
-                BarSeries {
-                    name: "総事業費".into(),
-                    values: shown(|b| b.total_cost.to_f64()),
-                    solid: true,
-                    colour: ctx.style.bar_primary,
-                },
-                BarSeries {
-                    name: "交付金額".into(),
-                    values: shown(|b| b.grant.to_f64()),
-                    solid: false,
-                    colour: ctx.style.bar_secondary,
-                },
-            ],
-            unit_note: "単位：円".into(),
-        }
+    BarsView {
+        id: format!("chart-{}-budget-{}", year.slug(), grant.slug),
+        title: format!("{} 年度別の総事業費と交付金額", grant.heading()),
+        desc,
+        categories: years.iter().map(|y| y.label()).collect(),
+        series: vec![
+            BarSeries {
+                name: "総事業費".into(),
+                values: shown(|b| b.total_cost.to_f64()),
+                solid: true,
+                colour: ctx.style.bar_primary,
+            },
+            BarSeries {
+                name: "交付金額".into(),
+                values: shown(|b| b.grant.to_f64()),
+                solid: false,
+                colour: ctx.style.bar_secondary,
+            },
+        ],
+        unit_note: "単位：円".into(),
     }
 }
 
@@ -354,40 +340,38 @@ pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
         q.map(|q| format::with_unit(q, &k.unit, None))
             .unwrap_or_else(|| format::NONE.into())
     };
-    Some({
-        BarsView {
-            id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
-            title: format!("{}（年度別の目標と実績の増加分）", k.name),
-            desc: format!(
-                "{}の増加分は、{}までの累計で目標{}に対し実績{}です。",
-                k.name,
-                year.label(),
-                sum(t.target_sum),
-                sum(t.actual_sum)
-            ),
-            categories: years.iter().map(|y| y.label()).collect(),
-            series: vec![
-                BarSeries {
-                    name: "目標".into(),
-                    values: years
-                        .iter()
-                        .map(|y| k.targets.get(y).map(|q| q.to_f64()))
-                        .collect(),
-                    solid: false,
-                    colour: ctx.style.target,
-                },
-                BarSeries {
-                    name: "実績".into(),
-                    values: years
-                        .iter()
-                        .map(|y| k.actuals.get(y).filter(|_| *y <= year).map(|q| q.to_f64()))
-                        .collect(),
-                    solid: true,
-                    colour: ctx.style.actual,
-                },
-            ],
-            unit_note: format!("単位：{}", k.unit),
-        }
+    Some(BarsView {
+        id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
+        title: format!("{}（年度別の目標と実績の増加分）", k.name),
+        desc: format!(
+            "{}の増加分は、{}までの累計で目標{}に対し実績{}です。",
+            k.name,
+            year.label(),
+            sum(t.target_sum),
+            sum(t.actual_sum)
+        ),
+        categories: years.iter().map(|y| y.label()).collect(),
+        series: vec![
+            BarSeries {
+                name: "目標".into(),
+                values: years
+                    .iter()
+                    .map(|y| k.targets.get(y).map(|q| q.to_f64()))
+                    .collect(),
+                solid: false,
+                colour: ctx.style.target,
+            },
+            BarSeries {
+                name: "実績".into(),
+                values: years
+                    .iter()
+                    .map(|y| k.actuals.get(y).filter(|_| *y <= year).map(|q| q.to_f64()))
+                    .collect(),
+                solid: true,
+                colour: ctx.style.actual,
+            },
+        ],
+        unit_note: format!("単位：{}", k.unit),
     })
 }
 
@@ -407,40 +391,38 @@ pub fn status_view(ctx: &ViewCtx) -> StatusChartView {
         .map(|s| format!("{}{}", s.label(), overall.get(*s)))
         .collect::<Vec<_>>()
         .join("、");
-    {
-        StatusChartView {
-            id: format!("chart-{}-status", ctx.year().slug()),
-            title: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
-            desc: format!(
-                "{}の数値目標{}件（系列）の評価は、{desc}です。",
-                ctx.year().label(),
-                overall.total()
-            ),
-            statuses: Status::ALL
-                .iter()
-                .map(|s| StatusKey {
-                    symbol: s.symbol().into(),
-                    label: s.label().into(),
-                    colour: colour(*s),
-                })
-                .collect(),
-            rows: ctx
-                .report
-                .strategies
-                .iter()
-                .map(|s| {
-                    let counts = ctx
-                        .eval
-                        .by_strategy
-                        .get(&s.number)
-                        .cloned()
-                        .unwrap_or_default();
-                    (
-                        format!("戦略{} {}", s.number, s.name),
-                        Status::ALL.iter().map(|st| counts.get(*st)).collect(),
-                    )
-                })
-                .collect(),
-        }
+    StatusChartView {
+        id: format!("chart-{}-status", ctx.year().slug()),
+        title: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
+        desc: format!(
+            "{}の数値目標{}件（系列）の評価は、{desc}です。",
+            ctx.year().label(),
+            overall.total()
+        ),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| StatusKey {
+                symbol: s.symbol().into(),
+                label: s.label().into(),
+                colour: colour(*s),
+            })
+            .collect(),
+        rows: ctx
+            .report
+            .strategies
+            .iter()
+            .map(|s| {
+                let counts = ctx
+                    .eval
+                    .by_strategy
+                    .get(&s.number)
+                    .cloned()
+                    .unwrap_or_default();
+                (
+                    format!("戦略{} {}", s.number, s.name),
+                    Status::ALL.iter().map(|st| counts.get(*st)).collect(),
+                )
+            })
+            .collect(),
     }
 }

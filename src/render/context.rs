@@ -66,7 +66,7 @@ impl ViewCtx<'_> {
             ctx.as_ref(),
             self.report.config.trusted_html,
         );
-        let mut collected = self.collected.lock().unwrap_or_else(|e| e.into_inner());
+        let mut collected = crate::lock(self.collected);
         collected.images.extend(rendered.images);
         let file = source.map(Path::to_path_buf).unwrap_or_default();
         let problems = rendered
@@ -91,10 +91,7 @@ impl ViewCtx<'_> {
 
     /// Counts a drawn chart for the build's report.
     pub fn count_chart(&self) {
-        self.collected
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .charts += 1;
+        crate::lock(self.collected).charts += 1;
     }
 
     /// A slot for `part` in the page being made.

@@ -29,7 +29,7 @@ pub struct GrantView {
     pub overview: String,
     pub budget: Slot,
     pub kpis: Option<Slot>,
-    pub budget_chart: Option<Slot>,
+    pub budget_chart: Slot,
     pub kpi_charts: Vec<Slot>,
     pub projects: Vec<LinkView>,
     /// The projects' own sections, on the full report only.
@@ -69,11 +69,6 @@ pub fn project_page_path(grant: &Grant, project: &Project) -> String {
     format!("grants/{}/{}.html", grant.slug, project.slug)
 }
 
-/// Projects of a grant that report a year up to the report year.
-pub fn visible_projects(grant: &Grant, year: FiscalYear) -> impl Iterator<Item = &Project> {
-    grant.projects.iter().filter(move |p| p.year <= year)
-}
-
 /// A grant programme's view; `index` is its place in the report's list.
 pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
     let grant = &ctx.report.grants[index];
@@ -81,7 +76,7 @@ pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
     GrantView {
         anchor: format!("grant-{}", grant.slug),
         href: ctx.href(&grant_page_path(grant)),
-        heading: format!("{}{}", grant.scheme, format::circled(grant.number)),
+        heading: grant.heading(),
         scheme: grant.scheme.clone(),
         scheme_definition: ctx
             .report
@@ -94,12 +89,13 @@ pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
         overview: ctx.markdown(&grant.overview, heading_level, None),
         budget: ctx.slot(Part::BudgetTable(index)),
         kpis: (!grant.kpis.is_empty()).then(|| ctx.slot(Part::KpiTable(index))),
-        budget_chart: Some(ctx.slot(Part::BudgetChart(index))),
+        budget_chart: ctx.slot(Part::BudgetChart(index)),
         kpi_charts: (0..grant.kpis.len())
             .map(|kpi| ctx.slot(Part::KpiChart { grant: index, kpi }))
             .collect(),
-        projects: visible_projects(grant, year)
-            .map(|p| LinkView {
+        projects: grant
+            .projects_in(year)
+            .map(|(_, p)| LinkView {
                 title: p.title.clone(),
                 href: ctx.href(&project_page_path(grant, p)),
             })
@@ -127,16 +123,12 @@ fn figure_cell(html: &mut Html, q: Option<Quantity>, unit: &str, emphasis: bool,
     html.raw("</td>");
 }
 
-fn heading(grant: &Grant) -> String {
-    format!("{}{}", grant.scheme, format::circled(grant.number))
-}
-
 /// 事業費と交付金額 per year up to the report year, with computed totals.
 pub fn write_budget_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let total = evaluate::budget_total(grant, year);
-    let caption = format!("{} 事業費と交付金額（単位：円）", heading(grant));
+    let caption = format!("{} 事業費と交付金額（単位：円）", grant.heading());
     html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
         .raw("\" tabindex=\"0\">\n<table class=\"budget\">\n<caption>")
@@ -167,7 +159,7 @@ pub fn write_budget_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
 pub fn write_kpi_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
-    let caption = format!("{} 重要業績評価指標（KPI）", heading(grant));
+    let caption = format!("{} 重要業績評価指標（KPI）", grant.heading());
     html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
         .raw("\" tabindex=\"0\">\n<table class=\"kpi\">\n<caption>")
@@ -214,7 +206,7 @@ pub fn project_view(ctx: &ViewCtx, grant: usize, project: usize, section_level: 
         href: ctx.href(&project_page_path(g, p)),
         title: p.title.clone(),
         title_supplied: p.title_supplied,
-        grant_heading: format!("{}{}", g.scheme, format::circled(g.number)),
+        grant_heading: g.heading(),
         grant_href: ctx.href(&grant_page_path(g)),
         grant_anchor: format!("grant-{}", g.slug),
         sections: p

@@ -7,6 +7,7 @@ use crate::evaluate::Status;
 use crate::fiscal_year::FiscalYear;
 use crate::format::{self, Scale};
 use crate::model::*;
+use crate::quantity::Quantity;
 use serde::Serialize;
 
 /// How a status is shown: `◎ 順調`.
@@ -135,8 +136,6 @@ fn figure(out: &mut String, q: Quantity, unit: &str, scale: Option<Scale>) {
     }
 }
 
-use crate::quantity::Quantity;
-
 /// An observation's value: the figure, or — when missing or not yet reported.
 fn observed(out: &mut String, obs: Option<&Observation>, unit: &str, scale: Option<Scale>) {
     match obs {
@@ -241,22 +240,14 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
             html.raw("<span class=\"direction\">（低いほど良い指標）</span>");
         }
         html.raw("</th>");
-        html.raw("<td class=\"num\">");
-        for s in &ind.series {
-            plain(ind, s).write(html, &notes, |o| figure(o, s.baseline, &s.unit, None));
-        }
-        html.raw("</td>");
+        let all: Vec<usize> = (0..ind.series.len()).collect();
+        let label = |s| label_of(ind, s);
+        write_figures(html, &notes, &all, ind, label, |s| s.baseline, None);
         for (y, result) in t.years.iter().zip(&results) {
             html.raw("<td class=\"num\">");
             for (k, s) in ind.series.iter().enumerate() {
                 let obs = result.and_then(|r| r.observations.get(&series_ref(i, k)));
-                let revised = matches!(
-                    obs,
-                    Some(Observation::Measured {
-                        revision: Some(_),
-                        ..
-                    })
-                );
+                let revised = obs.is_some_and(Observation::is_revised);
                 let measured = matches!(obs, Some(Observation::Measured { .. }));
                 let value = Value {
                     label: label_of(ind, s),
@@ -267,11 +258,8 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
             }
             html.raw("</td>");
         }
+        write_figures(html, &notes, &all, ind, label, |s| s.target, None);
         html.raw("<td class=\"num\">");
-        for s in &ind.series {
-            plain(ind, s).write(html, &notes, |o| figure(o, s.target, &s.unit, None));
-        }
-        html.raw("</td><td class=\"num\">");
         let assessments: Vec<_> = (0..ind.series.len())
             .map(|k| ctx.eval.assessment(series_ref(i, k), status_year))
             .collect();
@@ -385,37 +373,22 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
                 &series,
                 ind,
                 shown,
-                |s| Some(s.baseline),
+                |s| s.baseline,
                 entry.scale,
             );
             html.raw("<td class=\"num\">");
             for k in &series {
                 let s = &ind.series[*k];
                 let obs = result.observations.get(&series_ref(row.indicator, *k));
-                let revised = matches!(
-                    obs,
-                    Some(Observation::Measured {
-                        revision: Some(_),
-                        ..
-                    })
-                );
                 let v = Value {
                     label: shown(s),
-                    emphasis: revised,
+                    emphasis: obs.is_some_and(Observation::is_revised),
                     note: Footnotes::of(obs),
                 };
                 v.write(html, &notes, |o| observed(o, obs, &s.unit, entry.scale));
             }
             html.raw("</td>");
-            write_figures(
-                html,
-                &notes,
-                &series,
-                ind,
-                shown,
-                |s| Some(s.target),
-                entry.scale,
-            );
+            write_figures(html, &notes, &series, ind, shown, |s| s.target, entry.scale);
             if k == 0 {
                 let span = rows.len().to_string();
                 html.raw("<td class=\"prose\" rowspan=\"")
@@ -443,7 +416,7 @@ fn write_figures<'a>(
     series: &[usize],
     ind: &'a Indicator,
     label: impl Fn(&'a Series) -> Option<&'a str>,
-    value: impl Fn(&Series) -> Option<Quantity>,
+    value: impl Fn(&Series) -> Quantity,
     scale: Option<Scale>,
 ) {
     html.raw("<td class=\"num\">");
@@ -454,11 +427,7 @@ fn write_figures<'a>(
             emphasis: false,
             note: None,
         };
-        v.write(html, notes, |o| {
-            if let Some(q) = value(s) {
-                figure(o, q, &s.unit, scale);
-            }
-        });
+        v.write(html, notes, |o| figure(o, value(s), &s.unit, scale));
     }
     html.raw("</td>");
 }

@@ -20,6 +20,7 @@ pub mod toc;
 use crate::diag::Diagnostics;
 use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
+use crate::lock;
 use crate::model::Report;
 use context::Collected;
 use page::{write_page, PageError};
@@ -262,10 +263,6 @@ pub fn render(
     }
     // Pages are made in parallel: the order problems were met in is not the same twice.
     (rendered, diags.sorted())
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn series_count(report: &Report) -> usize {

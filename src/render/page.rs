@@ -122,9 +122,9 @@ fn page_data<'a>(
         .map(|(i, g)| {
             let mut view = grants::grant_view(ctx, i, grant_level);
             if full {
-                view.full_projects = (0..g.projects.len())
-                    .filter(|p| g.projects[*p].year <= eval.year)
-                    .map(|p| grants::project_view(ctx, i, p, project_level))
+                view.full_projects = g
+                    .projects_in(eval.year)
+                    .map(|(p, _)| grants::project_view(ctx, i, p, project_level))
                     .collect();
             }
             view
@@ -181,12 +181,7 @@ fn page_data<'a>(
                 .grants
                 .iter()
                 .map(|g| grants::LinkView {
-                    title: format!(
-                        "{}{}「{}」",
-                        g.scheme,
-                        crate::format::circled(g.number),
-                        g.title
-                    ),
+                    title: g.full_name(),
                     href: ctx.href(&grants::grant_page_path(g)),
                 })
                 .collect()
@@ -200,10 +195,9 @@ fn page_data<'a>(
         },
         page: spec.template,
     };
-    if full {
-        let plan = pages::plan_view(ctx, level);
+    if let Some(plan) = views.plan.as_ref().filter(|_| full) {
         views.toc = toc::toc(&toc::TocInput {
-            plan: &plan,
+            plan,
             evaluations: &views.evaluations,
             trends_heading: trends_heading(eval.year),
             verification: views.verification.as_ref().map(|v| v.caption.as_str()),

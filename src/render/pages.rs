@@ -58,7 +58,7 @@ pub struct SummaryRowView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SummaryView {
     pub caption: String,
-    pub chart: Option<Slot>,
+    pub chart: Slot,
     pub statuses: Vec<StatusView>,
     pub rows: Vec<SummaryRowView>,
     pub totals: Vec<usize>,
@@ -69,7 +69,7 @@ pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
     let eval = ctx.eval;
     SummaryView {
         caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
-        chart: Some(ctx.slot(Part::StatusChart)),
+        chart: ctx.slot(Part::StatusChart),
         statuses: Status::ALL.iter().map(|s| (*s).into()).collect(),
         rows: ctx
             .report

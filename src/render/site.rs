@@ -85,8 +85,7 @@ pub(super) fn has_page(report: &Report, year: FiscalYear, spec: &PageSpec) -> bo
         (_, Subject::Project { grant, project }) => report
             .grants
             .get(grant)
-            .and_then(|g| g.projects.get(project))
-            .is_some_and(|p| p.year <= year),
+            .is_some_and(|g| g.projects_in(year).any(|(k, _)| k == project)),
         ("donations.html", _) => {
             report.plan.donation_programme.is_some()
                 && report.donations.iter().any(|d| d.year == year)
@@ -140,7 +139,7 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
         ));
     }
     for (n, g) in report.grants.iter().enumerate() {
-        let grant_title = format!("{}{}", g.scheme, crate::format::circled(g.number));
+        let grant_title = g.heading();
         specs.push(about(
             spec(
                 "grant.html",
@@ -150,12 +149,7 @@ pub(super) fn page_specs(report: &Report, year: FiscalYear) -> Vec<PageSpec> {
             ),
             Subject::Grant(n),
         ));
-        for (k, p) in g
-            .projects
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.year <= year)
-        {
+        for (k, p) in g.projects_in(year) {
             specs.push(about(
                 spec(
                     "project.html",
@@ -276,11 +270,9 @@ pub(super) fn frame(ctx: &ViewCtx, spec: &PageSpec, this_year: &YearPages) -> Fr
             }
         })
         .collect();
-    let this_year = Some(this_year);
     let neighbour = |step: isize| {
-        let year = this_year?;
-        let here = *year.place.get(&spec.path)?;
-        let spec = &year.specs[*year.order.get(here.checked_add_signed(step)?)?];
+        let here = *this_year.place.get(&spec.path)?;
+        let spec = &this_year.specs[*this_year.order.get(here.checked_add_signed(step)?)?];
         Some(LinkView {
             title: spec.title.clone(),
             href: ctx.href(&spec.path),

@@ -10,6 +10,7 @@
 
 mod watch;
 
+use crate::lock;
 use crate::markdown::escape;
 use notify::{RecursiveMode, Watcher};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -18,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use watch::{lock, Log, State};
+use watch::{Log, State};
 
 /// Serves `output` on 127.0.0.1:`port` (0 for any free port), rebuilding from `content` on
 /// every change to it or to the site's `themes/`. Calls `ready` with the address, then runs

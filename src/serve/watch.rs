@@ -5,6 +5,7 @@
 //! The background write runs on threads of lower priority and stops as soon as another
 //! edit arrives, so that it never delays the next check or the next page.
 
+use crate::lock;
 use crate::manuscript::Manuscript;
 use crate::render::live::Live;
 use crate::render::theme::Theme;
@@ -34,10 +35,6 @@ pub(super) struct State {
 }
 
 pub(super) type Log = Arc<dyn Fn(&str) + Send + Sync>;
-
-pub(super) fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 /// The content folder being watched, held in memory and checked again after each edit by
 /// reading only the changed files, and the theme, kept until a theme file changes.
