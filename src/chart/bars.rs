@@ -92,12 +92,14 @@ pub fn bar_chart_into(view: &BarsView, style: &ChartStyle, out: &mut String) -> 
             style.axis.rgb().stroke_width(2),
         ))?;
         let top_left = (HPos::Left, VPos::Top);
-        pen.label(root, &view.unit_note, style.muted, top_left, px(4.0, 6.0))?;
+        let note = super::fit(&view.unit_note, small, wf / 3.0);
+        pen.label(root, &note, style.muted, top_left, px(4.0, 6.0))?;
         let mut x = wf - 4.0;
         for series in view.series.iter().rev() {
-            let label_w = text_width(&series.name, small);
+            let name = super::fit(&series.name, small, wf / 3.0);
+            let label_w = text_width(&name, small);
             let top_right = (HPos::Right, VPos::Top);
-            pen.label(root, &series.name, style.text, top_right, px(x, 6.0))?;
+            pen.label(root, &name, style.text, top_right, px(x, 6.0))?;
             let sx = x - label_w - 18.0;
             let swatch = [px(sx, 6.0), px(sx + 12.0, 6.0 + small)];
             if series.solid {

@@ -57,6 +57,25 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
+/// `text` shortened with `…` to at most `max` wide at `size`; the chart's table and
+/// description carry it whole.
+pub fn fit(text: &str, size: f64, max: f64) -> std::borrow::Cow<'_, str> {
+    if text_width(text, size) <= max {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut width = size; // room for the ellipsis
+    for c in text.chars() {
+        width += if is_wide(c) { size } else { 0.6 * size };
+        if width > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    std::borrow::Cow::Owned(out)
+}
+
 /// Full-width in Japanese fonts: CJK, full-width forms, and the arrows and geometric
 /// shapes (▲ ● ◆ ■) that CJK fonts draw 1 em wide.
 fn is_wide(c: char) -> bool {
@@ -251,6 +270,12 @@ mod tests {
     fn widths_count_full_width_as_one_em() {
         assert_eq!(text_width("令和3年度", 10.0), 10.0 * 4.6);
         assert_eq!(text_width("ab", 10.0), 12.0);
+        assert_eq!(fit("令和3年度", 10.0, 50.0), "令和3年度");
+        let long = "長".repeat(55);
+        let short = fit(&long, 10.0, 100.0);
+        assert!(text_width(&short, 10.0) <= 100.0, "{short}");
+        assert!(short.ends_with('…'));
+        assert_eq!(fit("abc", 10.0, 5.0), "…");
     }
 
     #[test]

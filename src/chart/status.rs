@@ -43,10 +43,16 @@ pub fn status_chart_into(view: &StatusView, style: &ChartStyle, out: &mut String
     let wf = f64::from(w);
     let hf = TOP + ROW * view.rows.len() as f64 + 8.0;
     let h = hf.ceil() as u32;
-    let left = view
+    // Row labels take at most two fifths of the width; longer ones are shortened.
+    let room = wf * 0.4;
+    let rows: Vec<std::borrow::Cow<str>> = view
         .rows
         .iter()
-        .map(|(l, _)| text_width(l, small))
+        .map(|(l, _)| super::fit(l, small, room))
+        .collect();
+    let left = rows
+        .iter()
+        .map(|l| text_width(l, small))
         .fold(0.0, f64::max)
         + 12.0;
     let max_total = view
@@ -79,7 +85,7 @@ pub fn status_chart_into(view: &StatusView, style: &ChartStyle, out: &mut String
             )?;
             x += 16.0 + text_width(&label, small) + 14.0;
         }
-        for (r, (row, counts)) in view.rows.iter().enumerate() {
+        for (r, (row, (_, counts))) in rows.iter().zip(&view.rows).enumerate() {
             let y = TOP + ROW * r as f64;
             let at = px(left - 8.0, y + ROW / 2.0);
             pen.label(root, row, style.text, (HPos::Right, VPos::Center), at)?;

@@ -79,6 +79,7 @@ pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) 
             .collect()
     };
     let target_label = ["目標 ", view.target_label.as_str()].concat();
+    let target_label = super::fit(&target_label, small, wf / 3.0).into_owned();
     let target_half = text_width(&target_label, small) / 2.0;
     let right = (text_width(categories[n - 1], small) / 2.0)
         .max(target_half)
@@ -246,8 +247,10 @@ fn draw_value_label(
     colour: Hex,
 ) -> DrawResult {
     let small = pen.small;
+    let label = &*super::fit(label, small, at.width - 4.0);
     let half = text_width(label, small) / 2.0;
-    let x = at.x.clamp(half + 2.0, at.width - half - 2.0);
+    let x =
+        at.x.clamp(half + 2.0, (at.width - half - 2.0).max(half + 2.0));
     let room_above = at.y - TOP > small + 14.0;
     let room_below = at.y + 11.0 + small < at.floor;
     let (y, v) = if (at.below && room_below) || !room_above {

@@ -167,6 +167,8 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
+    super::controls::check_raw(&text, rel)?;
+    super::controls::check_references(&text, rel)?;
     Ok(text)
 }
 

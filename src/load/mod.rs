@@ -3,6 +3,7 @@
 //! Files are read and parsed in parallel, each on its own (`file`), then put together in
 //! file-name order, so that the sources and their diagnostics do not depend on timing.
 
+pub mod controls;
 mod file;
 
 use file::load_file;

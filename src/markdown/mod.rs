@@ -272,6 +272,9 @@ pub fn escape(text: &str) -> String {
 }
 
 /// As `escape`, appended to `out`: runs without special characters are copied whole.
+///
+/// Control characters other than tab, line feed and carriage return become U+FFFD: sources
+/// holding them are refused, but a page must never carry one (NUL marks sosei's slots).
 pub fn escape_into(out: &mut String, text: &str) {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
@@ -281,6 +284,7 @@ pub fn escape_into(out: &mut String, text: &str) {
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
+            0..=8 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => "\u{fffd}",
             _ => continue,
         };
         out.push_str(&text[start..i]);

@@ -119,6 +119,9 @@ impl Live {
             match write_page(&env, eval, data, spec, pages, &mut bytes) {
                 Ok(()) => Ok(bytes),
                 Err(PageError::Template(e)) => Err(self.theme.render_error(spec.template, &e)),
+                Err(PageError::Slots(e, part)) => {
+                    Err(self.theme.slot_error(spec.template, &e, part))
+                }
                 Err(PageError::Write(e)) => {
                     Err(Diagnostic::error(rel, format!("cannot make: {e}")))
                 }

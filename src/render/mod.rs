@@ -175,6 +175,9 @@ pub fn render(
             Err(PageError::Template(err)) => {
                 lock(&diags).push_unique(theme.render_error(spec.template, &err))
             }
+            Err(PageError::Slots(err, part)) => {
+                lock(&diags).push_unique(theme.slot_error(spec.template, &err, part))
+            }
             Err(PageError::Write(e)) => lock(&diags).push_unique(crate::diag::Diagnostic::error(
                 &path,
                 format!("cannot write: {e}"),

@@ -36,6 +36,8 @@ struct PageData<'a> {
 /// Why a page could not be made.
 pub(super) enum PageError {
     Template(tera::Error),
+    /// The template placed the page's parts in a way they cannot be written back.
+    Slots(slots::SlotError, Option<&'static str>),
     Write(std::io::Error),
 }
 
@@ -65,15 +67,21 @@ pub(super) fn write_page(
     let views = timings.time(Activity::Views, || page_data(env, &ctx, data, spec, year));
     let page = timings.time(Activity::Templates, || {
         let context = tera::Context::from_serialize(&views)?;
-        env.theme.tera.render(spec.template, &context)
+        slots::rendering(ctx.slots.key(), || {
+            env.theme.tera.render(spec.template, &context)
+        })
     });
     let page = page.map_err(PageError::Template)?;
     drop(views);
-    let parts = ctx.slots.take();
+    let (key, parts) = ctx.slots.take();
     let mut html = html::Html::new(out);
-    slots::stream(&page, &parts, &mut html, |h, part| {
+    slots::stream(&page, key, &parts, &mut html, |h, part| {
         timings.time(part.activity(), || part.write(&ctx, h))
-    });
+    })
+    .map_err(|e| {
+        let part = e.slot.and_then(|s| parts.get(s)).map(|p| p.describe());
+        PageError::Slots(e, part)
+    })?;
     html.finish().map_err(PageError::Write)
 }
 

@@ -280,16 +280,23 @@ pub struct FrameView {
     pub url: Option<String>,
 }
 
-/// Escapes text for a double-quoted CSS string inside a `<style>` element.
+/// Escapes text for a double-quoted CSS string inside a `<style>` element: every ASCII
+/// character but letters, digits and the space, and every control or line-separator
+/// character, becomes a six-digit CSS escape (`\\00003C`), so that nothing in the text can
+/// end the string, the rule or the element.
 pub fn css_string(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '"' | '\\' => format!("\\{c}"),
-            '<' => "\\3C ".to_string(),
-            '\n' | '\r' => " ".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let literal = c.is_ascii_alphanumeric()
+            || c == ' '
+            || (!c.is_ascii() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'));
+        if literal {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06X}", c as u32));
+        }
+    }
+    out
 }
 
 /// The address of a year's report, relative to the site root.
@@ -333,4 +340,28 @@ pub fn data_files(
                 .join("、"),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_cannot_be_left() {
+        assert_eq!(
+            css_string("第2期 総合戦略　令和3年度"),
+            "第2期 総合戦略　令和3年度"
+        );
+        assert_eq!(
+            css_string("a\"}\\\u{c}<\t\u{85}\u{2028}"),
+            "a\\000022\\00007D\\00005C\\00000C\\00003C\\000009\\000085\\002028"
+        );
+        // Only letters, digits, spaces, other scripts and escapes remain.
+        let escaped =
+            css_string("\"; } body { background: url(http://evil.example/) } x { content: \"");
+        assert!(
+            !escaped.contains(['"', '{', '}', '(', ';', ':']),
+            "{escaped}"
+        );
+    }
 }

@@ -54,6 +54,27 @@ impl Part {
         }
     }
 
+    /// What the part is, for a theme author told where it went wrong.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Part::IndicatorTable(_) => "an indicator table",
+            Part::VerificationTable(_) => "a verification table",
+            Part::SeriesChart(_) => "an indicator's chart",
+            Part::BudgetTable(_) => "a budget table",
+            Part::KpiTable(_) => "a KPI table",
+            Part::BudgetChart(_) => "a budget chart",
+            Part::KpiChart { .. } => "a KPI chart",
+            Part::StatusChart => "the chart of ratings",
+            Part::Navigation(Navigation::Menu(_)) => "the site menu (`frame.nav`)",
+            Part::Navigation(Navigation::YearSwitch(_)) => "the year switch (`frame.years`)",
+            Part::Navigation(Navigation::Breadcrumbs { .. }) => {
+                "the breadcrumbs (`frame.breadcrumbs`)"
+            }
+            Part::Navigation(Navigation::Pager { .. }) => "the pager (`frame.pager`)",
+            Part::ProjectSection { .. } => "a project's section",
+        }
+    }
+
     pub fn write(&self, ctx: &ViewCtx, html: &mut Html) {
         let grant = |n: usize| &ctx.report.grants[n];
         match self {

@@ -6,33 +6,95 @@
 //! the page around the markers, the page is streamed out and each marker is replaced by
 //! its part, written straight into the file. Parts are made only where a template
 //! places them, and tera never sees their bytes.
+//!
+//! The protocol is strict, because a marker that content could forge would let content
+//! paste a part where the theme did not put it (into an attribute, say):
+//! - a marker is NUL, a key drawn at random for each page, the slot's number, and NUL.
+//!   Content can hold no NUL (sources with control characters are refused, and escaping
+//!   turns any that slip through into U+FFFD), and it never learns the key;
+//! - every NUL in the page must begin a well-formed marker of this page's key;
+//! - every slot is printed exactly once;
+//! - a marker must stand where an element may: not inside a tag or attribute, a comment,
+//!   or the text of `<title>`, `<script>`, `<style>` or `<textarea>`.
+//!
+//! Any breach stops the page with an error that names it; nothing is written as it stood.
 
 use super::html::Html;
 use serde::{Serialize, Serializer};
 use std::cell::RefCell;
+use std::hash::{BuildHasher, Hasher};
 
-/// Marks a slot in rendered text. NUL occurs in no source file (sosei refuses them) and in
-/// no template, and escaping leaves it alone.
+/// Starts and ends a marker.
 const MARK: char = '\0';
 
 /// A part's place in a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Slot(usize);
+pub struct Slot {
+    index: usize,
+    key: u64,
+}
 
 impl Serialize for Slot {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format!("{MARK}{}{MARK}", self.0))
+        s.serialize_str(&marker(self.key, self.index))
     }
+}
+
+fn marker(key: u64, index: usize) -> String {
+    format!("{MARK}{key:016x}.{index}{MARK}")
+}
+
+thread_local! {
+    /// The key of the page whose template is being rendered on this thread.
+    static RENDERING: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `render` (the page's template) with the page's key known to `escape`, so that the
+/// page's own markers print as they are while everything else is escaped.
+pub fn rendering<R>(key: u64, render: impl FnOnce() -> R) -> R {
+    struct Reset(Option<u64>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            RENDERING.with(|k| k.set(self.0));
+        }
+    }
+    let _reset = Reset(RENDERING.with(|k| k.replace(Some(key))));
+    render()
+}
+
+/// The templates' escape function: a value that is exactly one marker of the page being
+/// rendered prints as it is; anything else is escaped, NUL included (it becomes U+FFFD).
+pub fn escape(text: &str) -> String {
+    let own = RENDERING.with(|k| k.get()).is_some_and(|key| {
+        text.strip_prefix(MARK)
+            .and_then(|t| t.strip_suffix(MARK))
+            .and_then(|t| t.strip_prefix(&format!("{key:016x}.")))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if own {
+        text.to_string()
+    } else {
+        crate::markdown::escape(text)
+    }
+}
+
+/// A key no content can know: from the process's randomly seeded hasher.
+fn random_key() -> u64 {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(0x5053_4549_534f_534f);
+    h.finish()
 }
 
 /// The parts of one page, in the order they were given slots.
 pub struct Slots<T> {
+    key: u64,
     parts: RefCell<Vec<T>>,
 }
 
 impl<T> Default for Slots<T> {
     fn default() -> Self {
         Slots {
+            key: random_key(),
             parts: RefCell::new(Vec::new()),
         }
     }
@@ -43,36 +105,235 @@ impl<T> Slots<T> {
     pub fn add(&self, part: T) -> Slot {
         let mut parts = self.parts.borrow_mut();
         parts.push(part);
-        Slot(parts.len() - 1)
+        Slot {
+            index: parts.len() - 1,
+            key: self.key,
+        }
     }
 
-    /// The parts given slots so far, taken out to be written.
-    pub fn take(&self) -> Vec<T> {
-        std::mem::take(&mut *self.parts.borrow_mut())
+    /// The key of this page's markers.
+    pub fn key(&self) -> u64 {
+        self.key
+    }
+
+    /// The parts given slots so far, taken out to be written, with the page's key.
+    pub fn take(&self) -> (u64, Vec<T>) {
+        (self.key, std::mem::take(&mut *self.parts.borrow_mut()))
     }
 }
 
-/// Writes `page` to `html`, with `fill` writing the part of each slot in its place.
-/// A marker that names no slot (there is none) is written as it stands.
-pub fn stream<T>(page: &str, parts: &[T], html: &mut Html, mut fill: impl FnMut(&mut Html, &T)) {
-    let mut pieces = page.split(MARK);
-    if let Some(first) = pieces.next() {
-        html.raw(first);
+/// Why a page's markers could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlotError {
+    pub problem: Problem,
+    /// The slot concerned, where it is known.
+    pub slot: Option<usize>,
+    /// The rendered page's text just before the marker, on its line: enough to find the
+    /// template line that printed it.
+    pub context: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A NUL that does not begin a marker of this page (forged, cut, or changed by a filter).
+    Unknown,
+    /// A slot printed a second time.
+    Repeated,
+    /// A slot never printed, or printed through a filter that changed it.
+    Unused,
+    /// A marker where no element may stand: `inside a tag or attribute`, ….
+    Misplaced(&'static str),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Unknown => f.write_str("a NUL character that is not one of the page's part markers (a marker cut or changed by a filter, or a NUL from elsewhere)"),
+            Problem::Repeated => f.write_str("is printed a second time"),
+            Problem::Unused => f.write_str("is never printed, or a filter changed it"),
+            Problem::Misplaced(place) => write!(f, "is printed {place}"),
+        }
     }
-    while let Some(marker) = pieces.next() {
-        let part = marker.parse::<usize>().ok().and_then(|i| parts.get(i));
-        match part {
-            Some(part) => fill(html, part),
-            None => {
-                html.buf().push(MARK);
-                html.raw(marker);
-                html.buf().push(MARK);
-            }
+}
+
+/// The end of the line before `at`: up to 60 characters of it.
+fn context_before(text: &str) -> String {
+    // Only the template's own text: not past the line's start or the marker before.
+    let line = text.rsplit(['\n', MARK]).next().unwrap_or("");
+    let skip = line.chars().count().saturating_sub(60);
+    line.chars()
+        .skip(skip)
+        .collect::<String>()
+        .trim_start()
+        .to_string()
+}
+
+/// Writes `page` to `html`, with `fill` writing the part of each slot in its place.
+/// `key` is the page's key from `Slots::take`. On any breach of the protocol (see the
+/// module's notes) it stops with the error; what was written so far must be thrown away.
+pub fn stream<T>(
+    page: &str,
+    key: u64,
+    parts: &[T],
+    html: &mut Html,
+    mut fill: impl FnMut(&mut Html, &T),
+) -> Result<(), SlotError> {
+    let mut used = vec![false; parts.len()];
+    let mut scanner = Scanner::default();
+    let mut rest = page;
+    let prefix = format!("{key:016x}.");
+    let error = |problem, slot, done: &str| SlotError {
+        problem,
+        slot,
+        context: context_before(&page[..page.len() - done.len()]),
+    };
+    while let Some(at) = rest.find(MARK) {
+        let text = &rest[..at];
+        scanner.scan(text);
+        html.raw(text);
+        let after = &rest[at + 1..];
+        let index = after
+            .strip_prefix(&prefix)
+            .and_then(|r| r.split_once(MARK))
+            .filter(|(digits, _)| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|(digits, tail)| Some((digits.parse::<usize>().ok()?, tail)));
+        let Some((index, tail)) = index.filter(|(i, _)| *i < parts.len()) else {
+            return Err(error(Problem::Unknown, None, &rest[at..]));
+        };
+        if let Some(place) = scanner.misplaced() {
+            return Err(error(Problem::Misplaced(place), Some(index), &rest[at..]));
         }
-        if let Some(text) = pieces.next() {
-            html.raw(text);
+        if std::mem::replace(&mut used[index], true) {
+            return Err(error(Problem::Repeated, Some(index), &rest[at..]));
         }
+        fill(html, &parts[index]);
         html.spill();
+        rest = tail;
+    }
+    html.raw(rest);
+    match used.iter().position(|u| !u) {
+        Some(slot) => Err(SlotError {
+            problem: Problem::Unused,
+            slot: Some(slot),
+            context: String::new(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Where the text scanned so far has left the HTML tokenizer, as far as markers care.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Place {
+    #[default]
+    Content,
+    /// Inside `<…>`; `quote` is the quote of an attribute value being read, if any.
+    Tag {
+        name: String,
+        closing: bool,
+        quote: Option<u8>,
+    },
+    Comment,
+    /// The raw text of an element (`title`, `script`, `style`, `textarea`).
+    RawText(&'static str),
+}
+
+/// Follows the template's own markup between markers: enough of HTML's tokenizer to tell
+/// whether a marker stands where an element may.
+#[derive(Default)]
+struct Scanner {
+    place: Place,
+}
+
+const RAW_TEXT: [&str; 4] = ["title", "script", "style", "textarea"];
+
+impl Scanner {
+    fn misplaced(&self) -> Option<&'static str> {
+        match self.place {
+            Place::Content => None,
+            Place::Tag { .. } => Some("inside a tag or attribute"),
+            Place::Comment => Some("inside a comment"),
+            Place::RawText("title") => Some("inside <title>"),
+            Place::RawText(_) => Some("inside a script, style or textarea"),
+        }
+    }
+
+    fn scan(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match &mut self.place {
+                Place::Content => {
+                    if b == b'<' {
+                        let next = &text[i + 1..];
+                        if next.starts_with("!--") {
+                            self.place = Place::Comment;
+                            i += 3;
+                        } else if let Some(name) = next.strip_prefix('/') {
+                            if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                                self.place = Place::Tag {
+                                    name: String::new(),
+                                    closing: true,
+                                    quote: None,
+                                };
+                            }
+                        } else if next
+                            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '!' || c == '?')
+                        {
+                            let name: String = next
+                                .chars()
+                                .take_while(|c| c.is_ascii_alphanumeric())
+                                .collect::<String>()
+                                .to_ascii_lowercase();
+                            i += name.len();
+                            self.place = Place::Tag {
+                                name,
+                                closing: false,
+                                quote: None,
+                            };
+                        }
+                    }
+                }
+                Place::Tag {
+                    name,
+                    closing,
+                    quote,
+                } => match (*quote, b) {
+                    (Some(q), _) if q == b => *quote = None,
+                    (Some(_), _) => {}
+                    (None, b'"' | b'\'') => *quote = Some(b),
+                    (None, b'>') => {
+                        let raw = RAW_TEXT.iter().find(|r| **r == name.as_str());
+                        self.place = match raw {
+                            Some(r) if !*closing => Place::RawText(r),
+                            _ => Place::Content,
+                        };
+                    }
+                    (None, _) => {}
+                },
+                Place::Comment => {
+                    if bytes[i..].starts_with(b"-->") {
+                        self.place = Place::Content;
+                        i += 2;
+                    }
+                }
+                Place::RawText(name) => {
+                    let close = bytes[i..]
+                        .strip_prefix(b"</")
+                        .and_then(|r| r.get(..name.len()))
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+                    if close {
+                        self.place = Place::Tag {
+                            name: String::new(),
+                            closing: true,
+                            quote: None,
+                        };
+                        i += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
     }
 }
 
@@ -80,14 +341,22 @@ pub fn stream<T>(page: &str, parts: &[T], html: &mut Html, mut fill: impl FnMut(
 mod tests {
     use super::*;
 
-    fn streamed(page: &str, parts: &[&str]) -> String {
+    fn text_of(s: Slot) -> String {
+        serde_json::to_value(s)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn streamed(page: &str, key: u64, parts: &[&str]) -> Result<String, SlotError> {
         let mut out = Vec::new();
         let mut html = Html::new(&mut out);
-        stream(page, parts, &mut html, |h, p| {
+        stream(page, key, parts, &mut html, |h, p| {
             h.raw(p);
-        });
+        })?;
         html.finish().unwrap();
-        String::from_utf8(out).unwrap()
+        Ok(String::from_utf8(out).unwrap())
     }
 
     #[test]
@@ -95,29 +364,119 @@ mod tests {
         let slots = Slots::default();
         let a = slots.add("<table>A</table>");
         let b = slots.add("<svg/>");
-        let marker = |s: Slot| {
-            serde_json::to_value(s)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        };
-        let page = format!(
-            "<main>{}<p>x</p>{}{}</main>",
-            marker(b),
-            marker(a),
-            marker(b)
-        );
-        let parts = slots.take();
+        let page = format!("<main>{}<p>x</p>{}</main>", text_of(b), text_of(a));
+        let (key, parts) = slots.take();
         assert_eq!(
-            streamed(&page, &parts),
-            "<main><svg/><p>x</p><table>A</table><svg/></main>"
+            streamed(&page, key, &parts).unwrap(),
+            "<main><svg/><p>x</p><table>A</table></main>"
         );
     }
 
     #[test]
     fn a_page_without_slots_is_unchanged() {
-        assert_eq!(streamed("<p>a</p>", &[]), "<p>a</p>");
-        assert_eq!(streamed("", &[]), "");
+        assert_eq!(streamed("<p>a</p>", 1, &[]).unwrap(), "<p>a</p>");
+        assert_eq!(streamed("", 1, &[]).unwrap(), "");
+    }
+
+    #[test]
+    fn only_the_pages_own_markers_escape_as_they_are() {
+        let slots = Slots::<()>::default();
+        let own = text_of(slots.add(()));
+        let other = text_of(Slots::<()>::default().add(()));
+        rendering(slots.key(), || {
+            assert_eq!(escape(&own), own);
+            assert_eq!(escape(&other), other.replace('\0', "\u{fffd}"));
+            assert_eq!(
+                escape(&format!("{own}x")),
+                format!("{own}x").replace('\0', "\u{fffd}")
+            );
+            assert_eq!(escape("a\0<"), "a\u{fffd}&lt;");
+        });
+        // Outside a page's rendering nothing passes.
+        assert_eq!(escape(&own), own.replace('\0', "\u{fffd}"));
+    }
+
+    #[test]
+    fn keys_differ_from_page_to_page() {
+        let keys: std::collections::BTreeSet<u64> =
+            (0..50).map(|_| Slots::<()>::default().key).collect();
+        assert_eq!(keys.len(), 50);
+    }
+
+    #[test]
+    fn forged_cut_and_stray_markers_are_refused() {
+        let slots = Slots::default();
+        let a = slots.add("PART");
+        let (key, parts) = slots.take();
+        let good = text_of(a);
+        // A marker of another key (content guessing), a cut one, a bare NUL, a changed one.
+        for page in [
+            format!("{good}\0{:016x}.0\0", key ^ 1),
+            format!("{good}\0{key:016x}.0"),
+            format!("{good}<p>\0</p>"),
+            format!("{good}{}", good.to_uppercase()),
+            format!("{good}\0{key:016x}.9\0"),
+            format!("{good}\0{key:016x}.\0"),
+        ] {
+            let err = streamed(&page, key, &parts).unwrap_err();
+            assert_eq!(
+                (err.problem, err.slot),
+                (Problem::Unknown, None),
+                "{page:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_slot_is_printed_exactly_once() {
+        let slots = Slots::default();
+        let a = slots.add("A");
+        let b = slots.add("B");
+        let (key, parts) = slots.take();
+        let (a, b) = (text_of(a), text_of(b));
+        let err = streamed(&format!("{a}\n{b}\n<p>x {a}"), key, &parts).unwrap_err();
+        assert_eq!(
+            err,
+            SlotError {
+                problem: Problem::Repeated,
+                slot: Some(0),
+                context: "<p>x ".into()
+            }
+        );
+        let err = streamed(&format!("<p>{b}</p>"), key, &parts).unwrap_err();
+        assert_eq!((err.problem, err.slot), (Problem::Unused, Some(0)));
+    }
+
+    #[test]
+    fn markers_stand_only_where_an_element_may() {
+        let slots = Slots::default();
+        let a = slots.add("A");
+        let (key, parts) = slots.take();
+        let a = text_of(a);
+        for (page, place) in [
+            (
+                format!("<a title=\"{a}\">x</a>"),
+                "inside a tag or attribute",
+            ),
+            (
+                format!("<a title='x {a}'>x</a>"),
+                "inside a tag or attribute",
+            ),
+            (format!("<a {a}>x</a>"), "inside a tag or attribute"),
+            (format!("<title>t {a}</title>"), "inside <title>"),
+            (format!("<!-- {a} -->"), "inside a comment"),
+            (
+                format!("<style>p{{}} {a}</style>"),
+                "inside a script, style or textarea",
+            ),
+        ] {
+            let err = streamed(&page, key, &parts).unwrap_err();
+            assert_eq!(err.problem, Problem::Misplaced(place), "{page}");
+        }
+        // After such places close, a marker is where it may be.
+        let page = format!(
+            "<title>全体 a > b</title><!-- 全 --><style>全</style><a title=\"x>y\" href='>'>l</a><!-- c --><style>q>r</style><p>{a}</p>"
+        );
+        assert!(streamed(&page, key, &parts).is_ok());
     }
 }

@@ -105,6 +105,57 @@ impl Theme {
         };
         d.at(position)
     }
+
+    /// A page whose template placed its parts where they cannot be written back, pointed
+    /// at the template line that printed the part where the rendered text before it shows.
+    pub fn slot_error(
+        &self,
+        template: &str,
+        err: &super::slots::SlotError,
+        part: Option<&str>,
+    ) -> Diagnostic {
+        use super::slots::Problem;
+        let found = (!err.context.is_empty())
+            .then(|| {
+                self.templates.iter().find_map(|(_, text, path)| {
+                    text.lines().enumerate().find_map(|(i, l)| {
+                        l.find(&err.context).map(|c| {
+                            (
+                                path.clone(),
+                                (i + 1, l[..c + err.context.len()].chars().count() + 1),
+                            )
+                        })
+                    })
+                })
+            })
+            .flatten();
+        let (path, position) = match found {
+            Some((path, position)) => (path, Some(position)),
+            None => (
+                self.templates
+                    .iter()
+                    .find(|(n, _, _)| n == template)
+                    .map(|(_, _, p)| p.clone())
+                    .unwrap_or_else(|| {
+                        PathBuf::from(format!("(built-in theme)/templates/{template}"))
+                    }),
+                None,
+            ),
+        };
+        // Found in a template file, the error is the same for every page that uses it.
+        let page = match position {
+            Some(_) => String::new(),
+            None => format!(" (page template `{template}`)"),
+        };
+        let message = match (err.problem, part) {
+            (Problem::Unknown, _) => format!("the page holds {}{page}", err.problem),
+            (problem, Some(part)) => format!("{part} {problem}{page}"),
+            (problem, None) => format!("a part of the page {problem}{page}"),
+        };
+        Diagnostic::error(path, message)
+            .at(position)
+            .expected("each part (a table, chart, navigation or Markdown section) printed once, as `{{ … }}` with no filter, where an element may stand")
+    }
 }
 
 /// A template that does not parse: tera's own position and reason, at the template file.
@@ -147,7 +198,7 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
     }
     tera.autoescape_on(vec![".html"]);
     // Escape the five HTML-special characters, but leave `/` readable in links.
-    tera.set_escape_fn(crate::markdown::escape);
+    tera.set_escape_fn(super::slots::escape);
     let mut statics = Vec::new();
     for (name, text) in STATIC {
         let text = read_override(override_dir, &format!("static/{name}"))?

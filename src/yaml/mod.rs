@@ -30,7 +30,44 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<T, Diagnostic> 
     if let Some(d) = hints::before_parsing(source) {
         return Err(d);
     }
-    serde_yaml::from_str::<T>(&source.text).map_err(|err| to_diagnostic(source, &err))
+    let value =
+        serde_yaml::from_str::<T>(&source.text).map_err(|err| to_diagnostic(source, &err))?;
+    // Raw control characters are refused when the file is read; a double-quoted scalar
+    // can still spell one as an escape (`"\x00"`, `"\e"`), which only parsing reveals.
+    if source.text.contains('\\') {
+        if let Some(d) = escaped_control(source) {
+            return Err(d);
+        }
+    }
+    Ok(value)
+}
+
+/// The first scalar whose escapes decode to a control character other than tab and line feed.
+fn escaped_control(source: &SourceText) -> Option<Diagnostic> {
+    use saphyr_parser::{Event, Parser};
+    for item in Parser::new_from_str(&source.text) {
+        let Ok((Event::Scalar(value, ..), span)) = item else {
+            continue;
+        };
+        if let Some(c) = value
+            .chars()
+            .find(|c| crate::load::controls::is_forbidden(*c))
+        {
+            let position = (span.start.line() + source.line_offset, span.start.col() + 1);
+            return Some(
+                Diagnostic::error(
+                    &source.path,
+                    format!(
+                        "this string's escapes make the control character {}",
+                        crate::load::controls::describe(c)
+                    ),
+                )
+                .at(Some(position))
+                .expected("text without control characters: `\\t` and `\\n` are the only escapes of that kind allowed"),
+            );
+        }
+    }
+    None
 }
 
 fn to_diagnostic(source: &SourceText, err: &serde_yaml::Error) -> Diagnostic {
@@ -106,6 +143,28 @@ mod tests {
         assert_eq!(body, "# Body\n");
         assert_eq!(line, 4);
         assert!(split_front_matter("# no front matter").is_none());
+    }
+
+    #[test]
+    fn escaped_controls_are_refused_with_their_line() {
+        for escape in [
+            "\\x00",
+            "\\0",
+            "\\u0000",
+            "\\e",
+            "\\f",
+            "\\r",
+            "\\x85",
+            "\\N",
+            "\\U0000001b",
+        ] {
+            let text = format!("name: ok\nitems:\n  - id: \"a{escape}b\"\n");
+            let err = parse::<Doc>(&source(&text)).expect_err(escape);
+            assert_eq!(err.line, Some(3), "{escape}");
+            assert!(err.message.contains("control character"), "{}", err.message);
+        }
+        let fine = "name: \"tab\\tand\\nline \\\\ back\"\nitems: []\n";
+        assert!(parse::<Doc>(&source(fine)).is_ok());
     }
 
     #[test]
