@@ -91,6 +91,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    sosei::render::quiet_guarded_panics();
     match Cli::parse().command {
         Command::Build {
             content,

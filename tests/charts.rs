@@ -1256,3 +1256,40 @@ fn snapshot_kpi_bars_with_a_negative_increment() {
     // One element a line, so that a change shows as a readable diff.
     insta::assert_snapshot!(chart.svg.replace("><", ">\n<"));
 }
+
+#[test]
+fn long_labels_are_shortened_inside_the_chart() {
+    // An indicator `unit:` of 55 CJK characters once panicked in a clamp (min > max).
+    let st = style();
+    let unit = "長".repeat(55);
+    let label = |v: f64| format!("{v}{unit}");
+    let years = vec![
+        year("令和2年度", Some(12.0), &label(12.0)),
+        year("令和3年度", Some(14.0), &label(14.0)),
+    ];
+    let view = trend(
+        "long",
+        false,
+        (10.0, &label(10.0)),
+        (20.0, &label(20.0)),
+        years,
+    );
+    let chart = trend_chart(&view, &st).expect("a chart with long labels");
+    let svg = assert_sound(&chart);
+    assert!(texts_of(&chart.svg)
+        .iter()
+        .any(|(_, inner)| inner.ends_with('…')));
+    assert!(texts_outside_viewbox(&svg).is_empty());
+    let bars_view = bars(
+        "long-bars",
+        reiwa(1, 3),
+        vec![series(
+            &"総事業費".repeat(30),
+            vec![Some(1.0); 3],
+            true,
+            st.bar_primary,
+        )],
+        &format!("単位：{unit}"),
+    );
+    assert_sound(&bar_chart(&bars_view, &st).expect("bars with long labels"));
+}

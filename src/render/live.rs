@@ -122,6 +122,10 @@ impl Live {
                 Err(PageError::Slots(e, part)) => {
                     Err(self.theme.slot_error(spec.template, &e, part))
                 }
+                Err(PageError::Panic(source, message)) => Err(Diagnostic::error(
+                    source,
+                    format!("sosei failed while making {message}"),
+                )),
                 Err(PageError::Write(e)) => {
                     Err(Diagnostic::error(rel, format!("cannot make: {e}")))
                 }

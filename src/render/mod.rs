@@ -8,6 +8,7 @@ pub mod indicators;
 pub mod live;
 mod navigation;
 mod page;
+pub use page::quiet_guarded_panics;
 pub mod pages;
 pub mod parts;
 mod site;
@@ -178,6 +179,10 @@ pub fn render(
             Err(PageError::Slots(err, part)) => {
                 lock(&diags).push_unique(theme.slot_error(spec.template, &err, part))
             }
+            Err(PageError::Panic(source, message)) => lock(&diags).push_unique(
+                crate::diag::Diagnostic::error(source, format!("sosei failed while making {message}"))
+                    .expected("a page made without failing; this is a flaw in sosei: please report it with the file named here"),
+            ),
             Err(PageError::Write(e)) => lock(&diags).push_unique(crate::diag::Diagnostic::error(
                 &path,
                 format!("cannot write: {e}"),

@@ -39,6 +39,38 @@ pub(super) enum PageError {
     /// The template placed the page's parts in a way they cannot be written back.
     Slots(slots::SlotError, Option<&'static str>),
     Write(std::io::Error),
+    /// sosei itself failed (a panic) while making the page: (where, what went wrong).
+    Panic(std::path::PathBuf, String),
+}
+
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs a panic hook that stays quiet for panics `guarded` turns into diagnostics,
+/// and reports any other as the previous hook did.
+pub fn quiet_guarded_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !GUARDED.with(|g| g.get()) {
+            previous(info);
+        }
+    }));
+}
+
+/// Runs `f`, turning a panic into its message: a flaw in sosei met on one page must be
+/// reported against the content that met it, never end the program.
+pub(super) fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(was));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an unknown failure".to_string())
+    })
 }
 
 /// Makes one page and writes it to `out`: the template renders the page around the slots,
@@ -64,24 +96,47 @@ pub(super) fn write_page(
         slots: Default::default(),
     };
     let timings = env.timings;
-    let views = timings.time(Activity::Views, || page_data(env, &ctx, data, spec, year));
-    let page = timings.time(Activity::Templates, || {
-        let context = tera::Context::from_serialize(&views)?;
-        slots::rendering(ctx.slots.key(), || {
-            env.theme.tera.render(spec.template, &context)
+    let page_panic = |m: String| PageError::Panic(spec.template.into(), m);
+    let views =
+        guarded(|| timings.time(Activity::Views, || page_data(env, &ctx, data, spec, year)))
+            .map_err(page_panic)?;
+    let page = guarded(|| {
+        timings.time(Activity::Templates, || {
+            let context = tera::Context::from_serialize(&views)?;
+            slots::rendering(ctx.slots.key(), || {
+                env.theme.tera.render(spec.template, &context)
+            })
         })
-    });
+    })
+    .map_err(page_panic)?;
     let page = page.map_err(PageError::Template)?;
     drop(views);
     let (key, parts) = ctx.slots.take();
     let mut html = html::Html::new(out);
+    // The first part that failed, named by the content it shows.
+    let mut failed: Option<PageError> = None;
     slots::stream(&page, key, &parts, &mut html, |h, part| {
-        timings.time(part.activity(), || part.write(&ctx, h))
+        if failed.is_some() {
+            return;
+        }
+        let written = guarded(|| timings.time(part.activity(), || part.write(&ctx, h)));
+        if let Err(message) = written {
+            let source = part
+                .source(ctx.report)
+                .unwrap_or_else(|| spec.template.into());
+            failed = Some(PageError::Panic(
+                source,
+                format!("{} of `{}`: {message}", part.describe(), spec.path),
+            ));
+        }
     })
     .map_err(|e| {
         let part = e.slot.and_then(|s| parts.get(s)).map(|p| p.describe());
         PageError::Slots(e, part)
     })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     html.finish().map_err(PageError::Write)
 }
 
@@ -220,4 +275,23 @@ fn page_data<'a>(
         .clone()
         .or_else(|| options.issued.clone());
     views
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guarded;
+
+    #[test]
+    fn a_panic_becomes_its_message() {
+        assert_eq!(guarded(|| 1), Ok(1));
+        assert_eq!(
+            guarded(|| -> u8 { panic!("min > max") }),
+            Err("min > max".into())
+        );
+        let n = 3;
+        assert_eq!(
+            guarded(|| -> u8 { panic!("{n} apples") }),
+            Err("3 apples".into())
+        );
+    }
 }

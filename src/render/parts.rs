@@ -75,6 +75,20 @@ impl Part {
         }
     }
 
+    /// The content file the part shows, where it is one file.
+    pub fn source(&self, report: &crate::model::Report) -> Option<std::path::PathBuf> {
+        match self {
+            Part::SeriesChart(r) => report.indicators.get(r.indicator).map(|i| i.source.clone()),
+            Part::ProjectSection { grant, project, .. } => report
+                .grants
+                .get(*grant)?
+                .projects
+                .get(*project)
+                .map(|p| p.source.clone()),
+            _ => None,
+        }
+    }
+
     pub fn write(&self, ctx: &ViewCtx, html: &mut Html) {
         let grant = |n: usize| &ctx.report.grants[n];
         match self {
