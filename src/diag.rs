@@ -186,26 +186,24 @@ fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
     if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if escaped(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    let shown = |c: char| match escaped(c) {
+        true => escape(c),
+        false => c.to_string(),
+    };
+    Cow::Owned(text.chars().map(shown).collect())
+}
+
+fn escape(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
 }
 
 /// The columns `c` takes once shown: its escape for a control character, two for a
 /// wide (CJK) one, else one.
 fn shown_width(c: char) -> usize {
-    if is_control(c) {
-        format!("\\u{{{:x}}}", u32::from(c)).len()
-    } else if c as u32 >= 0x1100 {
-        2
-    } else {
-        1
+    match c {
+        c if is_control(c) => escape(c).len(),
+        c if c as u32 >= 0x1100 => 2,
+        _ => 1,
     }
 }
 
@@ -394,11 +392,7 @@ mod tests {
         assert!(!d.to_string().contains('\u{1b}'), "{d}");
         let mut all = Diagnostics::default();
         all.push(d);
-        assert!(!all.to_json().chars().any(is_control_not_newline));
+        assert!(!all.to_json().chars().any(|c| c != '\n' && is_control(c)));
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    fn is_control_not_newline(c: char) -> bool {
-        c != '\n' && is_control(c)
     }
 }

@@ -73,7 +73,8 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent)?;
+        fs::create_dir_all(&parent)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", parent.display())))?;
         let name = real
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -85,12 +86,14 @@ impl Staging {
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.sosei-new-{pid}"));
         swap::remove_ours(&dir);
-        fs::create_dir(&dir)?;
+        let at = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", dir.display()));
+        fs::create_dir(&dir).map_err(at)?;
         // The marker first, so that a half-written staging folder is still known as ours.
         fs::write(
             dir.join(MARKER),
             "This folder is written by sosei and replaced on every build.\n",
-        )?;
+        )
+        .map_err(at)?;
         Ok(Staging {
             dir,
             aside: parent.join(format!(".{name}.sosei-old-{pid}")),
