@@ -150,8 +150,13 @@ pub fn write_report_with(
         ))
     };
     // Pages are written into a new folder as they are rendered; the old site stays
-    // in place until the new one is complete.
-    let staging = write::Staging::begin(output).map_err(cannot_write)?;
+    // in place until the new one is complete. Another writer of the same output is
+    // waited for (serve stops waiting when the sources change again).
+    let wait = write::Wait {
+        cancel: options.cancel.as_deref(),
+        ..write::Wait::default()
+    };
+    let staging = write::Staging::begin_with(output, &wait).map_err(cannot_write)?;
     let (rendered, render_diags) =
         render::render(report, content, &theme, options, progress, &staging);
     if render_diags.has_errors() {

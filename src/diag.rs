@@ -1,5 +1,6 @@
 //! Diagnostics: what went wrong, in which file and on which line, and what was expected.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -77,9 +78,10 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `file:line:col`, as far as it is known.
+    /// `file:line:col`, as far as it is known, safe to print (see `terminal_safe`).
     pub fn location(&self) -> String {
-        let file = self.file.display();
+        let file = self.file.display().to_string();
+        let file = terminal_safe(&file);
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             (Some(l), None) => format!("{file}:{l}"),
@@ -94,12 +96,13 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{kind}: {}: {}", self.location(), self.message)?;
+        let message = terminal_safe(&self.message);
+        write!(f, "{kind}: {}: {message}", self.location())?;
         if let Some(expected) = &self.expected {
-            write!(f, "\n  expected: {expected}")?;
+            write!(f, "\n  expected: {}", terminal_safe(expected))?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", terminal_safe(help))?;
         }
         Ok(())
     }
@@ -108,13 +111,15 @@ impl fmt::Display for Diagnostic {
 impl Diagnostic {
     /// rustc-style text: the message, `--> file:line:col`, the source line with a caret
     /// under what was found, then what was expected and any suggestion. `content_root`
-    /// is where relative file names are read from.
+    /// is where relative file names are read from. Control characters are shown escaped
+    /// (see `terminal_safe`), and the caret stays under what it points at.
     pub fn render(&self, content_root: &Path) -> String {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{kind}: {}\n  --> {}\n", self.message, self.location());
+        let message = terminal_safe(&self.message);
+        let mut out = format!("{kind}: {message}\n  --> {}\n", self.location());
         let source = self.line.and_then(|line| {
             let path = if self.file.is_absolute() {
                 self.file.clone()
@@ -125,38 +130,80 @@ impl Diagnostic {
             let text = String::from_utf8_lossy(&text);
             text.lines()
                 .nth(line.checked_sub(1)?)
-                .map(|l| l.trim_start_matches('\u{feff}').to_string())
+                .map(|l| l.trim_start_matches('\u{feff}').replace('\t', " "))
         });
         if let (Some(line), Some(text)) = (self.line, source) {
             let number = line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = text.replace('\t', " ");
             let col = self.column.unwrap_or(1).max(1) - 1;
-            let width = shown
+            let width = text
                 .chars()
                 .skip(col)
                 .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ']' | '}'))
-                .map(|c| if c as u32 >= 0x1100 { 2 } else { 1 })
+                .map(shown_width)
                 .sum::<usize>()
                 .max(1);
-            let indent: usize = shown
-                .chars()
-                .take(col)
-                .map(|c| if c as u32 >= 0x1100 { 2 } else { 1 })
-                .sum();
+            let indent: usize = text.chars().take(col).map(shown_width).sum();
             out.push_str(&format!(
-                " {pad} |\n {number} | {shown}\n {pad} | {}{}\n",
+                " {pad} |\n {number} | {}\n {pad} | {}{}\n",
+                terminal_safe(&text),
                 " ".repeat(indent),
                 "^".repeat(width)
             ));
         }
         if let Some(expected) = &self.expected {
-            out.push_str(&format!("  = expected: {expected}\n"));
+            out.push_str(&format!("  = expected: {}\n", terminal_safe(expected)));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("  = help: {help}\n"));
+            out.push_str(&format!("  = help: {}\n", terminal_safe(help)));
         }
         out
+    }
+}
+
+/// Whether a terminal would act on `c` rather than show it: C0 controls (ESC starts
+/// the sequences that move the cursor, recolour or retitle), DEL, C1 (U+009B is a
+/// one-character CSI on some terminals), and the bidirectional marks and overrides that
+/// reorder what is shown.
+fn is_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` safe to print on a terminal: every control character (see `is_control`),
+/// line breaks included, written as a visible escape such as `\u{1b}`.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    escape_controls(text, false)
+}
+
+/// As `terminal_safe`, keeping line breaks, for text of several lines (a log entry).
+pub fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
+    escape_controls(text, true)
+}
+
+fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| is_control(c) && !(keep_lines && c == '\n');
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let shown = |c: char| match escaped(c) {
+        true => escape(c),
+        false => c.to_string(),
+    };
+    Cow::Owned(text.chars().map(shown).collect())
+}
+
+fn escape(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// The columns `c` takes once shown: its escape for a control character, two for a
+/// wide (CJK) one, else one.
+fn shown_width(c: char) -> usize {
+    match c {
+        c if is_control(c) => escape(c).len(),
+        c if c as u32 >= 0x1100 => 2,
+        _ => 1,
     }
 }
 
@@ -210,9 +257,22 @@ impl Diagnostics {
             .collect()
     }
 
-    /// All of them as a JSON array, for editors and CI.
+    /// All of them as a JSON array, for editors and CI. serde_json escapes C0 controls;
+    /// C1 controls and bidirectional overrides are escaped here too (`\u009b`), which is
+    /// the same JSON, so that printing it on a terminal is safe.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.items).unwrap_or_else(|_| "[]".into())
+        let json = serde_json::to_string_pretty(&self.items).unwrap_or_else(|_| "[]".into());
+        if !json.chars().any(is_control) {
+            return json;
+        }
+        // Outside strings, JSON has no character that `is_control` matches but `\n`.
+        json.chars()
+            .map(|c| match c {
+                '\n' => "\n".to_string(),
+                c if is_control(c) => format!("\\u{:04x}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect()
     }
 
     /// Sorted by file and line, so that the output reads like the sources.
@@ -313,5 +373,26 @@ mod tests {
             d.to_string(),
             "error: a.yaml:3:5: bad\n  expected: a number\n  help: did you mean `x`?"
         );
+    }
+
+    #[test]
+    fn shows_control_characters_escaped_and_keeps_the_caret_under_its_word() {
+        let dir = std::env::temp_dir().join(format!("sosei-diag-esc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let name = "\u{1b}[31mred.yaml";
+        std::fs::write(dir.join(name), "id: \u{1b}[2J\u{9b}x unti\n").unwrap();
+        let d = Diagnostic::error(name, "unknown field `un\u{7}ti\u{202e}`")
+            .at(Some((1, 12)))
+            .help("no \r here");
+        let shown = d.render(&dir);
+        assert_eq!(
+            shown,
+            "error: unknown field `un\\u{7}ti\\u{202e}`\n  --> \\u{1b}[31mred.yaml:1:12\n   |\n 1 | id: \\u{1b}[2J\\u{9b}x unti\n   |                      ^^^^\n  = help: no \\u{d} here\n"
+        );
+        assert!(!d.to_string().contains('\u{1b}'), "{d}");
+        let mut all = Diagnostics::default();
+        all.push(d);
+        assert!(!all.to_json().chars().any(|c| c != '\n' && is_control(c)));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,9 +6,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// spends a fifth of a large build in malloc and free.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use sosei::diag::{terminal_safe, terminal_safe_lines};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// A path as printed on the terminal: control characters in its name shown escaped.
+fn shown(path: &Path) -> String {
+    terminal_safe(&path.display().to_string()).into_owned()
+}
 
 #[derive(Parser)]
 #[command(
@@ -108,15 +114,16 @@ fn main() -> ExitCode {
         Command::New { dir, city } => match sosei::scaffold::new_site(&dir, &city) {
             Ok(files) => {
                 eprintln!(
-                    "created a new report for {city} in {} ({} files)",
-                    dir.display(),
+                    "created a new report for {} in {} ({} files)",
+                    terminal_safe(&city),
+                    shown(&dir),
                     files.len()
                 );
-                eprintln!("next: sosei build --content {0}/content --output {0}/output   (see {0}/README.md)", dir.display());
+                eprintln!("next: sosei build --content {0}/content --output {0}/output   (see {0}/README.md)", shown(&dir));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", terminal_safe(&e.to_string()));
                 ExitCode::FAILURE
             }
         },
@@ -159,7 +166,7 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
                     summary.images,
                     summary.files,
                     summary.indicators,
-                    output.display()
+                    shown(output)
                 );
                 for (phase, time) in &summary.phases {
                     eprintln!("  {phase}: {:.1} ms", time.as_secs_f64() * 1000.0);
@@ -175,7 +182,7 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
                 );
                 if verbose {
                     for page in &summary.page_paths {
-                        eprintln!("  wrote {page}");
+                        eprintln!("  wrote {}", terminal_safe(page));
                     }
                 }
             }
@@ -186,7 +193,7 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
             eprintln!(
                 "build failed: {} error(s); {} was left as it was",
                 diags.error_count(),
-                output.display()
+                shown(output)
             );
             ExitCode::FAILURE
         }
@@ -228,16 +235,16 @@ fn serve(content: &Path, output: &Path, port: u16) -> ExitCode {
         |addr| {
             println!(
                 "serving {} at http://{addr}/ (Ctrl+C to stop)",
-                output.display()
+                shown(output)
             );
             let _ = std::io::stdout().flush();
         },
-        |line| eprintln!("{line}"),
+        |line| eprintln!("{}", terminal_safe_lines(line)),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", terminal_safe(&e));
             ExitCode::FAILURE
         }
     }
@@ -256,7 +263,7 @@ fn pdf(
     {
         Ok(y) => y,
         Err(e) => {
-            eprintln!("error: --year: {e}");
+            eprintln!("error: --year: {}", terminal_safe(&e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -264,11 +271,11 @@ fn pdf(
         Ok(p) => {
             eprintln!(
                 "printed {} ({} pages, {} passes, {:.1} s, with {})",
-                p.file.display(),
+                shown(&p.file),
                 p.pages,
                 p.passes,
                 p.seconds,
-                p.browser.display()
+                shown(&p.browser)
             );
             ExitCode::SUCCESS
         }
