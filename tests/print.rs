@@ -2,30 +2,11 @@
 //! CI installs both (`.ci/run`); elsewhere these tests are skipped when they are missing.
 
 mod common;
-use std::path::{Path, PathBuf};
+mod pdf_tools;
+use pdf_tools::*;
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
-
-fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {tool}"))
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
-/// True when the tools are here; in CI their absence is a failure, not a skip.
-fn tools_present() -> bool {
-    let ok = (have("chromium") || have("google-chrome")) && have("pdftotext") && have("pdfinfo");
-    if !ok && std::env::var_os("CI").is_some() {
-        panic!("CI must have chromium and poppler-utils (see .ci/run)");
-    }
-    if !ok {
-        eprintln!("skipped: chromium or poppler-utils not installed");
-    }
-    ok
-}
 
 /// The bundled report printed once for all tests: (temp dir, pdf path).
 fn printed() -> &'static (tempfile::TempDir, PathBuf) {
@@ -48,33 +29,6 @@ fn printed() -> &'static (tempfile::TempDir, PathBuf) {
         );
         (dir, pdf)
     })
-}
-
-fn pdfinfo(pdf: &Path) -> String {
-    String::from_utf8(Command::new("pdfinfo").arg(pdf).output().unwrap().stdout).unwrap()
-}
-
-fn page_text(pdf: &Path, page: usize) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Text with all white space removed: pdftotext spaces and wraps lines as the layout does.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn pages(pdf: &Path) -> usize {
-    pdfinfo(pdf)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap()
 }
 
 #[test]
@@ -136,39 +90,11 @@ fn every_toc_entry_points_at_the_page_of_its_heading() {
         return;
     }
     let (_, pdf) = printed();
-    let toc = page_text(pdf, 2);
-    assert!(toc.contains("目次"));
-    let total = pages(pdf);
-    let mut checked = 0;
-    for line in toc.lines() {
-        // "7.1  産業イノベーション推進事業 ........ 21"
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let (Some(number), Some(page)) = (
-            words.first(),
-            words.last().and_then(|p| p.parse::<usize>().ok()),
-        ) else {
-            continue;
-        };
-        if !number.chars().next().is_some_and(|c| c.is_ascii_digit()) || words.len() < 3 {
-            continue;
-        }
-        let title = words[1..words.len() - 1].join(" ");
-        // Headings show their number the same way: "7.1 産業…" or "7. 地方創生…".
-        let key: String = squeeze(&title).chars().take(8).collect();
-        assert!(page <= total, "{line}");
-        let text = page_text(pdf, page);
-        let heading_here = text.lines().map(squeeze).any(|l| {
-            l.starts_with(&format!("{number}{key}")) || l.starts_with(&format!("{number}.{key}"))
-        });
-        assert!(
-            heading_here,
-            "目次 says `{title}` is on page {page}, but that page has no such heading:\n{text}"
-        );
-        checked += 1;
-    }
+    let checked = check_toc_pages(pdf);
     assert!(
         checked >= 20,
-        "every entry was checked, {checked} found:\n{toc}"
+        "every entry was checked, {checked} found:\n{}",
+        page_text(pdf, 2)
     );
 }
 

@@ -3,9 +3,12 @@
 //! Chromium ignores `target-counter()`, so printing takes two passes: the first print
 //! tells on which page each heading landed (from the PDF's named destinations); those
 //! numbers go into the 目次, and the second print is the result. A third pass runs only
-//! if adding the numbers moved a heading.
+//! if adding the numbers moved a heading. The result is read back once more and checked
+//! (`verify.rs`) before it replaces the output file.
 
+pub mod browser;
 pub mod dests;
+pub mod verify;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fiscal_year::FiscalYear;
@@ -13,8 +16,7 @@ use crate::render::{self, Options};
 use crate::{build, write};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// What `sosei pdf` made.
 #[derive(Debug)]
@@ -26,37 +28,13 @@ pub struct Printed {
     pub browser: PathBuf,
 }
 
-/// The browsers tried, in order, when `--browser` is not given.
-const BROWSERS: &[&str] = &[
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-    "chrome",
-];
+/// Most prints made before giving up on page numbers that keep moving.
+const MAX_PASSES: usize = 4;
 
-/// Finds Chromium or Chrome: `explicit`, then `$SOSEI_BROWSER`, then the usual names on `PATH`.
+/// Finds Chromium, Chrome or Edge: `explicit`, then `$SOSEI_BROWSER`, then the usual
+/// names on `PATH` and the standard install locations (see [`browser::candidates`]).
 pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, String> {
-    if let Some(p) = explicit {
-        return if p.is_file() {
-            Ok(p.to_path_buf())
-        } else {
-            Err(format!("the browser `{}` does not exist", p.display()))
-        };
-    }
-    if let Some(p) = std::env::var_os("SOSEI_BROWSER").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for name in BROWSERS {
-        for dir in std::env::split_paths(&path) {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Ok(candidate);
-            }
-        }
-    }
-    Err("no Chromium or Chrome was found to print with. Install one (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`), or give its path with --browser PATH".into())
+    browser::find(explicit)
 }
 
 /// Today's date in the era form for the cover (`令和8年11月23日`), or the date of
@@ -178,33 +156,29 @@ pub fn print(
                 .map_err(cannot_write)?;
             staging.commit().map_err(cannot_write)?;
             let pdf = work.join(format!("pass{passes}.pdf"));
-            chromium_print(&browser, &site_dir.join(&page), &pdf)
+            browser::print(&browser, &site_dir.join(&page), &pdf)
                 .map_err(|m| fail(Diagnostic::error(&browser, m)))?;
             passes += 1;
-            let bytes =
-                std::fs::read(&pdf).map_err(|e| fail(Diagnostic::error(&pdf, e.to_string())))?;
-            let found = dests::named_destination_pages(&bytes).ok_or_else(|| {
-                fail(Diagnostic::error(
-                    &pdf,
-                    "cannot read the page numbers back from the printed PDF",
-                ))
-            })?;
-            let headings: BTreeMap<String, usize> = found
+            let printed = std::fs::read(&pdf)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| dests::read(&bytes))
+                .map_err(|m| {
+                    fail(Diagnostic::error(
+                        &pdf,
+                        format!("cannot read the page numbers back from the printed PDF: {m}"),
+                    ))
+                })?;
+            let headings: BTreeMap<String, usize> = printed
+                .destinations
                 .into_iter()
                 .filter(|(k, _)| k.starts_with("h-"))
                 .collect();
-            if headings == options.toc_pages || passes >= 4 {
-                if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| fail(Diagnostic::error(parent, e.to_string())))?;
-                }
-                std::fs::copy(&pdf, output).map_err(|e| {
-                    fail(Diagnostic::error(
-                        output,
-                        format!("cannot write the PDF: {e}"),
-                    ))
-                })?;
-                return Ok((passes, dests::page_count(&bytes).unwrap_or(0)));
+            if headings == options.toc_pages || passes >= MAX_PASSES {
+                let html = std::fs::read_to_string(site_dir.join(&page))
+                    .map_err(|e| fail(Diagnostic::error(site_dir.join(&page), e.to_string())))?;
+                let toc = verify::toc_entries(&html);
+                keep(&pdf, output, printed.pages, &toc, &options.toc_pages)?;
+                return Ok((passes, printed.pages));
             }
             options.toc_pages = headings;
         }
@@ -230,65 +204,56 @@ fn scratch_dir() -> std::io::Result<PathBuf> {
     Ok(dir)
 }
 
-/// Prints one HTML file to PDF with headless Chromium, checking that a PDF really came out.
-fn chromium_print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
-    let html = std::fs::canonicalize(html).map_err(|e| format!("{}: {e}", html.display()))?;
-    let profile = pdf.with_extension("profile");
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            "--generate-pdf-document-outline",
-            "--run-all-compositor-stages-before-draw",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the browser `{}`: {e}", browser.display()))?;
-    // Drain stderr as it comes, so that a chatty browser never blocks on a full pipe.
-    let stderr = child.stderr.take().map(|mut s| {
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = std::io::Read::read_to_string(&mut s, &mut text);
-            text
-        })
-    });
-    let deadline = Instant::now() + Duration::from_secs(180);
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            return Err("the browser did not finish printing within 180 seconds".into());
-        }
-        std::thread::sleep(Duration::from_millis(50));
+/// Copies the final print beside `output`, reads that copy back and checks it against the
+/// 目次 that was printed (`toc`, with the heading pages `put_in`), and only then renames it
+/// to `output`. On any failure the copy is removed and `output` is left as it was.
+fn keep(
+    pdf: &Path,
+    output: &Path,
+    pages: usize,
+    toc: &[verify::TocEntry],
+    put_in: &BTreeMap<String, usize>,
+) -> Result<(), Diagnostics> {
+    let fail = |m: String| {
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::error(output, m));
+        all
     };
-    let made = std::fs::metadata(pdf).map(|m| m.len() > 0).unwrap_or(false);
-    if !status.success() || !made {
-        let err = stderr.and_then(|h| h.join().ok()).unwrap_or_default();
-        let last: Vec<&str> = err
-            .lines()
-            .filter(|l| !l.contains("dbus"))
-            .rev()
-            .take(3)
-            .collect();
-        return Err(format!(
-            "the browser did not write a PDF (exit status {status}): {}",
-            last.join(" | ")
+    let Some(name) = output.file_name() else {
+        return Err(fail(
+            "the output must be a file name, like report.pdf".into(),
         ));
+    };
+    let parent = output.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| fail(format!("cannot make its folder: {e}")))?;
     }
-    Ok(())
+    let mut partial = std::ffi::OsString::from(".");
+    partial.push(name);
+    partial.push(format!(".{}.partial", std::process::id()));
+    let partial = output.with_file_name(partial);
+    let checked = std::fs::copy(pdf, &partial)
+        .map_err(|e| format!("cannot write the PDF: {e}"))
+        .and_then(|_| std::fs::read(&partial).map_err(|e| format!("cannot read the PDF back: {e}")))
+        .and_then(|bytes| dests::read(&bytes).map_err(|m| format!("cannot read the PDF back: {m}")))
+        .map_err(|m| vec![m])
+        .and_then(|printed| verify::check(&printed, pages, toc, put_in))
+        .and_then(|()| {
+            std::fs::rename(&partial, output)
+                .map_err(|e| vec![format!("cannot write the PDF: {e}")])
+        });
+    checked.map_err(|problems| {
+        let _ = std::fs::remove_file(&partial);
+        let mut all = Diagnostics::default();
+        for problem in problems {
+            all.push(
+                Diagnostic::error(output, problem)
+                    .help("the PDF was not written, so that no wrong page numbers are handed out"),
+            );
+        }
+        all
+    })
 }
 
 #[cfg(test)]
@@ -300,11 +265,5 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_723), (2024, 1, 1));
         assert_eq!(civil_from_days(20_780), (2026, 11, 23));
-    }
-
-    #[test]
-    fn missing_browser_is_a_clear_error() {
-        let err = find_browser(Some(Path::new("/nonexistent/chromium"))).unwrap_err();
-        assert!(err.contains("does not exist"));
     }
 }
