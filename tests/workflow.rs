@@ -1,5 +1,5 @@
 //! The authoring workflow: `new`, build progress, and the diagnostics of `check`,
-//! snapshotted for a set of typical mistakes (`serve` is in `serve.rs`).
+//! snapshotted for a set of typical mistakes (`serve` is in `serve/`).
 
 mod common;
 use common::*;

@@ -30,7 +30,7 @@ const MAX_CONNECTIONS: usize = 256;
 const WORKERS: usize = 4;
 /// How long a client has to send a request's head, from the moment the connection is
 /// ready for it (opened, or the previous answer sent).
-pub(super) const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+const HEAD_DEADLINE: Duration = Duration::from_secs(5);
 /// How long a connection is kept; then it is closed once its current answer is sent,
 /// and dropped if that takes as long again.
 const CONNECTION_LIFETIME: Duration = Duration::from_secs(60);
