@@ -3,12 +3,15 @@
 //! output folder is rewritten later, in the background, when the edits have paused.
 //!
 //! The background write runs on threads of lower priority and stops as soon as another
-//! edit arrives, so that it never delays the next check or the next page.
+//! edit arrives, so that it never delays the next check or the next page. A panic in a
+//! check or a write is shown on the error page like any failure, and the next edit is
+//! checked and written as usual.
 
 use crate::lock;
 use crate::manuscript::Manuscript;
 use crate::render::live::Live;
 use crate::render::theme::Theme;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -58,9 +61,27 @@ impl Sources {
         crate::build::theme_override(&self.content).and_then(|t| t.parent().map(Path::to_path_buf))
     }
 
+    /// `check`, going on after a panic in it: the failure is recorded for the error page,
+    /// and the next check starts afresh from the files, since what was kept may be half
+    /// updated.
+    pub fn check_safely(&mut self, changed: &[PathBuf], state: &Mutex<State>, log: &Log) -> bool {
+        let checked = catch_unwind(AssertUnwindSafe(|| self.check(changed, state, log)));
+        checked.unwrap_or_else(|payload| {
+            self.manuscript = None;
+            self.theme = None;
+            let message = super::panic_message(&*payload);
+            record_failure(
+                state,
+                log,
+                format!("sosei failed while checking the sources: {message}"),
+            );
+            false
+        })
+    }
+
     /// Checks the sources again after `changed` (all of them when empty) and puts the new
     /// report in place, or records the diagnostics for the error page. True if good.
-    pub fn check(&mut self, changed: &[PathBuf], state: &Mutex<State>, log: &Log) -> bool {
+    fn check(&mut self, changed: &[PathBuf], state: &Mutex<State>, log: &Log) -> bool {
         let started = Instant::now();
         let themes = self.theme_dir();
         if changed.is_empty()
@@ -150,6 +171,22 @@ pub(super) struct Writer {
 
 impl Writer {
     pub fn start(content: PathBuf, output: PathBuf, state: Arc<Mutex<State>>, log: Log) -> Writer {
+        let (failed_state, failed_log) = (state.clone(), log.clone());
+        Writer::with_job(
+            move |stop| write_output(&content, &output, &state, &log, stop),
+            move |message| {
+                let text = format!("sosei failed while writing the output folder: {message}");
+                record_failure(&failed_state, &failed_log, text);
+            },
+        )
+    }
+
+    /// A writer that runs `job` once the edits pause after a request, and `failed` with
+    /// the message if it panics; either way it waits for the next request.
+    fn with_job(
+        job: impl Fn(&Arc<AtomicBool>) + Send + Sync + 'static,
+        failed: impl Fn(String) + Send + 'static,
+    ) -> Writer {
         let (requests, pending) = mpsc::channel::<()>();
         let stop = Arc::new(Mutex::new(Arc::new(AtomicBool::new(false))));
         let current = stop.clone();
@@ -159,11 +196,13 @@ impl Writer {
                 // Write only once the edits have paused.
                 while pending.recv_timeout(WRITE_AFTER).is_ok() {}
                 let flag = current.lock().map(|f| f.clone()).unwrap_or_default();
-                match &pool {
-                    Some(pool) => {
-                        pool.install(|| write_output(&content, &output, &state, &log, &flag))
-                    }
-                    None => write_output(&content, &output, &state, &log, &flag),
+                let run = || catch_unwind(AssertUnwindSafe(|| job(&flag)));
+                let done = match &pool {
+                    Some(pool) => pool.install(run),
+                    None => run(),
+                };
+                if let Err(payload) = done {
+                    failed(super::panic_message(&*payload));
                 }
             }
         });
@@ -189,6 +228,9 @@ fn background_pool() -> Option<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("sosei-write-{i}"))
         .start_handler(|_| lower_priority())
+        // A panic in a job left to run by itself must not end the process; one in the
+        // write's own jobs reaches the write, which reports it.
+        .panic_handler(|_| {})
         .build()
         .ok()
 }
@@ -204,6 +246,32 @@ fn lower_priority() {
 
 #[cfg(not(target_os = "linux"))]
 fn lower_priority() {}
+
+/// `write_output`, recording a panic in it as a failure.
+pub(super) fn write_output_safely(
+    content: &Path,
+    output: &Path,
+    state: &Mutex<State>,
+    log: &Log,
+    stop: &Arc<AtomicBool>,
+) {
+    let written = catch_unwind(AssertUnwindSafe(|| {
+        write_output(content, output, state, log, stop)
+    }));
+    if let Err(payload) = written {
+        let message = super::panic_message(&*payload);
+        let text = format!("sosei failed while writing the output folder: {message}");
+        record_failure(state, log, text);
+    }
+}
+
+/// Shows `text` on every page until the next good check, and says it.
+fn record_failure(state: &Mutex<State>, log: &Log, text: String) {
+    log(&format!("{text}\nthe pages show this until the next edit"));
+    let mut s = lock(state);
+    s.error = Some(text);
+    s.version += 1;
+}
 
 /// Rewrites the output folder from the report last checked (not read again); records a
 /// failure for the error page. A write stopped by an edit is left without a word: the
@@ -240,5 +308,40 @@ pub(super) fn write_output(
             s.error = Some(text);
             s.version += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_writer_goes_on_after_a_panic() {
+        let (ran, runs) = mpsc::channel::<usize>();
+        let (failed, failures) = mpsc::channel::<String>();
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        let ran = Mutex::new(ran);
+        let writer = Writer::with_job(
+            move |_| {
+                let n = count.fetch_add(1, Ordering::Relaxed);
+                let _ = lock(&ran).send(n);
+                if n == 0 {
+                    panic!("the first write panics");
+                }
+            },
+            move |message| {
+                let _ = failed.send(message);
+            },
+        );
+        let wait = Duration::from_secs(30);
+        writer.request();
+        assert_eq!(runs.recv_timeout(wait), Ok(0));
+        assert_eq!(
+            failures.recv_timeout(wait).as_deref(),
+            Ok("the first write panics")
+        );
+        writer.request();
+        assert_eq!(runs.recv_timeout(wait), Ok(1), "the next edit is written");
+        assert!(failures.recv_timeout(Duration::from_secs(2)).is_err());
     }
 }
