@@ -39,6 +39,8 @@ pub struct Config {
     /// The full report draws trend charts only up to this many series; above it, it
     /// points to the strategy pages, where every chart is.
     pub full_report_charts: usize,
+    /// The largest photo or attachment published, in bytes (`max_file_mb:`, default 20 MB).
+    pub max_file_bytes: u64,
     /// On track when progress ≥ pace × (years elapsed / plan years).
     pub on_track_pace: f64,
 }

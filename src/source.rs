@@ -26,6 +26,8 @@ pub struct ConfigSource {
     pub trusted_html: bool,
     /// The most indicator series the full report draws charts for (default 200).
     pub full_report_charts: Option<usize>,
+    /// The largest photo or attachment published, in MB (default 20).
+    pub max_file_mb: Option<u64>,
     #[serde(default)]
     pub status: StatusRuleSource,
 }

@@ -15,7 +15,8 @@ pub struct Written {
     pub units: BTreeSet<String>,
 }
 
-/// Appends a cell as CSV text. Text that would start a spreadsheet formula gets a leading `'`.
+/// Appends a cell as CSV text. Text that would start a spreadsheet formula gets a leading `'`;
+/// numbers are written as numbers (ASCII, `-1.26`) and never touched.
 fn push_csv_text(out: &mut String, cell: &Cell) {
     match cell {
         Cell::Text(t) => {
@@ -30,8 +31,14 @@ fn push_csv_text(out: &mut String, cell: &Cell) {
     }
 }
 
+/// The characters a spreadsheet may read as the start of a formula: the ASCII ones, and
+/// their full-width forms (`＝ ＋ － ＠`), which Japanese Excel also takes for them.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
 fn is_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    text.starts_with(FORMULA_STARTS)
 }
 
 /// Guards a text cell against spreadsheet formula injection.
@@ -229,6 +236,47 @@ mod tests {
             "7360000"
         );
         assert_eq!(cell_text(&Cell::Text(Cow::Borrowed("-78"))), "'-78");
+    }
+
+    #[test]
+    fn full_width_formula_starters_are_neutralised_as_ascii_ones_are() {
+        for (full, ascii) in [("＝", "="), ("＋", "+"), ("－", "-"), ("＠", "@")] {
+            let text = format!("{full}HYPERLINK(\"http://evil.example\",\"x\")");
+            assert_eq!(neutralise(&text), format!("'{text}"));
+            let ascii_text = format!("{ascii}HYPERLINK(\"http://evil.example\",\"x\")");
+            assert_eq!(neutralise(&ascii_text), format!("'{ascii_text}"));
+            assert_eq!(
+                cell_text(&Cell::Text(Cow::Owned(text.clone()))),
+                format!("'{text}")
+            );
+        }
+        // Full-width letters elsewhere in a text are left alone.
+        assert_eq!(neutralise("長岡＝新潟"), "長岡＝新潟");
+        // Real numbers stay numbers, however they were written in the content.
+        for written in ["-12.3", "－12.3", "△12.3", "−12.3"] {
+            let q = Quantity::parse(written).unwrap();
+            assert_eq!(cell_text(&Cell::Number(q)), "-12.3", "{written}");
+        }
+        // A whole CSV line: the number is bare, the full-width formula is quoted text.
+        let mut line = String::new();
+        for (i, cell) in [
+            Cell::Number(Quantity::parse("-12.3").unwrap()),
+            Cell::Text(Cow::Borrowed("＝HYPERLINK(\"http://evil.example\",\"x\")")),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut field = String::new();
+            push_csv_text(&mut field, cell);
+            if i > 0 {
+                line.push(',');
+            }
+            csv_field(&mut line, &field);
+        }
+        assert_eq!(
+            line,
+            "-12.3,\"'＝HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""
+        );
     }
 
     #[test]

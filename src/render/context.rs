@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Images to copy and warnings met while rendering Markdown.
+/// Photos and attachments to copy, and problems met while rendering Markdown.
 #[derive(Debug, Default)]
 pub struct Collected {
     pub images: BTreeSet<(PathBuf, String)>,
@@ -41,7 +41,8 @@ impl ViewCtx<'_> {
         self.eval.year
     }
 
-    /// Markdown to HTML; `##` becomes `<h{base_level}>`. Images resolve from `source`.
+    /// Markdown to HTML; `##` becomes `<h{base_level}>`. Photos and attachments resolve
+    /// from `source`.
     pub fn markdown(&self, text: &str, base_level: u8, source: Option<&Path>) -> String {
         self.markdown_with_caption(text, base_level, "表", source)
     }
@@ -58,6 +59,7 @@ impl ViewCtx<'_> {
             content_root: self.content_root,
             source: s,
             site_root: &self.site_root,
+            max_bytes: self.report.config.max_file_bytes,
         });
         let rendered = markdown::render(
             text,
@@ -67,19 +69,14 @@ impl ViewCtx<'_> {
             self.report.config.trusted_html,
         );
         let mut collected = crate::lock(self.collected);
-        collected.images.extend(rendered.images);
+        collected.images.extend(rendered.files);
         let file = source.map(Path::to_path_buf).unwrap_or_default();
-        let problems = rendered
-            .warnings
-            .into_iter()
-            .map(|w| (false, w))
-            .chain(rendered.errors.into_iter().map(|e| (true, e)));
-        for (fatal, message) in problems {
-            let position = image_position(self.content_root, &file, &message);
-            let d = if fatal {
-                crate::diag::Diagnostic::error(&file, message)
+        for found in rendered.problems {
+            let position = source_position(self.content_root, &file, text, found.offset);
+            let d = if found.error {
+                crate::diag::Diagnostic::error(&file, found.message)
             } else {
-                crate::diag::Diagnostic::warning(&file, message)
+                crate::diag::Diagnostic::warning(&file, found.message)
             };
             let d = d.at(position);
             if !collected.problems.contains(&d) {
@@ -105,20 +102,19 @@ impl ViewCtx<'_> {
     }
 }
 
-/// Where the image a message names (`image `photos/a.jpg` …`) is written in its file.
-fn image_position(content_root: &Path, file: &Path, message: &str) -> Option<(usize, usize)> {
-    let dest = message.strip_prefix("image `")?.split('`').next()?;
-    let text = std::fs::read_to_string(content_root.join(file)).ok()?;
-    let needle = format!("]({dest}");
-    text.lines().enumerate().find_map(|(i, l)| {
-        l.find(&needle).map(|c| {
-            (
-                i + 1,
-                l[..c]
-                    .rfind("![")
-                    .map(|b| l[..b].chars().count() + 1)
-                    .unwrap_or(1),
-            )
-        })
-    })
+/// The line and column in `file` of byte `offset` of `text`, a Markdown text taken from it.
+fn source_position(
+    content_root: &Path,
+    file: &Path,
+    text: &str,
+    offset: usize,
+) -> Option<(usize, usize)> {
+    let whole = std::fs::read_to_string(content_root.join(file)).ok()?;
+    let at = whole.find(text)? + offset.min(text.len());
+    let before = whole.get(..at)?;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    Some((
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    ))
 }

@@ -178,7 +178,20 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
             );
         }
     }
+    let max_file_mb = v
+        .max_file_mb
+        .unwrap_or(crate::markdown::files::DEFAULT_MAX_MB);
+    if !(1..=4096).contains(&max_file_mb) {
+        diags.push(
+            c.error_at(
+                &[key("max_file_mb")],
+                format!("max_file_mb {max_file_mb} is out of range"),
+            )
+            .expected("a whole number of MB from 1 to 4096; the default is 20"),
+        );
+    }
     Config {
+        max_file_bytes: max_file_mb.clamp(1, 4096) << 20,
         base_url,
         trusted_html: v.trusted_html,
         full_report_charts: v.full_report_charts.unwrap_or(200),

@@ -106,9 +106,10 @@ impl Staging {
     /// Copies each (file in content, path in output) into the new site.
     pub fn copy_images(&self, images: &[(PathBuf, String)]) -> io::Result<()> {
         for (file, rel) in images {
-            let bytes = fs::read(file)
-                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
-            self.put(rel, &bytes)?;
+            let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", file.display()));
+            let mut from = open_regular(file).map_err(named)?;
+            let mut to = fs::File::create(self.path(rel)?)?;
+            io::copy(&mut from, &mut to).map_err(named)?;
         }
         Ok(())
     }
@@ -176,4 +177,24 @@ impl Drop for Staging {
             swap::remove_ours(&self.dir);
         }
     }
+}
+
+/// Opens `file` for reading if it is a regular file, refusing a symbolic link (on Unix,
+/// in the same step: `O_NOFOLLOW`), so that a copy streams only what was checked.
+fn open_regular(file: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let opened = options.open(file)?;
+    if !opened.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(opened)
 }

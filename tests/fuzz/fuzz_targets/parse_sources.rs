@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = sosei::markdown::split_sections(text);
     let _ = sosei::markdown::render(text, 2, "表", None, false);
     let _ = sosei::markdown::render(text, 2, "表", None, true);
-    let _ = sosei::sanitize::sanitize(text);
+    assert!(!sosei::sanitize::sanitize(text, None).html.contains('\0'));
     let _ = sosei::quantity::Quantity::parse(text);
     let _ = sosei::fiscal_year::FiscalYear::parse(text);
 });
