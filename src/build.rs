@@ -40,7 +40,10 @@ pub fn check_site(content: &Path) -> (Option<Report>, Diagnostics, usize) {
     let Some(report) = report else {
         return (None, diags, files);
     };
-    match render::theme::load(theme_override(content).as_deref()) {
+    match render::theme::load(
+        theme_override(content).as_deref(),
+        report.vocabulary.clone(),
+    ) {
         Err(d) => {
             diags.push(d);
             return (None, diags.sorted(), files);
@@ -142,7 +145,11 @@ pub fn write_report_with(
         ..Summary::default()
     };
     let started = Instant::now();
-    let theme = render::theme::load(theme_override(content).as_deref()).map_err(fail)?;
+    let theme = render::theme::load(
+        theme_override(content).as_deref(),
+        report.vocabulary.clone(),
+    )
+    .map_err(fail)?;
     let cannot_write = |e: std::io::Error| {
         fail(Diagnostic::error(
             output,

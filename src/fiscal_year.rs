@@ -33,6 +33,22 @@ impl FiscalYear {
         }
     }
 
+    /// `令和3年度`, or for FY2019 `令和元年度` or `平成31年度` as `era` says.
+    pub fn label_in(self, era: FiscalYearEra) -> String {
+        match (self.0, era) {
+            (REIWA_START, FiscalYearEra::Heisei) => "平成31年度".to_string(),
+            _ => self.label(),
+        }
+    }
+
+    /// `R3`, or for FY2019 `R1` or `H31` as `era` says.
+    pub fn short_in(self, era: FiscalYearEra) -> String {
+        match (self.0, era) {
+            (REIWA_START, FiscalYearEra::Heisei) => "H31".to_string(),
+            _ => self.short(),
+        }
+    }
+
     /// `令和3年度`, `令和元年度`.
     pub fn label(self) -> String {
         let (era, _, n) = self.era();
@@ -90,6 +106,32 @@ impl FiscalYear {
             _ => Err(format!(
                 "`{text}` is not a fiscal year; expected {expected}"
             )),
+        }
+    }
+}
+
+/// How fiscal year 2019 is printed (`config.yaml` → `era_fy2019:`): 令和元年度 (the
+/// default) or 平成31年度 (令和 began on 1 May 2019).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FiscalYearEra {
+    #[default]
+    Reiwa,
+    Heisei,
+}
+
+impl<'de> Deserialize<'de> for FiscalYearEra {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let year = FiscalYear::parse(&text).map_err(de::Error::custom)?;
+        match (
+            year.0,
+            text.contains("平成") || text.trim().starts_with(['H', 'h']),
+        ) {
+            (REIWA_START, true) => Ok(FiscalYearEra::Heisei),
+            (REIWA_START, false) => Ok(FiscalYearEra::Reiwa),
+            _ => Err(de::Error::custom(format!(
+                "`{text}` is not fiscal year 2019; expected `令和元年度` or `平成31年度`"
+            ))),
         }
     }
 }

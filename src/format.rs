@@ -20,7 +20,12 @@ impl Scale {
         }
     }
 
-    fn suffix(self) -> &'static str {
+    /// One unit of the scale: 10000 for 万.
+    pub fn one(self) -> Quantity {
+        Quantity::integer(10i64.pow(u32::from(self.exponent())))
+    }
+
+    pub fn suffix(self) -> &'static str {
         match self {
             Scale::Man => "万",
             Scale::Oku => "億",
@@ -143,22 +148,29 @@ pub fn amount(q: Quantity) -> String {
     number(q)
 }
 
-/// A ratio as a percentage with one decimal, △ for negatives: `43.6%`, `△8.9%`.
-pub fn percent(ratio: f64) -> String {
+/// A figure as a percentage with one decimal, exactly rounded (half away from zero), △
+/// for negatives: `40.8%`, `△12.3%`; a figure without bound prints as a dash.
+pub fn figure(f: crate::evaluate::Figure) -> String {
     let mut out = String::new();
-    write_percent(&mut out, ratio);
+    write_figure(&mut out, f);
     out
 }
 
-/// As `percent`, appended to `out`.
-pub fn write_percent(out: &mut String, ratio: f64) {
-    if !ratio.is_finite() {
-        out.push_str(NONE);
-        return;
+/// As `figure`, appended to `out`.
+pub fn write_figure(out: &mut String, f: crate::evaluate::Figure) {
+    match f.percent_tenths().and_then(|t| i64::try_from(t).ok()) {
+        Some(tenths) => {
+            write_grouped(out, Quantity::new(tenths, 1), Negative::Triangle);
+            out.push('%');
+        }
+        None => out.push_str(NONE),
     }
-    let tenths = (ratio * 1000.0).round();
-    write_grouped(out, Quantity::new(tenths as i64, 1), Negative::Triangle);
-    out.push('%');
+}
+
+/// A figure for open data: the percentage with one decimal, or `None`.
+pub fn figure_quantity(f: crate::evaluate::Figure) -> Option<Quantity> {
+    let tenths = i64::try_from(f.percent_tenths()?).ok()?;
+    Some(Quantity::new(tenths, 1))
 }
 
 /// The dash that stands for "no value".
@@ -230,9 +242,11 @@ mod tests {
 
     #[test]
     fn percent_of_progress() {
-        assert_eq!(percent(0.43636), "43.6%");
-        assert_eq!(percent(-0.0889), "△8.9%");
-        assert_eq!(percent(f64::NAN), "—");
+        use crate::evaluate::Figure;
+        assert_eq!(figure(Figure::ratio(43636, 100000).unwrap()), "43.6%");
+        assert_eq!(figure(Figure::ratio(-889, 10000).unwrap()), "△8.9%");
+        assert_eq!(figure(Figure::Unbounded), "—");
+        assert_eq!(figure(Figure::ratio(4000, 1000).unwrap()), "400.0%");
     }
 
     #[test]

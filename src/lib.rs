@@ -24,6 +24,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod source;
 pub mod validate;
+pub mod vocabulary;
 pub mod write;
 pub mod yaml;
 

@@ -191,19 +191,38 @@ pub fn half_width(c: char) -> char {
     }
 }
 
+impl Quantity {
+    /// The mantissa at `scale` decimals (at least the written ones), exactly, in i128:
+    /// `20.5` at scale 3 is 20500.
+    pub fn at_scale(self, scale: u8) -> i128 {
+        let extra = u32::from(scale.saturating_sub(self.scale));
+        i128::from(self.mantissa) * 10i128.pow(extra)
+    }
+
+    /// Compares the values, ignoring how many decimals were written: `20` and `20.0` are
+    /// equal here (but not as `Quantity`s, which keep their written form).
+    pub fn cmp_value(self, other: Quantity) -> Ordering {
+        let scale = self.scale.max(other.scale);
+        self.at_scale(scale).cmp(&other.at_scale(scale))
+    }
+
+    /// Whether the values are equal, whatever the decimals written.
+    pub fn same_value(self, other: Quantity) -> bool {
+        self.cmp_value(other) == Ordering::Equal
+    }
+}
+
 impl PartialOrd for Quantity {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
+/// By value, then by the decimals written (`20` before `20.0`), so that the order agrees
+/// with equality, which is that of the written form. Compare values with `cmp_value`.
 impl Ord for Quantity {
     fn cmp(&self, other: &Self) -> Ordering {
-        let scale = self.scale.max(other.scale);
-        match (self.rescaled(scale), other.rescaled(scale)) {
-            (Some(a), Some(b)) => a.mantissa.cmp(&b.mantissa),
-            _ => self.to_f64().total_cmp(&other.to_f64()),
-        }
+        self.cmp_value(*other).then(self.scale.cmp(&other.scale))
     }
 }
 
@@ -318,6 +337,15 @@ mod tests {
     #[test]
     fn compares_across_precisions() {
         assert!(q("66") < q("66.9"));
-        assert_eq!(q("70").cmp(&q("70.0")), Ordering::Equal);
+        assert_eq!(q("70").cmp_value(q("70.0")), Ordering::Equal);
+        assert!(q("70").same_value(q("70.00")));
+        // The order agrees with equality: unequal written forms never compare Equal.
+        assert_ne!(q("70"), q("70.0"));
+        assert_eq!(q("70").cmp(&q("70.0")), Ordering::Less);
+        assert!(q("69.99") < q("70"));
+        assert_eq!(
+            q("9223372036854775807").at_scale(9),
+            9_223_372_036_854_775_807_000_000_000
+        );
     }
 }

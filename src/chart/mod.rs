@@ -7,6 +7,7 @@
 //! caller's string (`trend_chart_into` and its kin) or made as a [`Chart`].
 
 pub mod bars;
+pub mod colour;
 mod dashes;
 mod plot;
 pub mod status;

@@ -36,6 +36,43 @@ pub struct TrendView {
     pub target: f64,
     pub target_label: String,
     pub years: Vec<TrendYear>,
+    /// Each year's own target (年度目標値), where it has one.
+    pub year_targets: Vec<Option<f64>>,
+    pub words: TrendWords,
+}
+
+/// The words a trend chart draws, from the vocabulary.
+#[derive(Clone, Debug)]
+pub struct TrendWords {
+    pub baseline: String,
+    pub baseline_short: String,
+    pub target: String,
+    pub legend_actual: String,
+    pub legend_target: String,
+    pub legend_year_target: String,
+    pub legend_baseline: String,
+    pub lower_is_better: String,
+    pub higher_is_better: String,
+    pub revised: String,
+    pub missing: String,
+}
+
+impl TrendWords {
+    pub fn new(words: &crate::vocabulary::Vocabulary) -> TrendWords {
+        TrendWords {
+            baseline: words.get("chart.baseline").into(),
+            baseline_short: words.get("chart.baseline_short").into(),
+            target: words.get("chart.target").into(),
+            legend_actual: words.get("chart.legend_actual").into(),
+            legend_target: words.get("chart.legend_target").into(),
+            legend_year_target: words.get("chart.legend_year_target").into(),
+            legend_baseline: words.get("chart.legend_baseline").into(),
+            lower_is_better: words.get("chart.lower_is_better").into(),
+            higher_is_better: words.get("chart.higher_is_better").into(),
+            revised: words.get("chart.revised").into(),
+            missing: words.get("chart.missing").into(),
+        }
+    }
 }
 
 const TOP: f64 = 34.0;
@@ -57,6 +94,7 @@ pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) 
     let (lo, hi) = [view.baseline, view.target]
         .into_iter()
         .chain(view.years.iter().filter_map(|y| y.value))
+        .chain(view.year_targets.iter().flatten().copied())
         .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
     let pad = if hi > lo {
         (hi - lo) * 0.2
@@ -66,19 +104,20 @@ pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) 
     // Full year labels if they fit their slots, else the short ones.
     let n = view.years.len() + 1;
     let slot = (wf - 80.0) / n as f64;
-    let fits = std::iter::once("当初値")
+    let words = &view.words;
+    let fits = std::iter::once(words.baseline.as_str())
         .chain(view.years.iter().map(|y| y.label.as_str()))
         .all(|l| text_width(l, small) + 6.0 <= slot);
     let categories: Vec<&str> = if fits {
-        std::iter::once("当初値")
+        std::iter::once(words.baseline.as_str())
             .chain(view.years.iter().map(|y| y.label.as_str()))
             .collect()
     } else {
-        std::iter::once("当初")
+        std::iter::once(words.baseline_short.as_str())
             .chain(view.years.iter().map(|y| y.short.as_str()))
             .collect()
     };
-    let target_label = ["目標 ", view.target_label.as_str()].concat();
+    let target_label = [words.target.as_str(), " ", view.target_label.as_str()].concat();
     let target_label = super::fit(&target_label, small, wf / 3.0).into_owned();
     let target_half = text_width(&target_label, small) / 2.0;
     let right = (text_width(categories[n - 1], small) / 2.0)
@@ -97,7 +136,7 @@ pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) 
             style.axis.rgb().stroke_width(1),
         ))?;
         plot.draw_categories(root, &pen, style, &categories)?;
-        draw_legend(root, &pen, style, view.lower_is_better)?;
+        draw_legend(root, &pen, style, view)?;
         // Target: a dashed line across, and a diamond at the end of the plan.
         let ty = plot.y(view.target);
         let (x0, y) = px(left, ty);
@@ -130,16 +169,27 @@ pub fn trend_chart_into(view: &TrendView, style: &ChartStyle, out: &mut String) 
             below: false,
         };
         draw_value_label(root, &pen, &view.baseline_label, place, style.baseline)?;
+        // Each year's own target: a hollow diamond.
+        for (i, t) in view.year_targets.iter().enumerate() {
+            if let Some(t) = t {
+                let (x, y) = px(plot.x(i as f64 + 1.0), plot.y(*t));
+                root.draw(&PathElement::new(
+                    [(x, y - 7), (x + 7, y), (x, y + 7), (x - 7, y), (x, y - 7)],
+                    style.target.rgb().stroke_width(2),
+                ))?;
+            }
+        }
         draw_actuals(root, &pen, style, view, &plot)
     })
 }
 
 /// The direction of the indicator (top left) and the legend (top right).
-fn draw_legend(root: &Root, pen: &Pen, style: &ChartStyle, lower_is_better: bool) -> DrawResult {
-    let direction = if lower_is_better {
-        "▼ 低いほど良い指標"
+fn draw_legend(root: &Root, pen: &Pen, style: &ChartStyle, view: &TrendView) -> DrawResult {
+    let words = &view.words;
+    let direction = if view.lower_is_better {
+        &words.lower_is_better
     } else {
-        "▲ 高いほど良い指標"
+        &words.higher_is_better
     };
     pen.text(
         root,
@@ -148,11 +198,14 @@ fn draw_legend(root: &Root, pen: &Pen, style: &ChartStyle, lower_is_better: bool
         (HPos::Left, VPos::Top),
         px(4.0, 4.0),
     )?;
-    let legend = [
-        ("● 実績", style.actual),
-        ("◆ 目標（破線）", style.target),
-        ("■ 当初値", style.baseline),
+    let mut legend = vec![
+        (words.legend_actual.as_str(), style.actual),
+        (words.legend_target.as_str(), style.target),
     ];
+    if view.year_targets.iter().any(Option::is_some) {
+        legend.push((words.legend_year_target.as_str(), style.target));
+    }
+    legend.push((words.legend_baseline.as_str(), style.baseline));
     let mut x = f64::from(style.width) - 4.0;
     for (label, colour) in legend.iter().rev() {
         pen.label(root, label, *colour, (HPos::Right, VPos::Top), px(x, 6.0))?;
@@ -194,7 +247,7 @@ fn draw_actuals(
                 label.push_str(&year.value_label);
                 if year.revised {
                     root.draw(&Circle::new((*x, *y), 10, actual.stroke_width(2)))?;
-                    label.push_str("（修正値）");
+                    label.push_str(&view.words.revised);
                 }
                 // Put the label on the side away from the line: below a point the line falls to.
                 let neighbour = points[..i]
@@ -216,7 +269,7 @@ fn draw_actuals(
                 let at = px(plot.x(i as f64 + 1.0), plot.bottom() - 6.0);
                 pen.label(
                     root,
-                    "未測定",
+                    &view.words.missing,
                     style.muted,
                     (HPos::Center, VPos::Bottom),
                     at,

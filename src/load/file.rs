@@ -43,6 +43,9 @@ pub enum SourceFile {
     Config(Option<Arc<Loaded<ConfigSource>>>),
     Plan(Option<Arc<Loaded<PlanSource>>>),
     Strategy(Option<Arc<Loaded<StrategySource>>>),
+    Goal(Option<Arc<Loaded<GoalSource>>>),
+    /// The content's own words, overriding the theme's vocabulary key by key.
+    Vocabulary(Option<Arc<Loaded<VocabularySource>>>),
     Indicator(Option<Arc<Loaded<IndicatorSource>>>),
     Donations(Option<Arc<Loaded<DonationsSource>>>),
     Result {
@@ -52,6 +55,10 @@ pub enum SourceFile {
     Verification {
         folder: String,
         file: Option<Arc<Loaded<VerificationSource>>>,
+    },
+    External {
+        folder: String,
+        file: Option<Arc<Loaded<ExternalSource>>>,
     },
     Grant {
         folder: String,
@@ -83,10 +90,18 @@ pub fn load_file(abs: &Path, rel: &Path) -> FileLoad {
     let source = match parts.as_slice() {
         ["config.yaml" | "config.yml"] => SourceFile::Config(read_yaml(abs, rel, &mut out)),
         ["plan.yaml" | "plan.yml"] => SourceFile::Plan(read_yaml(abs, rel, &mut out)),
+        ["vocabulary.yaml" | "vocabulary.yml"] => {
+            SourceFile::Vocabulary(read_yaml(abs, rel, &mut out))
+        }
         ["strategies", _] if yaml_file => SourceFile::Strategy(read_yaml(abs, rel, &mut out)),
+        ["goals", _] if yaml_file => SourceFile::Goal(read_yaml(abs, rel, &mut out)),
         ["indicators", .., _] if yaml_file => SourceFile::Indicator(read_yaml(abs, rel, &mut out)),
         ["donations", _] if yaml_file => SourceFile::Donations(read_yaml(abs, rel, &mut out)),
         ["results", folder, "result.yaml" | "result.yml"] => SourceFile::Result {
+            folder: folder.to_string(),
+            file: read_yaml(abs, rel, &mut out),
+        },
+        ["results", folder, "external.yaml" | "external.yml"] => SourceFile::External {
             folder: folder.to_string(),
             file: read_yaml(abs, rel, &mut out),
         },
@@ -109,7 +124,7 @@ pub fn load_file(abs: &Path, rel: &Path) -> FileLoad {
                 out.diagnostics.push(Diagnostic::warning(
                     rel,
                     "this YAML file is not in a place sosei reads, so it is ignored",
-                ).expected("config.yaml, plan.yaml, strategies/, indicators/, results/<year>/, grants/<folder>/ or donations/ (see docs/content-format.md)"));
+                ).expected("config.yaml, plan.yaml, vocabulary.yaml, strategies/, goals/, indicators/, results/<year>/, grants/<folder>/ or donations/ (see docs/content-format.md)"));
             }
             return out;
         }

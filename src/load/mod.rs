@@ -80,6 +80,8 @@ pub struct ResultFolder {
     pub result: Option<Arc<Loaded<ResultSource>>>,
     /// `verification.yaml`, or several `verification*.yaml` files read in name order.
     pub verification: Vec<Arc<Loaded<VerificationSource>>>,
+    /// `external.yaml`: the external committee's opinions.
+    pub external: Option<Arc<Loaded<ExternalSource>>>,
 }
 
 /// Everything read from a content folder, in file-name order. The parsed files are
@@ -90,6 +92,8 @@ pub struct Sources {
     pub config: Option<Arc<Loaded<ConfigSource>>>,
     pub plan: Option<Arc<Loaded<PlanSource>>>,
     pub strategies: Vec<Arc<Loaded<StrategySource>>>,
+    pub goals: Vec<Arc<Loaded<GoalSource>>>,
+    pub vocabulary: Option<Arc<Loaded<VocabularySource>>>,
     pub indicators: Vec<Arc<Loaded<IndicatorSource>>>,
     pub results: Vec<ResultFolder>,
     pub grants: Vec<GrantFolder>,
@@ -120,12 +124,15 @@ impl Sources {
                 SourceFile::Config(l) => s.config = l,
                 SourceFile::Plan(l) => s.plan = l,
                 SourceFile::Strategy(l) => s.strategies.extend(l),
+                SourceFile::Goal(l) => s.goals.extend(l),
+                SourceFile::Vocabulary(l) => s.vocabulary = l,
                 SourceFile::Indicator(l) => s.indicators.extend(l),
                 SourceFile::Donations(l) => s.donations.extend(l),
                 SourceFile::Result { folder, file } => s.result_folder(folder).result = file,
                 SourceFile::Verification { folder, file } => {
                     s.result_folder(folder).verification.extend(file)
                 }
+                SourceFile::External { folder, file } => s.result_folder(folder).external = file,
                 SourceFile::Grant { folder, file } => s.grant_folder(folder).grant = file,
                 SourceFile::Project { folder, file } => {
                     s.grant_folder(folder).projects.extend(file)

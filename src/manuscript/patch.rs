@@ -50,7 +50,9 @@ pub(super) fn indicators(m: &mut Manuscript, files: &[Reread]) -> bool {
         let Some(i) = next.indicators.iter().position(|x| x.source == *path) else {
             return false;
         };
-        let Some(edited) = validate::edited_indicator(&next.indicators[i], file) else {
+        let Some(edited) =
+            validate::edited_indicator(&next.indicators[i], file, &next.goals, next.plan.period)
+        else {
             return false;
         };
         let Ok(at) = (m.sources.indicators).binary_search_by(|f| f.source.path.as_path().cmp(path))
@@ -168,6 +170,7 @@ pub(super) fn year(m: &mut Manuscript, files: &[Reread]) -> bool {
     let Some(edited) = validate::edited_year(
         &m.sources,
         &report.indicators,
+        &report.goals,
         before,
         &folder,
         &report.years[y],
@@ -198,6 +201,12 @@ fn replaced(before: &ResultFolder, files: &[Reread]) -> Option<ResultFolder> {
                     .iter()
                     .position(|v| v.source.path == *path)?;
                 folder.verification[at] = f.clone();
+            }
+            Some(SourceFile::External { file: Some(f), .. }) => {
+                if folder.external.as_ref().map(|e| e.source.path.as_path()) != Some(*path) {
+                    return None;
+                }
+                folder.external = Some(f.clone());
             }
             _ => return None,
         }

@@ -16,11 +16,11 @@ use serde::Serialize;
 use std::borrow::Cow;
 pub use write::{neutralise, write_both, write_csv, write_json, Written};
 
-/// A column: its key in JSON and its Japanese name in the CSV header.
+/// A column: its key in JSON and its name in the CSV header (from the vocabulary).
 #[derive(Clone, Debug, Serialize)]
 pub struct Column {
     pub key: &'static str,
-    pub name: &'static str,
+    pub name: String,
     pub numeric: bool,
 }
 
@@ -52,108 +52,167 @@ pub struct Table {
     kind: Kind,
 }
 
-const fn col(key: &'static str, name: &'static str, numeric: bool) -> Column {
-    Column { key, name, numeric }
+/// Columns by (JSON key, vocabulary key of the CSV name, numeric); the names are filled
+/// with the report's level, kinds and figure names.
+fn columns(report: &Report, spec: &[(&'static str, &str, bool)]) -> Vec<Column> {
+    let words = &report.vocabulary;
+    let level = &report.goals.levels[0].name;
+    let kinds = kinds(report);
+    let figure = &report.config.rating.figure;
+    spec.iter()
+        .map(|(key, name, numeric)| Column {
+            key,
+            name: words.fill(
+                name,
+                &[("level", level), ("kinds", &kinds), ("figure", figure)],
+            ),
+            numeric: *numeric,
+        })
+        .collect()
 }
 
-const CITY: [Column; 2] = [
-    col("city_code", "全国地方公共団体コード", false),
-    col("city", "地方公共団体名", false),
-];
-const YEAR: [Column; 2] = [
-    col("fiscal_year", "年度（西暦）", true),
-    col("fiscal_year_label", "年度", false),
-];
-
-fn columns(parts: &[&[Column]]) -> Vec<Column> {
-    parts.iter().flat_map(|p| p.iter().cloned()).collect()
+/// The report's kinds of indicator, joined: 数値目標・KPI.
+fn kinds(report: &Report) -> String {
+    let mut kinds: Vec<&str> = Vec::new();
+    for l in &report.goals.levels {
+        if report.indicators.iter().any(|i| i.kind == l.indicator_kind)
+            && !kinds.contains(&l.indicator_kind.as_str())
+        {
+            kinds.push(&l.indicator_kind);
+        }
+    }
+    for i in &report.indicators {
+        if !kinds.contains(&i.kind.as_str()) {
+            kinds.push(&i.kind);
+        }
+    }
+    if kinds.is_empty() {
+        kinds.push(&report.goals.levels[0].indicator_kind);
+    }
+    kinds.join(report.vocabulary.get("notes.compound_join"))
 }
 
-/// Every table of the report for `year`.
+const CITY: [(&str, &str, bool); 2] = [
+    ("city_code", "col.city_code", false),
+    ("city", "col.city", false),
+];
+const YEAR: [(&str, &str, bool); 2] = [
+    ("fiscal_year", "col.fiscal_year", true),
+    ("fiscal_year_label", "col.fiscal_year_label", false),
+];
+const GRANT: [(&str, &str, bool); 2] = [
+    ("grant_number", "col.grant_number", true),
+    ("grant", "col.grant", false),
+];
+
+/// Every table of the report for `year`: a table only where the report has its data.
 pub fn tables(report: &Report, year: FiscalYear) -> Vec<Table> {
-    let mut out = vec![
-        Table {
-            slug: "indicators",
-            title: format!("{} 数値目標", report.plan.title),
-            columns: columns(&[
+    let words = &report.vocabulary;
+    let cat = |parts: &[&[(&'static str, &'static str, bool)]]| -> Vec<(&'static str, &'static str, bool)> {
+        parts.iter().flat_map(|p| p.iter().copied()).collect()
+    };
+    let mut out = vec![Table {
+        slug: "indicators",
+        title: words.fill(
+            "data.indicators_title",
+            &[("plan", &report.plan.title), ("kinds", &kinds(report))],
+        ),
+        columns: columns(
+            report,
+            &cat(&[
                 &CITY,
                 &[
-                    col("strategy", "戦略番号", true),
-                    col("strategy_name", "戦略", false),
-                    col("indicator_id", "数値目標ID", false),
-                    col("indicator", "数値目標", false),
-                    col("series_id", "系列ID", false),
-                    col("series", "系列", false),
-                    col("kind", "区分", false),
+                    ("goal", "col.goal", false),
+                    ("goal_name", "col.goal_name", false),
+                    ("goal_level", "col.goal_level", false),
+                    ("indicator_id", "col.indicator_id", false),
+                    ("indicator", "col.indicator", false),
+                    ("indicator_kind", "col.indicator_kind", false),
+                    ("department", "col.department", false),
+                    ("cumulative", "col.cumulative", false),
+                    ("series_id", "col.series_id", false),
+                    ("series", "col.series", false),
+                    ("kind", "col.row_kind", false),
                 ],
                 &YEAR,
                 &[
-                    col("value", "値", true),
-                    col("unit", "単位", false),
-                    col("direction", "望ましい方向", false),
-                    col("note", "注記", false),
-                    col("progress_percent", "進捗率（%）", true),
-                    col("status", "評価", false),
+                    ("value", "col.value", true),
+                    ("unit", "col.unit", false),
+                    ("direction", "col.direction", false),
+                    ("note", "col.note", false),
+                    ("figure_percent", "col.figure", true),
+                    ("rating", "col.rating", false),
+                    ("rating_id", "col.rating_id", false),
                 ],
             ]),
-            kind: Kind::Indicators,
-        },
-        Table {
+        ),
+        kind: Kind::Indicators,
+    }];
+    if !report.grants.is_empty() {
+        // The grant scheme's name, when every programme is under the same one.
+        let scheme = match report.grants.first() {
+            Some(g) if report.grants.iter().all(|x| x.scheme == g.scheme) => g.scheme.clone(),
+            _ => words.get("data.grants_scheme").to_string(),
+        };
+        out.push(Table {
             slug: "budgets",
-            title: "地方創生推進交付金 事業費と交付金額".into(),
-            columns: columns(&[
-                &CITY,
-                &GRANT,
-                &YEAR,
-                &[
-                    col("total_cost", "総事業費", true),
-                    col("grant_amount", "交付金額", true),
-                    col("unit", "単位", false),
-                ],
-            ]),
+            title: words.fill("data.budgets_title", &[("scheme", &scheme)]),
+            columns: columns(
+                report,
+                &cat(&[
+                    &CITY,
+                    &GRANT,
+                    &YEAR,
+                    &[
+                        ("total_cost", "col.total_cost", true),
+                        ("grant_amount", "col.grant_amount", true),
+                        ("unit", "col.unit", false),
+                    ],
+                ]),
+            ),
             kind: Kind::Budgets,
-        },
-        Table {
-            slug: "kpis",
-            title: "地方創生推進交付金 重要業績評価指標（KPI）".into(),
-            columns: columns(&[
-                &CITY,
-                &GRANT,
-                &[
-                    col("kpi", "重要業績評価指標", false),
-                    col("kind", "区分", false),
-                ],
-                &YEAR,
-                &[col("value", "値", true), col("unit", "単位", false)],
-            ]),
-            kind: Kind::Kpis,
-        },
-    ];
-    if report.donations.iter().any(|d| d.year == year) {
+        });
+        if report.grants.iter().any(|g| !g.kpis.is_empty()) {
+            out.push(Table {
+                slug: "kpis",
+                title: words.fill("data.kpis_title", &[("scheme", &scheme)]),
+                columns: columns(
+                    report,
+                    &cat(&[
+                        &CITY,
+                        &GRANT,
+                        &[("kpi", "col.kpi", false), ("kind", "col.row_kind", false)],
+                        &YEAR,
+                        &[("value", "col.value", true), ("unit", "col.unit", false)],
+                    ]),
+                ),
+                kind: Kind::Kpis,
+            });
+        }
+    }
+    if report.plan.donation_programme.is_some() && report.donations.iter().any(|d| d.year == year) {
         out.push(Table {
             slug: "donations",
-            title: "企業版ふるさと納税 寄附実績".into(),
-            columns: columns(&[
-                &CITY,
-                &YEAR,
-                &[
-                    col("project", "寄附を受けた事業", false),
-                    col("purpose", "寄附を活用した事業の内容", false),
-                    col("project_cost", "事業費", true),
-                    col("amount", "寄附額", true),
-                    col("unit", "単位", false),
-                ],
-            ]),
+            title: words.get("data.donations_title").to_string(),
+            columns: columns(
+                report,
+                &cat(&[
+                    &CITY,
+                    &YEAR,
+                    &[
+                        ("project", "col.project", false),
+                        ("purpose", "col.purpose", false),
+                        ("project_cost", "col.project_cost", true),
+                        ("amount", "col.amount", true),
+                        ("unit", "col.unit", false),
+                    ],
+                ]),
+            ),
             kind: Kind::Donations,
         });
     }
     out
 }
-
-const GRANT: [Column; 2] = [
-    col("grant_number", "交付金番号", true),
-    col("grant", "交付金事業", false),
-];
 
 impl Table {
     /// Calls `row` with every row of the table for `eval`'s year, holding nothing from later
@@ -171,7 +230,7 @@ impl Table {
             .years()
             .chain(report.years.iter().map(|r| r.year))
             .chain(report.grants.iter().flat_map(|g| g.period.years()))
-            .map(|y| (y, y.label()))
+            .map(|y| (y, y.label_in(report.config.era_fy2019)))
             .collect();
         let grant_names: Vec<String> = match self.kind {
             Kind::Budgets | Kind::Kpis => report.grants.iter().map(|g| g.full_name()).collect(),
@@ -237,7 +296,7 @@ impl<'a> Rows<'a, '_> {
             Some(y) => {
                 let label = match self.labels.iter().find(|(l, _)| *l == y) {
                     Some((_, label)) => Cow::Borrowed(label.as_str()),
-                    None => Cow::Owned(y.label()),
+                    None => Cow::Owned(y.label_in(self.report.config.era_fy2019)),
                 };
                 self.cells.extend([Cell::Year(y), Cell::Text(label)]);
             }
@@ -264,23 +323,40 @@ fn optional<'a>(cell: Option<Cell<'a>>) -> Cell<'a> {
 
 fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
     let report = rows.report;
+    let words = &report.vocabulary;
+    let goals = &report.goals;
+    let rating = &report.config.rating;
     let year = eval.year;
+    let w = |key: &str| -> &'a str { report.vocabulary.get(key) };
+    let (actual, previous, revised) = (w("row.actual"), w("row.previous"), w("row.revised"));
     for (i, ind) in report.indicators.iter().enumerate() {
-        let strategy = report.strategies.iter().find(|s| s.number == ind.strategy);
+        let code = goals.list[ind.goal].code.to_string();
+        let goal = &goals.list[ind.goal];
+        let level = &goals.level(ind.goal).name;
         for (s, series) in ind.series.iter().enumerate() {
             let sref = SeriesRef {
                 indicator: i,
                 series: s,
             };
-            let mut row = |kind: &'static str,
+            let milestone = ind.milestone.as_deref();
+            let mut row = |kind: &'a str,
                            y: Option<FiscalYear>,
                            value: Option<Quantity>,
-                           note: &'a str| {
+                           note: &'a str,
+                           judged: bool| {
                 rows.start();
-                rows.push(Cell::Number(Quantity::integer(i64::from(ind.strategy))));
-                rows.push(optional(strategy.map(|s| text(&s.name))));
+                rows.push(Cell::Text(Cow::Owned(code.clone())));
+                rows.push(text(&goal.name));
+                rows.push(text(level));
                 rows.push(text(&ind.id));
                 rows.push(text(&ind.name));
+                rows.push(text(&ind.kind));
+                rows.push(optional(ind.department.as_deref().map(text)));
+                rows.push(if ind.cumulative {
+                    text(words.get("value.cumulative"))
+                } else {
+                    Cell::Empty
+                });
                 rows.push(optional(series.id.as_deref().map(text)));
                 rows.push(if ind.compound {
                     text(&series.name)
@@ -291,51 +367,74 @@ fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
                 rows.year(y);
                 rows.push(optional(value.map(Cell::Number)));
                 rows.push(text(&series.unit));
-                rows.push(text(if series.direction == Direction::Lower {
-                    "低いほど良い"
+                rows.push(text(words.get(if series.direction == Direction::Lower {
+                    "direction.lower"
                 } else {
-                    "高いほど良い"
-                }));
+                    "direction.higher"
+                })));
                 rows.push(if note.is_empty() {
                     Cell::Empty
                 } else {
                     text(note)
                 });
-                // Progress and status belong to the actual a year is judged by.
-                let judged = matches!(kind, "実績値" | "修正後の実績値");
+                // The figure and rating belong to the actual a year is judged by.
                 let a = y.filter(|_| judged).and_then(|y| eval.assessment(sref, y));
-                rows.push(optional(a.and_then(|a| a.progress).map(|p| {
-                    Cell::Number(Quantity::new((p * 1000.0).round() as i64, 1))
-                })));
-                rows.push(optional(a.map(|a| text(a.status.label()))));
+                rows.push(optional(
+                    a.and_then(|a| a.figure)
+                        .filter(|_| milestone.is_none())
+                        .and_then(crate::format::figure_quantity)
+                        .map(Cell::Number),
+                ));
+                rows.push(optional(a.map(|a| text(&rating.get(a.level).label))));
+                rows.push(optional(a.map(|a| text(&rating.get(a.level).id))));
                 rows.end();
             };
-            row("当初値", None, Some(series.baseline), "");
+            // A milestone's state, in words, beside its 0 or 1.
+            let state = |v: Quantity| -> &'a str {
+                match milestone {
+                    Some(m) if v.cmp_value(Quantity::zero()).is_gt() => m,
+                    Some(_) => report.vocabulary.get("milestone.not_yet"),
+                    None => "",
+                }
+            };
+            if milestone.is_none() {
+                row(
+                    w("row.baseline"),
+                    Some(series.baseline_year),
+                    Some(series.baseline),
+                    "",
+                    false,
+                );
+            }
             for result in report.years.iter().filter(|r| r.year <= year) {
                 let y = Some(result.year);
                 match result.observations.get(&sref) {
                     Some(Observation::Measured {
                         value,
                         revision: None,
-                    }) => row("実績値", y, Some(*value), ""),
+                    }) => row(actual, y, Some(*value), state(*value), true),
                     Some(Observation::Measured {
                         value,
                         revision: Some(r),
                     }) => {
-                        if let Some(previous) = r.previous {
-                            row("修正前の実績値", y, Some(previous), "");
+                        if let Some(previous_value) = r.previous {
+                            row(previous, y, Some(previous_value), "", false);
                         }
-                        row("修正後の実績値", y, Some(*value), &r.note);
+                        row(revised, y, Some(*value), &r.note, true);
                     }
-                    Some(Observation::Missing { reason }) => row("実績値", y, None, reason),
+                    Some(Observation::Missing { reason }) => row(actual, y, None, reason, true),
                     None => {}
                 }
             }
+            for (y, target) in &series.targets {
+                row(w("row.year_target"), Some(*y), Some(*target), "", false);
+            }
             row(
-                "目標値",
-                Some(report.plan.period.to),
+                w("row.target"),
+                Some(series.target_year),
                 Some(series.target),
-                "",
+                milestone.unwrap_or(""),
+                false,
             );
         }
     }
@@ -348,6 +447,7 @@ fn grant_cells(rows: &mut Rows, n: usize) {
 }
 
 fn budgets(rows: &mut Rows, year: FiscalYear) {
+    let budget_unit = rows.report.vocabulary.get("budget.yen");
     for (n, g) in rows.report.grants.iter().enumerate() {
         for (y, b) in g.budget.iter().filter(|(y, _)| **y <= year) {
             rows.start();
@@ -355,16 +455,19 @@ fn budgets(rows: &mut Rows, year: FiscalYear) {
             rows.year(Some(*y));
             rows.push(Cell::Number(b.total_cost));
             rows.push(Cell::Number(b.grant));
-            rows.push(text("円"));
+            rows.push(text(budget_unit));
             rows.end();
         }
     }
 }
 
-fn kpis(rows: &mut Rows, year: FiscalYear) {
-    for (n, g) in rows.report.grants.iter().enumerate() {
+fn kpis<'a>(rows: &mut Rows<'a, '_>, year: FiscalYear) {
+    let report: &'a Report = rows.report;
+    let w = |key: &str| -> &'a str { report.vocabulary.get(key) };
+    let (before, target, actual) = (w("row.before"), w("row.kpi_target"), w("row.kpi_actual"));
+    for (n, g) in report.grants.iter().enumerate() {
         for k in &g.kpis {
-            let mut row = |kind: &'static str, y: Option<FiscalYear>, v: Quantity| {
+            let mut row = |kind: &'a str, y: Option<FiscalYear>, v: Quantity| {
                 rows.start();
                 grant_cells(rows, n);
                 rows.push(text(&k.name));
@@ -374,12 +477,12 @@ fn kpis(rows: &mut Rows, year: FiscalYear) {
                 rows.push(text(&k.unit));
                 rows.end();
             };
-            row("事業開始前", None, k.before);
+            row(before, None, k.before);
             for (y, v) in &k.targets {
-                row("目標（増加分）", Some(*y), *v);
+                row(target, Some(*y), *v);
             }
             for (y, v) in k.actuals.iter().filter(|(y, _)| **y <= year) {
-                row("実績（増加分）", Some(*y), *v);
+                row(actual, Some(*y), *v);
             }
         }
     }
@@ -396,7 +499,7 @@ fn donations(rows: &mut Rows, year: FiscalYear) {
         rows.push(text(&x.purpose));
         rows.push(Cell::Number(x.project_cost));
         rows.push(Cell::Number(x.amount));
-        rows.push(text("千円"));
+        rows.push(text(rows.report.vocabulary.get("donations.unit")));
         rows.end();
     }
 }

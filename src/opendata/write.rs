@@ -66,7 +66,7 @@ pub fn write_both(
         if i > 0 {
             line.push(',');
         }
-        csv_field(&mut line, c.name);
+        csv_field(&mut line, &c.name);
     }
     line.push_str("\r\n");
     csv.write_all(line.as_bytes())?;

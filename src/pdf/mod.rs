@@ -122,7 +122,11 @@ pub fn print(
     };
     let default_output = PathBuf::from(format!("report-{}.pdf", year.slug()));
     let output = output.unwrap_or(&default_output);
-    let theme = render::theme::load(build::theme_override(content).as_deref()).map_err(fail)?;
+    let theme = render::theme::load(
+        build::theme_override(content).as_deref(),
+        report.vocabulary.clone(),
+    )
+    .map_err(fail)?;
     let work = scratch_dir().map_err(|e| {
         fail(Diagnostic::error(
             "sosei pdf",
@@ -136,7 +140,7 @@ pub fn print(
             only_year: Some(year),
             ..Options::default()
         };
-        let page = format!("{}full.html", render::pages::year_prefix(&report, year));
+        let page = format!("{}full.html", render::site::year_prefix(year));
         let mut passes = 0;
         loop {
             let cannot_write = |e: std::io::Error| {

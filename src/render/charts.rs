@@ -5,12 +5,13 @@ use super::html::Html;
 use super::parts::Part;
 use super::slots::Slot;
 use crate::chart::bars::{bar_chart, bar_chart_into, BarSeries, BarsView};
+use crate::chart::colour::Hex;
 use crate::chart::status::{
     status_chart, status_chart_into, StatusKey, StatusView as StatusChartView,
 };
-use crate::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendYear};
+use crate::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendWords, TrendYear};
 use crate::chart::Chart;
-use crate::evaluate::{self, Status};
+use crate::evaluate;
 use crate::fiscal_year::FiscalYear;
 use crate::format;
 use crate::model::*;
@@ -28,8 +29,12 @@ pub struct IndicatorChartsView {
 /// The slots of the charts of indicator `index`, one per series.
 pub fn indicator_charts(ctx: &ViewCtx, index: usize) -> IndicatorChartsView {
     let ind = &ctx.report.indicators[index];
+    let name = match ind.cumulative {
+        true => format!("{}{}", ind.name, ctx.words().get("table.cumulative")),
+        false => ind.name.clone(),
+    };
     IndicatorChartsView {
-        name: ind.name.clone(),
+        name,
         anchor: format!("charts-{}", ind.id),
         charts: (0..ind.series.len())
             .map(|series| {
@@ -78,8 +83,8 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
     let years: Vec<TrendYear> = observed
         .iter()
         .map(|(y, obs)| TrendYear {
-            label: y.label(),
-            short: y.short(),
+            label: ctx.label(*y),
+            short: ctx.short(*y),
             value: obs.and_then(|o| o.value()).map(|q| q.to_f64()),
             value_label: obs.and_then(|o| o.value()).map(fmt).unwrap_or_default(),
             revised: obs.is_some_and(Observation::is_revised),
@@ -97,14 +102,19 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
                 .map(|s| format!("-{s}"))
                 .unwrap_or_default()
         ),
-        title: format!("{name}の推移"),
+        title: ctx.words().fill("chart.title", &[("name", name)]),
         desc: describe(ctx, name, series, r, &observed),
         lower_is_better: series.direction == Direction::Lower,
         baseline: series.baseline.to_f64(),
         baseline_label: fmt(series.baseline),
         target: series.target.to_f64(),
         target_label: fmt(series.target),
+        year_targets: plan_years
+            .iter()
+            .map(|y| series.targets.get(y).map(|q| q.to_f64()))
+            .collect(),
         years,
+        words: TrendWords::new(ctx.words()),
     };
     SeriesTrend {
         name,
@@ -122,7 +132,7 @@ pub fn series_chart(ctx: &ViewCtx, r: SeriesRef) -> Option<Chart> {
 
 /// The budget chart of a grant programme.
 pub fn budget_chart(ctx: &ViewCtx, grant: &Grant) -> Option<Chart> {
-    bar_chart(&budget_view(ctx, grant), ctx.style)
+    bar_chart(&budget_view(ctx, grant)?, ctx.style)
 }
 
 /// The chart of KPI `i` of a grant programme.
@@ -130,9 +140,9 @@ pub fn kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<Chart> {
     bar_chart(&kpi_view(ctx, grant, i)?, ctx.style)
 }
 
-/// The home page's chart of status counts per strategy.
+/// The home page's chart of level counts per top-level goal.
 pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
-    status_chart(&status_view(ctx), ctx.style)
+    status_chart(&status_view(ctx, None), ctx.style)
 }
 
 /// The trend chart of one series up to the report year, with its figures as a table.
@@ -144,6 +154,17 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
         observed,
         view,
     } = series_trend(ctx, r);
+    let words = ctx.words();
+    let ind = &ctx.report.indicators[r.indicator];
+    if let Some(m) = &ind.milestone {
+        html.raw("<p class=\"chart-none\">")
+            .text(&words.fill(
+                "chart.no_milestone_chart",
+                &[("name", name), ("milestone", m)],
+            ))
+            .raw("</p>");
+        return;
+    }
     let start = html.buf().len();
     html.raw("<div class=\"chart-block\">\n");
     let drawn = write_figure(ctx, html, &view.title, &view.desc, |out| {
@@ -154,16 +175,25 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
         return;
     }
     let fmt = |q| format::with_unit(q, &series.unit, None);
-    let caption = format!("{name}のデータ");
+    let caption = words.fill("chart.data", &[("name", name)]);
+    let year_targets = series.targets.keys().any(|y| plan_years.contains(y));
     html.raw("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
         .raw("\" tabindex=\"0\">\n<table class=\"chart-data\">\n<caption>")
         .text(&caption)
-        .raw("</caption>\n<thead><tr><th scope=\"col\">系列</th><th scope=\"col\">当初値</th>");
+        .raw("</caption>\n<thead><tr><th scope=\"col\">")
+        .text(words.get("chart.series"))
+        .raw("</th><th scope=\"col\">")
+        .text(words.get("table.baseline"))
+        .raw("</th>");
     for y in &plan_years {
-        html.raw("<th scope=\"col\">").text(&y.label()).raw("</th>");
+        html.raw("<th scope=\"col\">")
+            .text(&ctx.label(*y))
+            .raw("</th>");
     }
-    html.raw("<th scope=\"col\">目標値</th></tr></thead>\n<tbody><tr><th scope=\"row\">")
+    html.raw("<th scope=\"col\">")
+        .text(words.get("table.target"))
+        .raw("</th></tr></thead>\n<tbody><tr><th scope=\"row\">")
         .text(name)
         .raw("</th>");
     let cell = |html: &mut Html, text: &str| {
@@ -175,17 +205,33 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
             Some(Observation::Measured { value, revision }) => {
                 let mut text = fmt(*value);
                 if revision.is_some() {
-                    text.push_str("（修正値）");
+                    text.push_str(words.get("chart.revised"));
                 }
                 cell(html, &text);
             }
-            Some(Observation::Missing { .. }) => cell(html, &format!("{}（未測定）", format::NONE)),
+            Some(Observation::Missing { .. }) => cell(
+                html,
+                &words.fill("chart.missing_cell", &[("none", format::NONE)]),
+            ),
             None if *y <= ctx.year() => cell(html, format::NONE),
             None => cell(html, ""),
         }
     }
     cell(html, &fmt(series.target));
-    html.raw("</tr></tbody>\n</table>\n</div>\n</div>");
+    html.raw("</tr>");
+    if year_targets {
+        html.raw("\n<tr><th scope=\"row\">")
+            .text(words.get("chart.year_target"))
+            .raw("</th><td class=\"num\"></td>");
+        for y in &plan_years {
+            cell(
+                html,
+                &series.targets.get(y).map(|q| fmt(*q)).unwrap_or_default(),
+            );
+        }
+        html.raw("<td class=\"num\"></td></tr>");
+    }
+    html.raw("</tbody>\n</table>\n</div>\n</div>");
 }
 
 /// A chart in a figure, with its description as the caption; `draw` appends the SVG, or
@@ -198,8 +244,8 @@ pub fn write_figure(
     draw: impl FnOnce(&mut String) -> bool,
 ) -> bool {
     let start = html.buf().len();
-    html.raw("<figure class=\"chart-figure\">\n<div class=\"chart-scroll\" role=\"region\" aria-label=\"グラフ：")
-        .text(title)
+    html.raw("<figure class=\"chart-figure\">\n<div class=\"chart-scroll\" role=\"region\" aria-label=\"")
+        .text(&ctx.words().fill("chart.region", &[("title", title)]))
         .raw("\" tabindex=\"0\">");
     if !draw(html.buf()) {
         html.buf().truncate(start);
@@ -214,10 +260,11 @@ pub fn write_figure(
 
 /// A grant programme's budget chart, in a figure.
 pub fn write_budget_chart(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
-    let view = budget_view(ctx, grant);
-    write_figure(ctx, html, &view.title, &view.desc, |out| {
-        bar_chart_into(&view, ctx.style, out)
-    });
+    if let Some(view) = budget_view(ctx, grant) {
+        write_figure(ctx, html, &view.title, &view.desc, |out| {
+            bar_chart_into(&view, ctx.style, out)
+        });
+    }
 }
 
 /// The chart of a grant programme's KPI `i`, in a figure.
@@ -229,9 +276,9 @@ pub fn write_kpi_chart(ctx: &ViewCtx, grant: &Grant, i: usize, html: &mut Html) 
     }
 }
 
-/// The home page's chart of status counts per strategy, in a figure.
-pub fn write_status_chart(ctx: &ViewCtx, html: &mut Html) {
-    let view = status_view(ctx);
+/// The chart of level counts, in a figure.
+pub fn write_status_chart(ctx: &ViewCtx, under: Option<usize>, html: &mut Html) {
+    let view = status_view(ctx, under);
     write_figure(ctx, html, &view.title, &view.desc, |out| {
         status_chart_into(&view, ctx.style, out)
     });
@@ -242,50 +289,73 @@ fn describe(
     ctx: &ViewCtx,
     name: &str,
     series: &Series,
-    r: SeriesRef,
+    _r: SeriesRef,
     observed: &[(FiscalYear, Option<&Observation>)],
 ) -> String {
+    let words = ctx.words();
     let fmt = |q| format::with_unit(q, &series.unit, None);
     let direction = if series.direction == Direction::Lower {
-        "低いほど良い指標です。"
+        words.get("desc.lower_is_better")
     } else {
-        "高いほど良い指標です。"
+        words.get("desc.higher_is_better")
     };
+    let (baseline, target) = (fmt(series.baseline), fmt(series.target));
     let latest = observed
         .iter()
         .rev()
         .find_map(|(y, o)| o.and_then(|o| o.value()).map(|v| (*y, v)));
     let Some((y, v)) = latest else {
-        return format!(
-            "{name}は当初値{}、目標{}の{direction}{}までの実績値はありません。",
-            fmt(series.baseline),
-            fmt(series.target),
-            ctx.year().label()
+        return words.fill(
+            "desc.no_actual",
+            &[
+                ("name", name),
+                ("baseline", &baseline),
+                ("target", &target),
+                ("direction", direction),
+                ("year", &ctx.label(ctx.year())),
+            ],
         );
     };
-    let status = ctx.eval.assessment(r, y).map(|a| a.status);
-    let movement = match status {
-        Some(Status::Achieved) => format!("目標{}を達成しています", fmt(series.target)),
-        Some(Status::Worsened) => format!("目標{}から遠ざかっています", fmt(series.target)),
-        _ => format!("目標{}に近づいています", fmt(series.target)),
+    // Where the latest actual stands, in exact arithmetic: at or beyond the target, no
+    // different from the baseline, or moved toward or away from the target.
+    let movement = if evaluate::reached(series.target, v, series.direction) {
+        "desc.reached"
+    } else if v.same_value(series.baseline) {
+        "desc.unchanged"
+    } else if evaluate::reached(series.baseline, v, series.direction) {
+        "desc.toward"
+    } else {
+        "desc.away"
     };
-    let mut text = format!(
-        "{name}は当初値{}から{}{}となり、{movement}。{direction}",
-        fmt(series.baseline),
-        y.label(),
-        fmt(v)
+    let mut text = words.fill(
+        "desc.sentence",
+        &[
+            ("name", name),
+            ("baseline", &baseline),
+            ("year", &ctx.label(y)),
+            ("value", &fmt(v)),
+            ("movement", &words.fill(movement, &[("target", &target)])),
+            ("direction", direction),
+        ],
     );
-    if let Some((missing_year, _)) = observed
+    let missing: Vec<String> = observed
         .iter()
-        .find(|(_, o)| matches!(o, Some(Observation::Missing { .. })))
-    {
-        text.push_str(&format!("{}は未測定です。", missing_year.label()));
+        .filter(|(_, o)| matches!(o, Some(Observation::Missing { .. })))
+        .map(|(y, _)| ctx.label(*y))
+        .collect();
+    if !missing.is_empty() {
+        text.push_str(&words.fill(
+            "desc.missing",
+            &[("years", &missing.join(words.get("desc.list")))],
+        ));
     }
     text
 }
 
-/// The budget chart of a grant programme: 総事業費 and 交付金額 side by side.
-pub fn budget_view(ctx: &ViewCtx, grant: &Grant) -> BarsView {
+/// The budget chart of a grant programme: 総事業費 and 交付金額 side by side; `None`
+/// when no budget is reported by the report year.
+pub fn budget_view(ctx: &ViewCtx, grant: &Grant) -> Option<BarsView> {
+    let words = ctx.words();
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let shown = |f: fn(&Budget) -> f64| {
@@ -295,43 +365,42 @@ pub fn budget_view(ctx: &ViewCtx, grant: &Grant) -> BarsView {
             .collect()
     };
     let total = evaluate::budget_total(grant, year);
-    let desc = format!(
-        "{}までの総事業費は計{}円、交付金額は計{}円です。",
-        year.label(),
-        total
-            .total_cost
-            .map(format::amount)
-            .unwrap_or_else(|| "0".into()),
-        total
-            .grant
-            .map(format::amount)
-            .unwrap_or_else(|| "0".into())
-    );
-    BarsView {
+    let (Some(total_cost), Some(grant_amount)) = (total.total_cost, total.grant) else {
+        return None;
+    };
+    Some(BarsView {
         id: format!("chart-{}-budget-{}", year.slug(), grant.slug),
-        title: format!("{} 年度別の総事業費と交付金額", grant.heading()),
-        desc,
-        categories: years.iter().map(|y| y.label()).collect(),
+        title: words.fill("chart.budget_title", &[("grant", &grant.heading())]),
+        desc: words.fill(
+            "chart.budget_desc",
+            &[
+                ("year", &ctx.label(year)),
+                ("total_cost", &format::amount(total_cost)),
+                ("grant_amount", &format::amount(grant_amount)),
+            ],
+        ),
+        categories: years.iter().map(|y| ctx.label(*y)).collect(),
         series: vec![
             BarSeries {
-                name: "総事業費".into(),
+                name: words.get("budget.total_cost").into(),
                 values: shown(|b| b.total_cost.to_f64()),
                 solid: true,
                 colour: ctx.style.bar_primary,
             },
             BarSeries {
-                name: "交付金額".into(),
+                name: words.get("budget.grant").into(),
                 values: shown(|b| b.grant.to_f64()),
                 solid: false,
                 colour: ctx.style.bar_secondary,
             },
         ],
-        unit_note: "単位：円".into(),
-    }
+        unit_note: words.get("chart.budget_unit").into(),
+    })
 }
 
 /// The chart of KPI `i`: target against actual increment per year; negatives hang below zero.
 pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
+    let words = ctx.words();
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let k = grant.kpis.get(i)?;
@@ -342,18 +411,20 @@ pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
     };
     Some(BarsView {
         id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
-        title: format!("{}（年度別の目標と実績の増加分）", k.name),
-        desc: format!(
-            "{}の増加分は、{}までの累計で目標{}に対し実績{}です。",
-            k.name,
-            year.label(),
-            sum(t.target_sum),
-            sum(t.actual_sum)
+        title: words.fill("chart.kpi_title", &[("name", &k.name)]),
+        desc: words.fill(
+            "chart.kpi_desc",
+            &[
+                ("name", &k.name),
+                ("year", &ctx.label(year)),
+                ("target", &sum(t.target_sum)),
+                ("actual", &sum(t.actual_sum)),
+            ],
         ),
-        categories: years.iter().map(|y| y.label()).collect(),
+        categories: years.iter().map(|y| ctx.label(*y)).collect(),
         series: vec![
             BarSeries {
-                name: "目標".into(),
+                name: words.get("kpi.target").into(),
                 values: years
                     .iter()
                     .map(|y| k.targets.get(y).map(|q| q.to_f64()))
@@ -362,7 +433,7 @@ pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
                 colour: ctx.style.target,
             },
             BarSeries {
-                name: "実績".into(),
+                name: words.get("kpi.actual").into(),
                 values: years
                     .iter()
                     .map(|y| k.actuals.get(y).filter(|_| *y <= year).map(|q| q.to_f64()))
@@ -371,56 +442,78 @@ pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
                 colour: ctx.style.actual,
             },
         ],
-        unit_note: format!("単位：{}", k.unit),
+        unit_note: words.fill("chart.kpi_unit", &[("unit", &k.unit)]),
     })
 }
 
-/// The home page's chart of status counts per strategy.
-pub fn status_view(ctx: &ViewCtx) -> StatusChartView {
-    let colours = &ctx.style.status;
-    let colour = |s: Status| match s {
-        Status::Achieved => colours.achieved,
-        Status::OnTrack => colours.on_track,
-        Status::Behind => colours.behind,
-        Status::Worsened => colours.worsened,
-        Status::NotMeasured => colours.not_measured,
+/// The chart of level counts: a row per top-level goal, or per goal under `under`.
+pub fn status_view(ctx: &ViewCtx, under: Option<usize>) -> StatusChartView {
+    let words = ctx.words();
+    let rating = &ctx.report.config.rating;
+    let goals = &ctx.report.goals;
+    let shown = super::pages::shown_levels(ctx);
+    let overall = match under {
+        Some(g) => ctx.eval.counts(g),
+        None => &ctx.eval.overall,
     };
-    let overall = &ctx.eval.overall;
-    let desc = Status::ALL
+    let counts = shown
         .iter()
-        .map(|s| format!("{}{}", s.label(), overall.get(*s)))
+        .map(|r| {
+            words.fill(
+                "desc.status_count",
+                &[
+                    ("label", &rating.get(*r).label),
+                    ("count", &overall.get(*r).to_string()),
+                ],
+            )
+        })
         .collect::<Vec<_>>()
-        .join("、");
+        .join(words.get("desc.list"));
+    let year_label = ctx.label(ctx.year());
+    let rows: Vec<usize> = match under {
+        Some(g) => goals.children(g).map(|(c, _)| c).collect(),
+        None => goals.top().map(|(g, _)| g).collect(),
+    };
     StatusChartView {
-        id: format!("chart-{}-status", ctx.year().slug()),
-        title: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
-        desc: format!(
-            "{}の数値目標{}件（系列）の評価は、{desc}です。",
-            ctx.year().label(),
-            overall.total()
+        id: match under {
+            Some(g) => format!("chart-{}-status-{}", ctx.year().slug(), goals.slug(g)),
+            None => format!("chart-{}-status", ctx.year().slug()),
+        },
+        title: words.fill(
+            "summary.caption",
+            &[
+                ("level", ctx.top_level()),
+                ("kinds", ctx.kinds()),
+                ("year", &year_label),
+            ],
         ),
-        statuses: Status::ALL
+        desc: words.fill(
+            "desc.status",
+            &[
+                ("year", &year_label),
+                ("kinds", ctx.kinds()),
+                ("count", &overall.total().to_string()),
+                ("counts", &counts),
+            ],
+        ),
+        statuses: shown
             .iter()
-            .map(|s| StatusKey {
-                symbol: s.symbol().into(),
-                label: s.label().into(),
-                colour: colour(*s),
+            .map(|r| {
+                let l = rating.get(*r);
+                StatusKey {
+                    symbol: l.symbol.clone(),
+                    label: l.label.clone(),
+                    colour: Hex::parse(&l.colour).unwrap_or(ctx.style.text),
+                }
             })
             .collect(),
-        rows: ctx
-            .report
-            .strategies
+        rows: rows
             .iter()
-            .map(|s| {
-                let counts = ctx
-                    .eval
-                    .by_strategy
-                    .get(&s.number)
-                    .cloned()
-                    .unwrap_or_default();
+            .map(|g| {
+                let counts = ctx.eval.counts(*g);
                 (
-                    format!("戦略{} {}", s.number, s.name),
-                    Status::ALL.iter().map(|st| counts.get(*st)).collect(),
+                    goals.heading(*g),
+                    shown.iter().map(|r| counts.get(*r)).collect(),
                 )
             })
             .collect(),

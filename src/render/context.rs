@@ -7,6 +7,7 @@ use crate::evaluate::Evaluation;
 use crate::fiscal_year::FiscalYear;
 use crate::markdown;
 use crate::model::Report;
+use crate::vocabulary::Vocabulary;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -32,6 +33,7 @@ pub struct ViewCtx<'a> {
     pub year_root: String,
     pub collected: &'a Mutex<Collected>,
     pub style: &'a ChartStyle,
+    pub facts: &'a Facts,
     /// The parts the page's views have given slots, written when the page is streamed.
     pub slots: Slots<Part>,
 }
@@ -41,10 +43,54 @@ impl ViewCtx<'_> {
         self.eval.year
     }
 
+    /// Every fixed word the report is written with.
+    pub fn words(&self) -> &Vocabulary {
+        &self.report.vocabulary
+    }
+
+    /// A fiscal year as the report prints it: `令和3年度` (FY2019 as the content chooses).
+    pub fn label(&self, year: FiscalYear) -> String {
+        year.label_in(self.report.config.era_fy2019)
+    }
+
+    /// `R3` (or `H31` for FY2019 when the content chooses 平成).
+    pub fn short(&self, year: FiscalYear) -> String {
+        year.short_in(self.report.config.era_fy2019)
+    }
+
+    /// `令和2年度～令和6年度`.
+    pub fn period(&self, p: crate::model::Period) -> String {
+        format!("{}～{}", self.label(p.from), self.label(p.to))
+    }
+
+    /// The plan's kinds of indicator, joined: `数値目標`, `数値目標・KPI`.
+    pub fn kinds(&self) -> &str {
+        &self.facts.all
+    }
+
+    /// The kinds of the indicators under `goal` (and the goals under it), joined.
+    pub fn kinds_under(&self, goal: usize) -> &str {
+        self.facts
+            .by_goal
+            .get(goal)
+            .map_or(&self.facts.all, |k| k.as_str())
+    }
+
+    /// Whether tables show the years of baselines and targets.
+    pub fn show_years(&self) -> bool {
+        self.facts.show_years
+    }
+
+    /// The name of the top level of goals: `戦略`, `基本目標`.
+    pub fn top_level(&self) -> &str {
+        &self.report.goals.levels[0].name
+    }
+
     /// Markdown to HTML; `##` becomes `<h{base_level}>`. Photos and attachments resolve
     /// from `source`.
     pub fn markdown(&self, text: &str, base_level: u8, source: Option<&Path>) -> String {
-        self.markdown_with_caption(text, base_level, "表", source)
+        let caption = self.words().get("markdown.table").to_string();
+        self.markdown_with_caption(text, base_level, &caption, source)
     }
 
     /// As `markdown`, naming tables that have no heading above them `caption`.
@@ -117,4 +163,70 @@ fn source_position(
         before.matches('\n').count() + 1,
         before[line_start..].chars().count() + 1,
     ))
+}
+
+/// What pages ask of the whole report again and again, made once per build: the kinds
+/// of indicator (数値目標, KPI) joined with ・, of the whole report and under each goal;
+/// whether the tables show baseline and target years, and the 所管課.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub all: String,
+    pub by_goal: Vec<String>,
+    /// Some indicator's baseline or target year is not the plan's default.
+    pub show_years: bool,
+    /// Some indicator names its 所管課.
+    pub departments: bool,
+}
+
+impl Facts {
+    pub fn new(report: &Report) -> Facts {
+        let goals = &report.goals;
+        let join = report.vocabulary.get("notes.compound_join");
+        let mut sets: Vec<Vec<&str>> = vec![Vec::new(); goals.list.len()];
+        let mut all: Vec<&str> = Vec::new();
+        for i in &report.indicators {
+            let mut goal = Some(i.goal).filter(|g| *g < goals.list.len());
+            while let Some(g) = goal {
+                if !sets[g].contains(&i.kind.as_str()) {
+                    sets[g].push(&i.kind);
+                }
+                goal = goals.list[g].parent;
+            }
+            if !all.contains(&i.kind.as_str()) {
+                all.push(&i.kind);
+            }
+        }
+        // In the order of the levels that declare them.
+        fn order<'a>(kinds: &mut Vec<&'a str>, goals: &'a crate::model::Goals) {
+            kinds.sort_by_key(|k| {
+                goals
+                    .levels
+                    .iter()
+                    .position(|l| l.indicator_kind == *k)
+                    .unwrap_or(usize::MAX)
+            });
+            if kinds.is_empty() {
+                if let Some(l) = goals.levels.first() {
+                    kinds.push(&l.indicator_kind);
+                }
+            }
+        }
+        order(&mut all, goals);
+        for set in &mut sets {
+            order(set, goals);
+        }
+        let period = report.plan.period;
+        let default_baseline =
+            crate::fiscal_year::FiscalYear::new(period.from.western().saturating_sub(1));
+        Facts {
+            all: all.join(join),
+            by_goal: sets.into_iter().map(|s| s.join(join)).collect(),
+            show_years: report
+                .indicators
+                .iter()
+                .flat_map(|i| &i.series)
+                .any(|s| s.baseline_year != default_baseline || s.target_year != period.to),
+            departments: report.indicators.iter().any(|i| i.department.is_some()),
+        }
+    }
 }

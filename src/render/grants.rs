@@ -2,7 +2,8 @@
 
 use super::context::ViewCtx;
 use super::html::Html;
-use super::parts::Part;
+use super::parts::{LinkView, Part};
+use super::site::{grant_page_path, project_page_path};
 use super::slots::Slot;
 use crate::evaluate;
 use crate::fiscal_year::FiscalYear;
@@ -10,12 +11,6 @@ use crate::format;
 use crate::model::*;
 use crate::quantity::Quantity;
 use serde::Serialize;
-
-#[derive(Clone, Debug, Serialize)]
-pub struct LinkView {
-    pub title: String,
-    pub href: String,
-}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct GrantView {
@@ -27,9 +22,10 @@ pub struct GrantView {
     pub title: String,
     pub period: String,
     pub overview: String,
-    pub budget: Slot,
+    /// The budget table and chart, when a budget is reported by the report year.
+    pub budget: Option<Slot>,
     pub kpis: Option<Slot>,
-    pub budget_chart: Slot,
+    pub budget_chart: Option<Slot>,
     pub kpi_charts: Vec<Slot>,
     pub projects: Vec<LinkView>,
     /// The projects' own sections, on the full report only.
@@ -61,18 +57,11 @@ fn or_dash(q: Option<Quantity>, unit: &str) -> String {
         .unwrap_or_else(|| format::NONE.to_string())
 }
 
-pub fn grant_page_path(grant: &Grant) -> String {
-    format!("grants/{}.html", grant.slug)
-}
-
-pub fn project_page_path(grant: &Grant, project: &Project) -> String {
-    format!("grants/{}/{}.html", grant.slug, project.slug)
-}
-
 /// A grant programme's view; `index` is its place in the report's list.
 pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
     let grant = &ctx.report.grants[index];
     let year = ctx.year();
+    let has_budget = grant.budget.keys().any(|y| *y <= year);
     GrantView {
         anchor: format!("grant-{}", grant.slug),
         href: ctx.href(&grant_page_path(grant)),
@@ -85,11 +74,11 @@ pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
             .map(|t| t.definition.trim().to_string())
             .unwrap_or_default(),
         title: grant.title.clone(),
-        period: grant.period.label(),
-        overview: ctx.markdown(&grant.overview, heading_level, None),
-        budget: ctx.slot(Part::BudgetTable(index)),
+        period: ctx.period(grant.period),
+        overview: ctx.markdown(&grant.overview, heading_level, Some(&grant.source)),
+        budget: has_budget.then(|| ctx.slot(Part::BudgetTable(index))),
         kpis: (!grant.kpis.is_empty()).then(|| ctx.slot(Part::KpiTable(index))),
-        budget_chart: ctx.slot(Part::BudgetChart(index)),
+        budget_chart: has_budget.then(|| ctx.slot(Part::BudgetChart(index))),
         kpi_charts: (0..grant.kpis.len())
             .map(|kpi| ctx.slot(Part::KpiChart { grant: index, kpi }))
             .collect(),
@@ -125,21 +114,28 @@ fn figure_cell(html: &mut Html, q: Option<Quantity>, unit: &str, emphasis: bool,
 
 /// 事業費と交付金額 per year up to the report year, with computed totals.
 pub fn write_budget_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
+    let words = ctx.words();
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let total = evaluate::budget_total(grant, year);
-    let caption = format!("{} 事業費と交付金額（単位：円）", grant.heading());
+    let caption = words.fill("budget.caption", &[("grant", &grant.heading())]);
     html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
         .raw("\" tabindex=\"0\">\n<table class=\"budget\">\n<caption>")
         .text(&caption)
-        .raw("</caption>\n<thead><tr><th scope=\"col\">単位：円</th>");
+        .raw("</caption>\n<thead><tr><th scope=\"col\">")
+        .text(words.get("budget.unit"))
+        .raw("</th>");
     for y in &years {
-        html.raw("<th scope=\"col\">").text(&y.short()).raw("</th>");
+        html.raw("<th scope=\"col\">")
+            .text(&ctx.short(*y))
+            .raw("</th>");
     }
-    html.raw("<th scope=\"col\">計</th></tr></thead>\n<tbody>\n");
+    html.raw("<th scope=\"col\">")
+        .text(words.get("table.total"))
+        .raw("</th></tr></thead>\n<tbody>\n");
     let mut row = |name: &str, field: fn(&Budget) -> Quantity, sum: Option<Quantity>| {
-        html.raw("<tr><th scope=\"row\">").raw(name).raw("</th>");
+        html.raw("<tr><th scope=\"row\">").text(name).raw("</th>");
         for y in &years {
             let q = grant.budget.get(y).filter(|_| *y <= year).map(field);
             figure_cell(html, q, "", *y == year, "");
@@ -148,42 +144,57 @@ pub fn write_budget_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
             .text(&or_dash(sum, ""))
             .raw("</td></tr>\n");
     };
-    row("総事業費", |b| b.total_cost, total.total_cost);
-    row("交付金額", |b| b.grant, total.grant);
-    html.raw("</tbody>\n</table>\n</div>\n<p class=\"table-note\">計は")
-        .text(&year.label())
-        .raw("までの合計（自動計算）</p>");
+    row(
+        words.get("budget.total_cost"),
+        |b| b.total_cost,
+        total.total_cost,
+    );
+    row(words.get("budget.grant"), |b| b.grant, total.grant);
+    html.raw("</tbody>\n</table>\n</div>\n<p class=\"table-note\">")
+        .text(&words.fill("budget.note", &[("year", &ctx.label(year))]))
+        .raw("</p>");
 }
 
 /// 重要業績評価指標（KPI）: targets and actual increments per year, with cumulative sums.
 pub fn write_kpi_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
+    let words = ctx.words();
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
-    let caption = format!("{} 重要業績評価指標（KPI）", grant.heading());
+    let caption = words.fill("kpi.caption", &[("grant", &grant.heading())]);
+    let th = |html: &mut Html, text: &str| {
+        html.raw("<th scope=\"col\">").text(text).raw("</th>");
+    };
     html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
         .raw("\" tabindex=\"0\">\n<table class=\"kpi\">\n<caption>")
         .text(&caption)
-        .raw("</caption>\n<thead><tr><th scope=\"col\">指標</th><th scope=\"col\">区分</th><th scope=\"col\">事業開始前</th>");
+        .raw("</caption>\n<thead><tr>");
+    th(html, words.get("kpi.indicator"));
+    th(html, words.get("kpi.row"));
+    th(html, words.get("kpi.before"));
     for y in &years {
-        html.raw("<th scope=\"col\">")
-            .text(&y.short())
-            .raw("増加分</th>");
+        th(
+            html,
+            &words.fill("kpi.increase", &[("year", &ctx.short(*y))]),
+        );
     }
-    html.raw("<th scope=\"col\">")
-        .text(&year.short())
-        .raw("までの累計</th></tr></thead>\n");
+    th(html, &words.fill("kpi.sum", &[("year", &ctx.short(year))]));
+    html.raw("</tr></thead>\n");
     for k in &grant.kpis {
         let t = evaluate::kpi_total(k, year);
         html.raw("<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"2\" class=\"name\">")
             .text(&k.name)
-            .raw("</th><th scope=\"row\">目標</th><td class=\"num\"></td>");
+            .raw("</th><th scope=\"row\">")
+            .text(words.get("kpi.target"))
+            .raw("</th><td class=\"num\"></td>");
         for y in &years {
             figure_cell(html, k.targets.get(y).copied(), &k.unit, *y == year, "");
         }
         html.raw("<td class=\"num total\">")
             .text(&or_dash(t.target_sum, &k.unit))
-            .raw("</td></tr>\n<tr><th scope=\"row\">実績</th><td class=\"num\">")
+            .raw("</td></tr>\n<tr><th scope=\"row\">")
+            .text(words.get("kpi.actual"))
+            .raw("</th><td class=\"num\">")
             .text(&format::with_unit(k.before, &k.unit, None))
             .raw("</td>");
         for y in &years {
@@ -269,6 +280,7 @@ pub fn donations_view(ctx: &ViewCtx, heading_level: u8) -> Option<DonationsView>
     let programme = ctx.report.plan.donation_programme.as_ref()?;
     let year = ctx.report.donations.iter().find(|d| d.year == ctx.year())?;
     let (cost, amount) = evaluate::donation_total(year);
+    let unit = ctx.words().get("donations.unit");
     Some(DonationsView {
         scheme: programme.scheme.clone(),
         scheme_definition: ctx
@@ -279,19 +291,21 @@ pub fn donations_view(ctx: &ViewCtx, heading_level: u8) -> Option<DonationsView>
             .unwrap_or_default(),
         target: programme.target.clone(),
         overview: ctx.markdown(&programme.overview, heading_level, None),
-        caption: format!("{}寄附実績", year.year.label()),
-        year: year.year.label(),
+        caption: ctx
+            .words()
+            .fill("donations.caption", &[("year", &ctx.label(year.year))]),
+        year: ctx.label(year.year),
         rows: year
             .donations
             .iter()
             .map(|d| DonationRowView {
                 project: d.project.clone(),
-                purpose: ctx.markdown(&d.purpose, heading_level, None),
-                project_cost: format::with_unit(d.project_cost, "千円", None),
-                amount: format::with_unit(d.amount, "千円", None),
+                purpose: ctx.markdown(&d.purpose, heading_level, Some(&year.source)),
+                project_cost: format::with_unit(d.project_cost, unit, None),
+                amount: format::with_unit(d.amount, unit, None),
             })
             .collect(),
-        project_cost_sum: or_dash(cost, "千円"),
-        amount_sum: or_dash(amount, "千円"),
+        project_cost_sum: or_dash(cost, unit),
+        amount_sum: or_dash(amount, unit),
     })
 }

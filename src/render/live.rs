@@ -3,8 +3,9 @@
 //! without writing the whole site first. What a year's pages share (its page list, its
 //! evaluation, its open data) is made the first time a page of that year is asked for.
 
-use super::context::Collected;
-use super::{pages, site, theme, write_page, Env, Options, PageError, YearData};
+use super::context::{Collected, Facts};
+use super::page::Place;
+use super::{site, theme, write_page, Env, Options, PageError, YearData};
 use crate::diag::Diagnostic;
 use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
@@ -30,6 +31,9 @@ pub struct Live {
     years: Vec<Year>,
     collected: Mutex<Collected>,
     timings: super::timing::Timings,
+    facts: Facts,
+    /// The root's pages, made from the latest year.
+    root: Vec<site::PageSpec>,
 }
 
 impl Live {
@@ -39,13 +43,15 @@ impl Live {
             .iter()
             .map(|y| Year {
                 year: y.year,
-                prefix: pages::year_prefix(&report, y.year),
+                prefix: site::year_prefix(y.year),
                 pages: OnceLock::new(),
                 eval: OnceLock::new(),
                 data: OnceLock::new(),
             })
             .collect();
         Live {
+            facts: Facts::new(&report),
+            root: site::root_specs(&report),
             report,
             theme,
             content_root,
@@ -64,24 +70,17 @@ impl Live {
     /// a data file, the CSS or the sitemap. `None` for anything else (images, unknown paths).
     pub fn file(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
         if let Some(name) = path.strip_prefix("assets/") {
-            return self
-                .theme
-                .statics
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, t)| Ok(t.clone().into_bytes()));
+            return super::static_file(&self.theme, &self.report, name).map(Ok);
         }
-        // The longest prefix wins: `r2/index.html` belongs to R2, `index.html` to the latest.
-        let year = self
-            .years
-            .iter()
-            .filter(|y| path.starts_with(&y.prefix))
-            .max_by_key(|y| y.prefix.len())?;
-        let rel = &path[year.prefix.len()..];
+        // A year's own folder, or the root's pages (made from the latest year).
+        let (year, rel, at_root) = match self.years.iter().find(|y| path.starts_with(&y.prefix)) {
+            Some(y) => (y, &path[y.prefix.len()..], false),
+            None => (self.years.last()?, path, true),
+        };
         let eval = year
             .eval
             .get_or_init(|| evaluate::evaluate(&self.report, year.year));
-        if let Some(name) = rel.strip_prefix("data/") {
+        if let Some(name) = rel.strip_prefix("data/").filter(|_| !at_root) {
             let (slug, kind) = name.rsplit_once('.')?;
             let table = crate::opendata::tables(&self.report, eval.year)
                 .into_iter()
@@ -94,8 +93,11 @@ impl Live {
         }
         let pages = year
             .pages
-            .get_or_init(|| site::YearPages::new(&self.report, year.year));
-        let spec = pages.specs.iter().find(|s| s.path == rel)?;
+            .get_or_init(|| site::YearPages::new(&self.report, &self.facts, year.year));
+        let spec = match at_root {
+            true => self.root.iter().find(|s| s.path == rel)?,
+            false => pages.specs.iter().find(|s| s.path == rel)?,
+        };
         let env = Env {
             report: &self.report,
             content_root: &self.content_root,
@@ -103,10 +105,11 @@ impl Live {
             options: &self.options,
             collected: &self.collected,
             timings: &self.timings,
+            facts: &self.facts,
         };
         // Only the data page lists the open data: made for it alone.
         let no_data = YearData::default();
-        let data = if spec.template == "data.html" {
+        let data = if spec.kind == site::PageKind::Data {
             year.data.get_or_init(|| {
                 let diags = Mutex::default();
                 YearData::write(&self.report, eval, "", &crate::write::Discard, &diags)
@@ -114,22 +117,22 @@ impl Live {
         } else {
             &no_data
         };
+        let place = Place {
+            spec,
+            year: pages,
+            at_root,
+        };
+        let template = spec.kind.template();
         let mut bytes = Vec::new();
-        Some(
-            match write_page(&env, eval, data, spec, pages, &mut bytes) {
-                Ok(()) => Ok(bytes),
-                Err(PageError::Template(e)) => Err(self.theme.render_error(spec.template, &e)),
-                Err(PageError::Slots(e, part)) => {
-                    Err(self.theme.slot_error(spec.template, &e, part))
-                }
-                Err(PageError::Panic(source, message)) => Err(Diagnostic::error(
-                    source,
-                    format!("sosei failed while making {message}"),
-                )),
-                Err(PageError::Write(e)) => {
-                    Err(Diagnostic::error(rel, format!("cannot make: {e}")))
-                }
-            },
-        )
+        Some(match write_page(&env, eval, data, place, &mut bytes) {
+            Ok(()) => Ok(bytes),
+            Err(PageError::Template(e)) => Err(self.theme.render_error(template, &e)),
+            Err(PageError::Slots(e, part)) => Err(self.theme.slot_error(template, &e, part)),
+            Err(PageError::Panic(source, message)) => Err(Diagnostic::error(
+                source,
+                format!("sosei failed while making {message}"),
+            )),
+            Err(PageError::Write(e)) => Err(Diagnostic::error(rel, format!("cannot make: {e}"))),
+        })
     }
 }

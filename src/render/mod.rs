@@ -1,30 +1,34 @@
 //! Render: typed views of the evaluated report, through the theme's templates, into pages.
 
+mod cells;
 pub mod charts;
 pub mod context;
+mod frame;
 pub mod grants;
 pub mod html;
 pub mod indicators;
 pub mod live;
 mod navigation;
+mod notes;
 mod page;
 pub use page::quiet_guarded_panics;
 pub mod pages;
 pub mod parts;
-mod site;
-pub use site::Subject;
+pub mod site;
+pub use site::PageKind;
 pub mod slots;
 pub mod theme;
 pub mod timing;
 pub mod toc;
+mod verification;
 
 use crate::diag::Diagnostics;
 use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
 use crate::lock;
 use crate::model::Report;
-use context::Collected;
-use page::{write_page, PageError};
+use context::{Collected, Facts};
+use page::{write_page, PageError, Place};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -61,6 +65,7 @@ struct Env<'a> {
     options: &'a Options,
     collected: &'a Mutex<Collected>,
     timings: &'a timing::Timings,
+    facts: &'a Facts,
 }
 
 /// What rendering wrote, for the build's report and the write stage.
@@ -74,6 +79,8 @@ pub struct Rendered {
     pub charts: usize,
     /// Where the time went: (activity, time summed over threads, times done).
     pub activities: Vec<(&'static str, std::time::Duration, u64)>,
+    /// What the build should say it left out, and why (no sitemap without `base_url`).
+    pub notes: Vec<String>,
 }
 
 /// One page of the site, as `render` writes it.
@@ -83,35 +90,41 @@ pub struct PageInfo {
     pub year: FiscalYear,
     /// Relative to the output folder: `r2/strategies/1.html`.
     pub path: String,
-    /// The template that makes it: `strategy.html`.
-    pub template: &'static str,
+    pub kind: PageKind,
     pub title: String,
-    pub subject: Subject,
 }
 
-/// Every page of the site, year by year in reading order (for tools and benchmarks).
+/// Every page of the site, year by year in reading order, then the root's pages (for
+/// tools and benchmarks).
 pub fn page_list(report: &Report) -> Vec<PageInfo> {
-    report
-        .years
-        .iter()
-        .zip(site::year_pages(report))
-        .flat_map(|(result, year)| {
-            let prefix = year.prefix.clone();
+    let facts = Facts::new(report);
+    let mut out: Vec<PageInfo> = site::year_pages(report, &facts)
+        .into_iter()
+        .flat_map(|year| {
+            let (y, prefix) = (year.year, year.prefix.clone());
             year.specs.into_iter().map(move |spec| PageInfo {
-                year: result.year,
+                year: y,
                 path: format!("{prefix}{}", spec.path),
-                template: spec.template,
+                kind: spec.kind,
                 title: spec.title,
-                subject: spec.subject,
             })
         })
-        .collect()
+        .collect();
+    if let Some(latest) = report.years.last() {
+        out.extend(site::root_specs(report).into_iter().map(|spec| PageInfo {
+            year: latest.year,
+            path: spec.path,
+            kind: spec.kind,
+            title: spec.title,
+        }));
+    }
+    out
 }
 
-/// Renders every evaluation year's report into `sink`. The latest goes at the root.
-/// Pages are rendered in parallel and streamed to their files as they are made, so
-/// that no page is ever held in memory whole. `progress` is told (pages done,
-/// pages in all) as pages are written.
+/// Renders every evaluation year's report into `sink`, each in its year's folder, and
+/// the root's pages from the latest. Pages are rendered in parallel and streamed to
+/// their files as they are made, so that no page is ever held in memory whole.
+/// `progress` is told (pages done, pages in all) as pages are written.
 pub fn render(
     report: &Report,
     content_root: &Path,
@@ -123,16 +136,21 @@ pub fn render(
     let mut rendered = Rendered::default();
     let diags = Mutex::new(Diagnostics::default());
     let collected = Mutex::new(Collected::default());
-    let specs = site::year_pages(report);
+    let facts = Facts::new(report);
+    let specs = site::year_pages(report, &facts);
+    let root = site::root_specs(report);
+    let latest = report.years.last().map(|y| y.year);
+    let wanted = |y: FiscalYear| options.only_year.is_none_or(|o| o == y);
     let total_pages: usize = specs
         .iter()
-        .filter(|y| {
-            options
-                .only_year
-                .is_none_or(|o| pages::year_prefix(report, o) == y.prefix)
-        })
+        .filter(|y| wanted(y.year))
         .map(|y| y.specs.len())
-        .sum();
+        .sum::<usize>()
+        + if latest.is_some_and(wanted) {
+            root.len()
+        } else {
+            0
+        };
     let done = AtomicUsize::new(0);
     let timings = timing::Timings::default();
     let env = Env {
@@ -142,6 +160,7 @@ pub fn render(
         options,
         collected: &collected,
         timings: &timings,
+        facts: &facts,
     };
     let put = |path: &str, bytes: &[u8]| {
         if let Err(e) = sink.put(path, bytes) {
@@ -151,33 +170,38 @@ pub fn render(
             ));
         }
     };
-    // Every year's pages are made together, the longest first, so that no core waits for
-    // one long page at the end of each year.
-    let years: Vec<(&site::YearPages, Evaluation)> = report
-        .years
+    let years: Vec<(&site::YearPages, Evaluation)> = specs
         .par_iter()
-        .zip(&specs)
-        .filter(|(r, _)| options.only_year.is_none_or(|y| y == r.year))
-        .map(|(result, pages)| (pages, evaluate::evaluate(report, result.year)))
+        .filter(|pages| wanted(pages.year))
+        .map(|pages| (pages, evaluate::evaluate(report, pages.year)))
         .collect();
-    let page = |year: usize, spec: &site::PageSpec, data: &YearData| {
+    let page = |year: usize, spec: &site::PageSpec, at_root: bool, data: &YearData| {
         if options.cancelled() {
             return;
         }
         let (pages, eval) = &years[year];
-        let path = format!("{}{}", pages.prefix, spec.path);
+        let path = match at_root {
+            true => spec.path.clone(),
+            false => format!("{}{}", pages.prefix, spec.path),
+        };
+        let place = Place {
+            spec,
+            year: pages,
+            at_root,
+        };
         let written = sink
             .create(&path)
             .map_err(PageError::Write)
-            .and_then(|mut file| write_page(&env, eval, data, spec, pages, &mut *file));
+            .and_then(|mut file| write_page(&env, eval, data, place, &mut *file));
+        let template = spec.kind.template();
         match written {
             Ok(()) => {}
             // Once per template, not once per page and year.
             Err(PageError::Template(err)) => {
-                lock(&diags).push_unique(theme.render_error(spec.template, &err))
+                lock(&diags).push_unique(theme.render_error(template, &err))
             }
             Err(PageError::Slots(err, part)) => {
-                lock(&diags).push_unique(theme.slot_error(spec.template, &err, part))
+                lock(&diags).push_unique(theme.slot_error(template, &err, part))
             }
             Err(PageError::Panic(source, message)) => lock(&diags).push_unique(
                 crate::diag::Diagnostic::error(source, format!("sosei failed while making {message}"))
@@ -190,30 +214,32 @@ pub fn render(
         }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
     };
-    // The open data is written beside the pages; the data pages, which list it, after.
-    let lists_data = |s: &site::PageSpec| s.template == "data.html";
     // One list of work: each year's open data, and every page but the data pages, which
     // list the open data and come after it. The longest first (later years are larger),
     // each taken by whichever thread is free, so that no core waits at the end.
     enum Job<'s> {
         Data(usize),
-        Page(usize, &'s site::PageSpec),
+        Page(usize, &'s site::PageSpec, bool),
     }
+    let latest_index = years.iter().position(|(p, _)| Some(p.year) == latest);
     let mut jobs: Vec<Job> = (0..years.len()).map(Job::Data).collect();
     jobs.extend(years.iter().enumerate().flat_map(|(y, (pages, _))| {
         pages
             .specs
             .iter()
-            .filter(|s| !lists_data(s))
-            .map(move |s| Job::Page(y, s))
+            .filter(|s| s.kind != PageKind::Data)
+            .map(move |s| Job::Page(y, s, false))
     }));
+    if let Some(y) = latest_index {
+        jobs.extend(root.iter().map(|s| Job::Page(y, s, true)));
+    }
     jobs.sort_by_key(|job| {
         let (class, year) = match job {
             Job::Data(y) => (0, *y),
-            Job::Page(y, s) => match s.template {
-                "full.html" => (0, *y),
-                "evaluation.html" => (1, *y),
-                "strategy.html" => (2, *y),
+            Job::Page(y, s, _) => match s.kind {
+                PageKind::Full => (0, *y),
+                PageKind::Evaluation => (1, *y),
+                PageKind::Goal(_) => (2, *y),
                 _ => (3, 0),
             },
         };
@@ -234,15 +260,15 @@ pub fn render(
                             });
                             let _ = data[*y].set(written);
                         }
-                        Job::Page(y, spec) => page(*y, spec, &no_data),
+                        Job::Page(y, spec, at_root) => page(*y, spec, *at_root, &no_data),
                     }
                 }
             });
         }
     });
     for (y, (pages, _)) in years.iter().enumerate() {
-        for spec in pages.specs.iter().filter(|s| lists_data(s)) {
-            page(y, spec, data[y].get().unwrap_or(&no_data));
+        for spec in pages.specs.iter().filter(|s| s.kind == PageKind::Data) {
+            page(y, spec, false, data[y].get().unwrap_or(&no_data));
         }
         rendered.pages.extend(
             pages
@@ -251,15 +277,25 @@ pub fn render(
                 .map(|s| format!("{}{}", pages.prefix, s.path)),
         );
     }
+    if latest_index.is_some() {
+        rendered.pages.extend(root.iter().map(|s| s.path.clone()));
+    }
     if options.cancelled() {
         lock(&diags).push(crate::diag::Diagnostic::error(
             "(build)",
             "stopped: the sources changed while the site was being written",
         ));
     }
-    put("sitemap.xml", sitemap(report, &rendered.pages).as_bytes());
-    for (name, text) in &theme.statics {
-        put(&format!("assets/{name}"), text.as_bytes());
+    match &report.config.base_url {
+        Some(base) => put("sitemap.xml", sitemap(base, &rendered.pages).as_bytes()),
+        None => rendered.notes.push(
+            "sitemap.xml was not written: a sitemap lists absolute addresses, and config.yaml has no `base_url`".into(),
+        ),
+    }
+    for (name, _) in &theme.statics {
+        if let Some(bytes) = static_file(theme, report, name) {
+            put(&format!("assets/{name}"), &bytes);
+        }
     }
     let collected = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     rendered.images = collected.images.into_iter().collect();
@@ -269,17 +305,35 @@ pub fn render(
     for d in collected.problems {
         diags.push_unique(d);
     }
+    for d in report.vocabulary.missing() {
+        diags.push_unique(d);
+    }
     // Pages are made in parallel: the order problems were met in is not the same twice.
     (rendered, diags.sorted())
 }
 
-fn series_count(report: &Report) -> usize {
-    report.indicators.iter().map(|i| i.series.len()).sum()
+/// A file of `assets/`: the theme's, with the rating's colours after its stylesheet.
+pub fn static_file(theme: &theme::Theme, report: &Report, name: &str) -> Option<Vec<u8>> {
+    let (_, bytes) = theme.statics.iter().find(|(n, _)| n == name)?;
+    let mut bytes = bytes.clone();
+    if name == "style.css" {
+        bytes.extend_from_slice(rating_css(report).as_bytes());
+    }
+    Some(bytes)
 }
 
-/// The heading of the full report's section of indicator charts.
-fn trends_heading(year: FiscalYear) -> String {
-    format!("数値目標の推移（{}まで）", year.label())
+/// The colours of the rating's levels, as the theme's stylesheet uses them: the levels
+/// are the content's, so their colours cannot be in the theme.
+pub fn rating_css(report: &Report) -> String {
+    let mut out = String::from("\n/* The rating's levels (config.yaml), added by sosei. */\n");
+    for (_, level) in report.config.rating.all() {
+        // Both are checked: an id of [a-z0-9-] and a colour of #rrggbb.
+        out.push_str(&format!(
+            ".status-{} {{ color: {}; }}\n",
+            level.id, level.colour
+        ));
+    }
+    out
 }
 
 fn up(depth: usize) -> String {
@@ -323,9 +377,8 @@ impl YearData {
     }
 }
 
-/// `sitemap.xml`: every page but the 404, with absolute addresses when `base_url` is set.
-fn sitemap(report: &Report, pages: &[String]) -> String {
-    let base = report.config.base_url.as_deref().unwrap_or("");
+/// `sitemap.xml`: every page but the 404, at its absolute address.
+fn sitemap(base: &str, pages: &[String]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in pages.iter().filter(|p| *p != "404.html") {
         out.push_str(&format!(

@@ -2,13 +2,24 @@
 //! slot's part written in its place.
 
 use super::context::ViewCtx;
-use super::pages::{self, FrameView};
-use super::site::Subject;
+use super::frame::{frame, FrameView};
+use super::pages::{self, GoalDetail};
+use super::parts::{LinkView, Part};
+use super::site::{grant_page_path, PageKind, PageSpec, YearPages};
 use super::timing::Activity;
-use super::{charts, grants, html, series_count, site, slots, toc, trends_heading, up};
+use super::{charts, grants, html, navigation, slots, toc, up};
 use super::{Env, YearData};
 use crate::evaluate::Evaluation;
 use serde::Serialize;
+
+/// The charts of the indicators under one goal, in the full report.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrendGroupView {
+    /// The goal's heading, when the tree has more than one goal level to tell apart.
+    pub heading: Option<String>,
+    pub anchor: String,
+    pub indicators: Vec<charts::IndicatorChartsView>,
+}
 
 #[derive(Serialize)]
 struct PageData<'a> {
@@ -16,20 +27,28 @@ struct PageData<'a> {
     plan: Option<pages::PlanView>,
     summary: Option<pages::SummaryView>,
     commentary: Option<String>,
-    strategies: Vec<pages::StrategyView>,
+    /// The goals: the top-level ones (home, full report), or the page's own.
+    goals: Vec<pages::GoalView>,
     evaluations: Vec<pages::YearEvaluationView>,
     verification: Option<pages::VerificationView>,
     notes: Option<pages::NotesView>,
     grants: Vec<grants::GrantView>,
     projects: Vec<grants::ProjectView>,
     donations: Option<grants::DonationsView>,
-    trends: Vec<charts::IndicatorChartsView>,
+    trends: Vec<TrendGroupView>,
+    /// The external committee's opinions of the year, in the full report.
+    opinions: Vec<pages::OpinionView>,
+    committee: Option<String>,
     toc: Vec<toc::TocEntry>,
     /// The full report is too large to chart every series (see `full_report_charts`).
     trends_omitted: bool,
     /// Every grant programme, on the list of them.
-    grant_links: Vec<grants::LinkView>,
+    grant_links: Vec<LinkView>,
     data: Vec<pages::DataFileView>,
+    /// The kinds of indicator, joined: 数値目標・KPI.
+    kinds: &'a str,
+    /// The name of the rating's figure: 進捗率.
+    figure: &'a str,
     page: &'a str,
 }
 
@@ -73,38 +92,50 @@ pub(super) fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     })
 }
 
+/// Where a page is: in its year's folder, or at the site's root (made from that year).
+#[derive(Clone, Copy)]
+pub(super) struct Place<'a> {
+    pub spec: &'a PageSpec,
+    pub year: &'a YearPages,
+    pub at_root: bool,
+}
+
 /// Makes one page and writes it to `out`: the template renders the page around the slots,
 /// then the page is streamed out with each slot's part written in its place.
 pub(super) fn write_page(
     env: &Env,
     eval: &Evaluation,
     data: &YearData,
-    spec: &site::PageSpec,
-    year: &site::YearPages,
+    place: Place,
     out: &mut dyn std::io::Write,
 ) -> Result<(), PageError> {
-    let prefix = year.prefix.as_str();
+    let spec = place.spec;
     let depth = spec.path.matches('/').count();
+    let (site_root, year_root) = match place.at_root {
+        true => (String::new(), place.year.prefix.clone()),
+        false => (up(depth + 1), up(depth)),
+    };
     let ctx = ViewCtx {
         report: env.report,
         eval,
         content_root: env.content_root,
-        site_root: up(depth + prefix.matches('/').count()),
-        year_root: up(depth),
+        site_root,
+        year_root,
         collected: env.collected,
         style: &env.theme.chart_style,
+        facts: env.facts,
         slots: Default::default(),
     };
     let timings = env.timings;
-    let page_panic = |m: String| PageError::Panic(spec.template.into(), m);
-    let views =
-        guarded(|| timings.time(Activity::Views, || page_data(env, &ctx, data, spec, year)))
-            .map_err(page_panic)?;
+    let template = spec.kind.template();
+    let page_panic = |m: String| PageError::Panic(template.into(), m);
+    let views = guarded(|| timings.time(Activity::Views, || page_data(env, &ctx, data, place)))
+        .map_err(page_panic)?;
     let page = guarded(|| {
         timings.time(Activity::Templates, || {
             let context = tera::Context::from_serialize(&views)?;
             slots::rendering(ctx.slots.key(), || {
-                env.theme.tera.render(spec.template, &context)
+                env.theme.tera.render(template, &context)
             })
         })
     })
@@ -119,11 +150,9 @@ pub(super) fn write_page(
         if failed.is_some() {
             return;
         }
-        let written = guarded(|| timings.time(part.activity(), || part.write(&ctx, h)));
+        let written = guarded(|| timings.time(part.activity(), || write_part(&ctx, part, h)));
         if let Err(message) = written {
-            let source = part
-                .source(ctx.report)
-                .unwrap_or_else(|| spec.template.into());
+            let source = part.source(ctx.report).unwrap_or_else(|| template.into());
             failed = Some(PageError::Panic(
                 source,
                 format!("{} of `{}`: {message}", part.describe(), spec.path),
@@ -140,48 +169,88 @@ pub(super) fn write_page(
     html.finish().map_err(PageError::Write)
 }
 
+/// Writes one part where its slot stands.
+fn write_part(ctx: &ViewCtx, part: &Part, html: &mut html::Html) {
+    let grant = |n: usize| &ctx.report.grants[n];
+    match part {
+        Part::IndicatorTable(t) => super::indicators::write_indicator_table(ctx, t, html),
+        Part::VerificationTable(t) => super::verification::write_verification_table(ctx, t, html),
+        Part::SeriesChart(r) => charts::write_series_chart(ctx, *r, html),
+        Part::BudgetTable(n) => grants::write_budget_table(ctx, grant(*n), html),
+        Part::KpiTable(n) => grants::write_kpi_table(ctx, grant(*n), html),
+        Part::BudgetChart(n) => charts::write_budget_chart(ctx, grant(*n), html),
+        Part::KpiChart { grant: n, kpi } => charts::write_kpi_chart(ctx, grant(*n), *kpi, html),
+        Part::Navigation(n) => navigation::write(n, ctx.words(), html),
+        Part::StatusChart { under } => charts::write_status_chart(ctx, *under, html),
+        Part::ProjectSection {
+            grant,
+            project,
+            section,
+            level,
+        } => grants::write_project_section(ctx, (*grant, *project, *section), *level, html),
+    }
+}
+
+/// The charts of the full report, grouped by the goal the indicators hang on when the
+/// tree has more than one level.
+fn trend_groups(ctx: &ViewCtx) -> Vec<TrendGroupView> {
+    let report = ctx.report;
+    let goals = &report.goals;
+    if goals.levels.len() == 1 {
+        return vec![TrendGroupView {
+            heading: None,
+            anchor: String::new(),
+            indicators: (0..report.indicators.len())
+                .map(|i| charts::indicator_charts(ctx, i))
+                .collect(),
+        }];
+    }
+    let mut groups: Vec<TrendGroupView> = Vec::new();
+    for (i, ind) in report.indicators.iter().enumerate() {
+        let anchor = format!("trends-{}", goals.slug(ind.goal));
+        if groups.last().is_none_or(|g| g.anchor != anchor) {
+            groups.push(TrendGroupView {
+                heading: Some(goals.heading(ind.goal)),
+                anchor,
+                indicators: Vec::new(),
+            });
+        }
+        if let Some(g) = groups.last_mut() {
+            g.indicators.push(charts::indicator_charts(ctx, i));
+        }
+    }
+    groups
+}
+
 /// The views of one page, as its template sees them.
-fn page_data<'a>(
-    env: &Env,
-    ctx: &ViewCtx,
-    data: &YearData,
-    spec: &'a site::PageSpec,
-    year: &site::YearPages,
-) -> PageData<'a> {
+fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>) -> PageData<'a> {
     let Env {
         report, options, ..
     } = *env;
+    let spec = place.spec;
     let eval = ctx.eval;
-    let full = spec.template == "full.html";
+    let kind = spec.kind;
+    let full = kind == PageKind::Full;
     // Heading levels: on the full report everything sits one level deeper.
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
-    let frame = site::frame(ctx, spec, year);
-    let is = |t: &str| spec.template == t || full;
-    // The strategies: their list on the home page and the full report, or the page's own.
-    let strategies = report
-        .strategies
-        .iter()
-        .filter(|s| match spec.template {
-            "strategy.html" => spec.subject == Subject::Strategy(s.number),
-            _ => is("index.html"),
-        })
-        .map(|s| {
-            let mut view = pages::strategy_view(ctx, s, spec.template == "strategy.html", level);
-            if spec.template == "strategy.html" {
-                view.charts = (0..report.indicators.len())
-                    .filter(|i| report.indicators[*i].strategy == s.number)
-                    .map(|i| charts::indicator_charts(ctx, i))
-                    .collect();
-            }
-            view
-        })
-        .collect();
+    let frame = frame(ctx, spec, place.year, place.at_root);
+    let is = |k: PageKind| kind == k || full;
+    let series: usize = report.indicators.iter().map(|i| i.series.len()).sum();
+    let goals = match kind {
+        PageKind::Goal(g) => vec![pages::goal_view(ctx, g, GoalDetail::Full, level)],
+        PageKind::Home | PageKind::Full => report
+            .goals
+            .top()
+            .map(|(g, _)| pages::goal_view(ctx, g, GoalDetail::Brief, level))
+            .collect(),
+        _ => Vec::new(),
+    };
     // A grant's own view (budget, KPIs, charts) only where it is shown.
     let grants_v: Vec<_> = report
         .grants
         .iter()
         .enumerate()
-        .filter(|(i, _)| full || spec.subject == Subject::Grant(*i))
+        .filter(|(i, _)| full || kind == PageKind::Grant(*i))
         .map(|(i, g)| {
             let mut view = grants::grant_view(ctx, i, grant_level);
             if full {
@@ -193,8 +262,8 @@ fn page_data<'a>(
             view
         })
         .collect();
-    let projects = match spec.subject {
-        Subject::Project { grant, project } => {
+    let projects = match kind {
+        PageKind::Project { grant, project } => {
             vec![grants::project_view(ctx, grant, project, project_level)]
         }
         _ => Vec::new(),
@@ -202,72 +271,86 @@ fn page_data<'a>(
     let mut views = PageData {
         frame,
         // The plan, summary, commentary and notes only where the templates use them.
-        plan: is("index.html").then(|| pages::plan_view(ctx, level)),
-        summary: is("index.html").then(|| pages::summary_view(ctx)),
+        plan: is(PageKind::Home).then(|| pages::plan_view(ctx, level)),
+        summary: is(PageKind::Home).then(|| pages::summary_view(ctx)),
         commentary: report
             .years
             .iter()
-            .filter(|_| spec.template == "index.html")
+            .filter(|_| kind == PageKind::Home)
             .find(|y| y.year == eval.year)
-            .and_then(|y| y.commentary.as_ref())
-            .map(|c| ctx.markdown(c, level, None)),
-        strategies,
-        evaluations: if is("evaluation.html") {
+            .and_then(|y| {
+                y.commentary
+                    .as_ref()
+                    .map(|c| ctx.markdown(c, level, Some(&y.source)))
+            }),
+        goals,
+        evaluations: if is(PageKind::Evaluation) {
             pages::year_evaluations(ctx, level)
         } else {
             Vec::new()
         },
-        verification: if is("evaluation.html") {
+        verification: if is(PageKind::Evaluation) {
             pages::verification_view(ctx, level)
         } else {
             None
         },
-        notes: is("evaluation.html").then(|| pages::notes_view(ctx)),
+        notes: is(PageKind::Evaluation).then(|| pages::notes_view(ctx)),
         grants: grants_v,
         projects,
-        donations: if is("donations.html") {
+        donations: if is(PageKind::Donations) {
             grants::donations_view(ctx, level)
         } else {
             None
         },
-        trends: if full && series_count(report) <= report.config.full_report_charts {
-            (0..report.indicators.len())
-                .map(|i| charts::indicator_charts(ctx, i))
-                .collect()
+        trends: if full && series <= report.config.full_report_charts {
+            trend_groups(ctx)
         } else {
             Vec::new()
         },
-        trends_omitted: full && series_count(report) > report.config.full_report_charts,
+        opinions: if full {
+            pages::opinions(ctx, None, level)
+        } else {
+            Vec::new()
+        },
+        committee: pages::committee(ctx),
+        trends_omitted: full && series > report.config.full_report_charts,
         toc: Vec::new(),
-        grant_links: if spec.template == "grants.html" {
+        grant_links: if kind == PageKind::Grants {
             report
                 .grants
                 .iter()
-                .map(|g| grants::LinkView {
+                .map(|g| LinkView {
                     title: g.full_name(),
-                    href: ctx.href(&grants::grant_page_path(g)),
+                    href: ctx.href(&grant_page_path(g)),
                 })
                 .collect()
         } else {
             Vec::new()
         },
-        data: if spec.template == "data.html" {
+        data: if kind == PageKind::Data {
             pages::data_files(ctx, &data.tables)
         } else {
             Vec::new()
         },
-        page: spec.template,
+        kinds: &env.facts.all,
+        figure: &report.config.rating.figure,
+        page: kind.template(),
     };
     if let Some(plan) = views.plan.as_ref().filter(|_| full) {
-        views.toc = toc::toc(&toc::TocInput {
-            plan,
-            evaluations: &views.evaluations,
-            trends_heading: trends_heading(eval.year),
-            verification: views.verification.as_ref().map(|v| v.caption.as_str()),
-            grants: &views.grants,
-            donations: views.donations.as_ref().map(|d| d.scheme.as_str()),
-            pages: &options.toc_pages,
-        });
+        views.toc = toc::toc(
+            ctx,
+            &toc::TocInput {
+                plan,
+                goals: &views.goals,
+                evaluations: &views.evaluations,
+                trends: &views.trends,
+                verification: views.verification.as_ref().map(|v| v.caption.as_str()),
+                opinions: !views.opinions.is_empty(),
+                grants: &views.grants,
+                donations: views.donations.as_ref().map(|d| d.scheme.as_str()),
+                pages: &options.toc_pages,
+            },
+        );
     }
     views.frame.issued = report
         .config

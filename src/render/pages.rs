@@ -1,12 +1,11 @@
-//! Views of the report's own pages: home, evaluation, strategies, notes and the common frame.
+//! Views of the report's own pages: home, evaluation, goals, notes and the open data.
 
+use super::charts::{indicator_charts, IndicatorChartsView};
 use super::context::ViewCtx;
-use super::indicators::{has_verification, IndicatorTable, StatusView, VerificationTable};
-use super::parts::Part;
+use super::parts::{IndicatorTable, Part, VerificationTable};
+use super::site::goal_page_path;
 use super::slots::Slot;
-use crate::evaluate::Status;
-use crate::fiscal_year::FiscalYear;
-use crate::format;
+use super::verification::has_verification;
 use crate::model::*;
 use serde::Serialize;
 
@@ -17,38 +16,84 @@ pub struct PurposeView {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct PlanView {
-    pub title: String,
-    pub overview: String,
-    pub perspective_name: String,
+pub struct PerspectiveView {
+    pub name: String,
+    /// The full report's heading for it: the plan's title, and the content's note.
+    pub heading: String,
     pub basic_idea: String,
     pub purposes: Vec<PurposeView>,
-    pub strategy_count: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanView {
+    pub title: String,
+    /// The cover's subtitle.
+    pub subtitle: String,
+    pub overview: String,
+    pub perspective: Option<PerspectiveView>,
+    /// The top level's name: 戦略, 基本目標.
+    pub level: String,
+    /// The kinds of indicator, joined: 数値目標・KPI.
+    pub kinds: String,
+    pub goal_count: usize,
 }
 
 pub fn plan_view(ctx: &ViewCtx, level: u8) -> PlanView {
     let plan = &ctx.report.plan;
+    let words = ctx.words();
+    let kinds = ctx.kinds().to_string();
     PlanView {
         title: plan.title.clone(),
+        subtitle: plan
+            .subtitle
+            .clone()
+            .unwrap_or_else(|| words.fill("full.subtitle", &[("kinds", &kinds)])),
         overview: ctx.markdown(&plan.overview, level, None),
-        perspective_name: plan.perspective.name.clone(),
-        basic_idea: ctx.markdown(&plan.perspective.basic_idea, level, None),
-        purposes: plan
-            .perspective
-            .purposes
-            .iter()
-            .map(|p| PurposeView {
-                title: p.title.clone(),
-                items: p.items.clone(),
-            })
-            .collect(),
-        strategy_count: ctx.report.strategies.len(),
+        perspective: plan.perspective.as_ref().map(|p| PerspectiveView {
+            name: p.name.clone(),
+            heading: match &p.heading_note {
+                Some(note) => {
+                    words.fill("full.perspective", &[("plan", &plan.title), ("note", note)])
+                }
+                None => plan.title.clone(),
+            },
+            basic_idea: ctx.markdown(&p.basic_idea, level, None),
+            purposes: p
+                .purposes
+                .iter()
+                .map(|p| PurposeView {
+                    title: p.title.clone(),
+                    items: p.items.clone(),
+                })
+                .collect(),
+        }),
+        level: ctx.top_level().to_string(),
+        kinds,
+        goal_count: ctx.report.goals.top().count(),
+    }
+}
+
+/// A level of the rating, as tables and legends show it: `◎ 順調`.
+#[derive(Clone, Debug, Serialize)]
+pub struct LevelView {
+    pub id: String,
+    pub label: String,
+    pub symbol: String,
+}
+
+impl From<&RatingLevel> for LevelView {
+    fn from(l: &RatingLevel) -> Self {
+        LevelView {
+            id: l.id.clone(),
+            label: l.label.clone(),
+            symbol: l.symbol.clone(),
+        }
     }
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SummaryRowView {
-    pub strategy: String,
+    pub goal: String,
     pub name: String,
     pub href: String,
     pub counts: Vec<usize>,
@@ -58,79 +103,216 @@ pub struct SummaryRowView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SummaryView {
     pub caption: String,
+    pub level: String,
     pub chart: Slot,
-    pub statuses: Vec<StatusView>,
+    pub levels: Vec<LevelView>,
     pub rows: Vec<SummaryRowView>,
     pub totals: Vec<usize>,
     pub total: usize,
 }
 
+/// The levels a table of counts shows: every declared one and 未測定, and 評価なし only
+/// when something is not rated.
+pub fn shown_levels(ctx: &ViewCtx) -> Vec<LevelRef> {
+    let rating = &ctx.report.config.rating;
+    rating
+        .all()
+        .map(|(r, _)| r)
+        .filter(|r| *r != rating.not_rated_ref() || ctx.eval.overall.get(*r) > 0)
+        .collect()
+}
+
 pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
     let eval = ctx.eval;
+    let rating = &ctx.report.config.rating;
+    let goals = &ctx.report.goals;
+    let shown = shown_levels(ctx);
     SummaryView {
-        caption: format!("戦略ごとの数値目標の評価（{}）", ctx.year().label()),
-        chart: ctx.slot(Part::StatusChart),
-        statuses: Status::ALL.iter().map(|s| (*s).into()).collect(),
-        rows: ctx
-            .report
-            .strategies
-            .iter()
-            .map(|s| {
-                let counts = eval.by_strategy.get(&s.number).cloned().unwrap_or_default();
+        caption: ctx.words().fill(
+            "summary.caption",
+            &[
+                ("level", ctx.top_level()),
+                ("kinds", ctx.kinds()),
+                ("year", &ctx.label(ctx.year())),
+            ],
+        ),
+        level: ctx.top_level().to_string(),
+        chart: ctx.slot(Part::StatusChart { under: None }),
+        levels: shown.iter().map(|r| rating.get(*r).into()).collect(),
+        rows: goals
+            .top()
+            .map(|(g, goal)| {
+                let counts = eval.counts(g);
                 SummaryRowView {
-                    strategy: format!("戦略{}", s.number),
-                    name: s.name.clone(),
-                    href: ctx.href(&format!("strategies/{}.html", s.number)),
-                    counts: Status::ALL.iter().map(|st| counts.get(*st)).collect(),
+                    goal: goals.label(g),
+                    name: goal.name.clone(),
+                    href: ctx.href(&goal_page_path(ctx.report, g)),
+                    counts: shown.iter().map(|r| counts.get(*r)).collect(),
                     total: counts.total(),
                 }
             })
             .collect(),
-        totals: Status::ALL.iter().map(|st| eval.overall.get(*st)).collect(),
+        totals: shown.iter().map(|r| eval.overall.get(*r)).collect(),
         total: eval.overall.total(),
     }
 }
 
+/// An external committee's opinion on a goal.
 #[derive(Clone, Debug, Serialize)]
-pub struct StrategyView {
-    pub number: u32,
+pub struct OpinionView {
+    pub goal: String,
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GoalView {
+    /// `戦略1`, `具体的施策2-1`.
+    pub label: String,
+    /// `戦略1 若者定着`.
     pub heading: String,
     pub name: String,
     pub aim: String,
     pub href: String,
     pub anchor: String,
+    pub depth: usize,
+    /// The kinds of its own indicators: 数値目標, KPI.
+    pub kinds: String,
+    /// The kinds of the indicators under it too.
+    pub kinds_under: String,
+    /// The table of its own indicators.
     pub table: Option<Slot>,
+    pub charts: Vec<IndicatorChartsView>,
+    /// The goals under it, each with its own table and charts.
+    pub goals: Vec<GoalView>,
+    /// The verification of every indicator under it (top-level goals only).
     pub verification: Option<Slot>,
-    pub charts: Vec<super::charts::IndicatorChartsView>,
+    pub opinions: Vec<OpinionView>,
 }
 
-pub fn strategy_view(ctx: &ViewCtx, s: &Strategy, with_tables: bool, level: u8) -> StrategyView {
-    let years = &ctx.eval.years;
-    StrategyView {
-        number: s.number,
-        heading: format!("戦略{} {}", s.number, s.name),
-        name: s.name.clone(),
-        aim: s.aim.trim().to_string(),
-        href: ctx.href(&format!("strategies/{}.html", s.number)),
-        anchor: format!("strategy-{}", s.number),
-        table: with_tables.then(|| {
+/// What a goal's view holds: its tables and charts (a page about it), or only its name
+/// and aim (a list of goals).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum GoalDetail {
+    Brief,
+    Full,
+}
+
+pub fn goal_view(ctx: &ViewCtx, g: usize, detail: GoalDetail, level: u8) -> GoalView {
+    let report = ctx.report;
+    let goals = &report.goals;
+    let goal = &goals.list[g];
+    let full = detail == GoalDetail::Full;
+    let year_label = ctx.label(ctx.year());
+    let own: Vec<usize> = report
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.goal == g)
+        .map(|(i, _)| i)
+        .collect();
+    let own_kinds = {
+        let mut kinds: Vec<&str> = Vec::new();
+        for i in &own {
+            let k = report.indicators[*i].kind.as_str();
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+        if kinds.is_empty() {
+            kinds.push(&goals.level(g).indicator_kind);
+        }
+        kinds.join(ctx.words().get("notes.compound_join"))
+    };
+    let heading = goals.heading(g);
+    let subtree = goals.subtree(g);
+    let top = goal.depth == 0;
+    let anchor = if goals.folder == "strategies" {
+        format!("strategy-{}", goals.slug(g))
+    } else {
+        format!("goal-{}", goals.slug(g))
+    };
+    let href = match top {
+        true => ctx.href(&goal_page_path(report, g)),
+        false => format!("{}#h-{anchor}", ctx.href(&goal_page_path(report, g))),
+    };
+    GoalView {
+        label: goals.label(g),
+        name: goal.name.clone(),
+        aim: goal.aim.clone(),
+        href,
+        depth: goal.depth,
+        kinds: own_kinds.clone(),
+        kinds_under: ctx.kinds_under(g).to_string(),
+        table: (full && !own.is_empty()).then(|| {
             ctx.slot(Part::IndicatorTable(IndicatorTable {
-                caption: format!("戦略{} {} の数値目標", s.number, s.name),
-                years: years.clone(),
-                strategy: Some(s.number),
-                show_strategy: false,
+                caption: ctx
+                    .words()
+                    .fill("goal.table", &[("goal", &heading), ("kinds", &own_kinds)]),
+                years: ctx.eval.years.clone(),
+                goals: Some(g..g + 1),
+                show_goal: false,
             }))
         }),
         // Filled by the page that shows them.
-        charts: Vec::new(),
-        verification: (with_tables && has_verification(ctx, Some(s.number))).then(|| {
+        charts: if full {
+            own.iter().map(|i| indicator_charts(ctx, *i)).collect()
+        } else {
+            Vec::new()
+        },
+        goals: goals
+            .children(g)
+            .map(|(c, _)| goal_view(ctx, c, detail, level))
+            .collect(),
+        verification: (full && top && has_verification(ctx, Some(subtree.clone()))).then(|| {
             ctx.slot(Part::VerificationTable(VerificationTable {
-                caption: format!("戦略{} 数値目標の検証（{}）", s.number, ctx.year().label()),
-                strategy: Some(s.number),
+                caption: ctx.words().fill(
+                    "goal.verification_caption",
+                    &[
+                        ("goal", &goals.label(g)),
+                        ("kinds", ctx.kinds_under(g)),
+                        ("year", &year_label),
+                    ],
+                ),
+                goals: Some(subtree.clone()),
                 level,
             }))
         }),
+        opinions: if full {
+            opinions(ctx, Some(g), level)
+        } else {
+            Vec::new()
+        },
+        heading,
+        anchor,
     }
+}
+
+/// The external committee's opinions of the report year: on `goal` alone, or on every goal.
+pub fn opinions(ctx: &ViewCtx, goal: Option<usize>, level: u8) -> Vec<OpinionView> {
+    let Some(result) = ctx.report.years.iter().find(|r| r.year == ctx.year()) else {
+        return Vec::new();
+    };
+    let Some(external) = &result.external else {
+        return Vec::new();
+    };
+    let goals = &ctx.report.goals;
+    external
+        .opinions
+        .iter()
+        .filter(|(g, _)| goal.is_none_or(|x| x == *g))
+        .map(|(g, text)| OpinionView {
+            goal: goals.heading(*g),
+            anchor: format!("opinion-{}", goals.slug(*g)),
+            html: ctx.markdown(text, level, Some(&external.source)),
+        })
+        .collect()
+}
+
+/// The committee that gave the report year's opinions, when the content names it.
+pub fn committee(ctx: &ViewCtx) -> Option<String> {
+    let result = ctx.report.years.iter().find(|r| r.year == ctx.year())?;
+    result.external.as_ref()?.committee.clone()
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -140,7 +322,7 @@ pub struct YearEvaluationView {
     pub table: Slot,
 }
 
-/// 数値目標の評価 for each evaluation year up to the report year, oldest first.
+/// The evaluation of each year up to the report year, oldest first.
 pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
     let short = &ctx.report.plan.short_title;
     ctx.eval
@@ -148,16 +330,25 @@ pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
         .iter()
         .map(|y| {
             let result = ctx.report.years.iter().find(|r| r.year == *y);
-            let heading = format!("{short} 数値目標の評価（{}）", y.label());
+            let heading = ctx.words().fill(
+                "evaluation.heading",
+                &[
+                    ("short", short),
+                    ("kinds", ctx.kinds()),
+                    ("year", &ctx.label(*y)),
+                ],
+            );
             YearEvaluationView {
-                commentary: result
-                    .and_then(|r| r.commentary.as_ref())
-                    .map(|c| ctx.markdown(c, level, None)),
+                commentary: result.and_then(|r| {
+                    r.commentary
+                        .as_ref()
+                        .map(|c| ctx.markdown(c, level, Some(&r.source)))
+                }),
                 table: ctx.slot(Part::IndicatorTable(IndicatorTable {
                     caption: heading.clone(),
                     years: vec![*y],
-                    strategy: None,
-                    show_strategy: true,
+                    goals: None,
+                    show_goal: true,
                 })),
                 heading,
             }
@@ -165,7 +356,7 @@ pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
         .collect()
 }
 
-/// 数値目標の検証 of the report year, for all strategies.
+/// The verification of the report year, for all goals.
 #[derive(Clone, Debug, Serialize)]
 pub struct VerificationView {
     pub caption: String,
@@ -176,15 +367,18 @@ pub fn verification_view(ctx: &ViewCtx, level: u8) -> Option<VerificationView> {
     if !has_verification(ctx, None) {
         return None;
     }
-    let caption = format!(
-        "{} 数値目標の検証（{}）",
-        ctx.report.plan.short_title,
-        ctx.year().label()
+    let caption = ctx.words().fill(
+        "evaluation.verification",
+        &[
+            ("short", &ctx.report.plan.short_title),
+            ("kinds", ctx.kinds()),
+            ("year", &ctx.label(ctx.year())),
+        ],
     );
     Some(VerificationView {
         table: ctx.slot(Part::VerificationTable(VerificationTable {
             caption: caption.clone(),
-            strategy: None,
+            goals: None,
             level,
         })),
         caption,
@@ -197,116 +391,9 @@ pub struct NotesView {
     pub variants: Vec<String>,
 }
 
-/// The notes printed in every report: the status rule in force and the name variants.
+/// The notes printed in every report: the rating in force, and the name variants.
 pub fn notes_view(ctx: &ViewCtx) -> NotesView {
-    let report = ctx.report;
-    let period = report.plan.period;
-    let pace = report.config.on_track_pace;
-    let mut rule = vec![
-        "進捗率 ＝（実績値 − 当初値）÷（目標値 − 当初値）。目標値が当初値より低い指標（低いほど良い指標）にも同じ式を用います。".to_string(),
-        format!("{} {}：実績値が目標値に達している。", Status::Achieved.symbol(), Status::Achieved.label()),
-        format!(
-            "{} {}：進捗率が、計画期間（{}、{}年）のうち経過した年数の割合に {} を乗じた値以上。",
-            Status::OnTrack.symbol(),
-            Status::OnTrack.label(),
-            period.label(),
-            period.len(),
-            format::plain_number(crate::quantity::Quantity::new((pace * 100.0).round() as i64, 2))
-        ),
-        format!("{} {}：進捗率が0以上で、順調の基準に満たない。", Status::Behind.symbol(), Status::Behind.label()),
-        format!("{} {}：進捗率が0未満（当初値より目標から遠ざかっている）。", Status::Worsened.symbol(), Status::Worsened.label()),
-        format!("{} {}：その年度の実績値がない。", Status::NotMeasured.symbol(), Status::NotMeasured.label()),
-    ];
-    for (year, expected) in &ctx.eval.expected {
-        rule.push(format!(
-            "{}の順調の基準：進捗率{}以上。",
-            year.label(),
-            format::percent(*expected)
-        ));
-    }
-    rule.push(
-        "複数の系列をもつ数値目標（小学校・中学校など）は、系列ごとに評価し、数えます。"
-            .to_string(),
-    );
-    let variants = report
-        .indicators
-        .iter()
-        .flat_map(|i| {
-            i.variants.iter().filter(|v| v.year.is_none_or(|y| y <= ctx.year())).map(move |v| {
-                let note = v.note.as_deref().map(|n| format!("（{}）", n.trim())).unwrap_or_default();
-                format!("「{}」は「{}」と表記されている箇所があります{note}。本報告では前者に統一しています。", i.name, v.text)
-            })
-        })
-        .collect();
-    NotesView { rule, variants }
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct YearLinkView {
-    pub label: String,
-    pub href: String,
-    pub current: bool,
-}
-
-/// The common frame of every page.
-#[derive(Clone, Debug, Serialize)]
-pub struct FrameView {
-    pub title: String,
-    /// The `<title>`: `戦略1 若者定着｜令和3年度評価｜第2期…総合戦略｜長岡市`.
-    pub page_title: String,
-    /// The site's name for sharing: `第2期…総合戦略（長岡市）`.
-    pub site_name: String,
-    /// The kind of page, for a class on `<body>`: `strategy`.
-    pub kind: &'static str,
-    pub description: String,
-    pub plan_title: String,
-    pub city: String,
-    pub year_label: String,
-    pub site_root: String,
-    pub year_root: String,
-    /// The site menu.
-    pub nav: Slot,
-    /// Links to the same page in every year's report.
-    pub years: Slot,
-    pub breadcrumbs: Slot,
-    pub licence: Option<String>,
-    /// The date of issue, printed on the cover of the full report.
-    pub issued: Option<String>,
-    /// The running header of printed pages, escaped for a CSS string.
-    pub print_header: String,
-    /// Links to the pages before and after this one in reading order.
-    pub pager: Slot,
-    /// The page's absolute address, when the config gives `base_url`.
-    pub url: Option<String>,
-}
-
-/// Escapes text for a double-quoted CSS string inside a `<style>` element: every ASCII
-/// character but letters, digits and the space, and every control or line-separator
-/// character, becomes a six-digit CSS escape (`\\00003C`), so that nothing in the text can
-/// end the string, the rule or the element.
-pub fn css_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let literal = c.is_ascii_alphanumeric()
-            || c == ' '
-            || (!c.is_ascii() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'));
-        if literal {
-            out.push(c);
-        } else {
-            out.push_str(&format!("\\{:06X}", c as u32));
-        }
-    }
-    out
-}
-
-/// The address of a year's report, relative to the site root.
-pub fn year_prefix(report: &Report, year: FiscalYear) -> String {
-    let latest = report.years.last().map(|y| y.year);
-    if Some(year) == latest {
-        String::new()
-    } else {
-        format!("{}/", year.slug())
-    }
+    super::notes::notes(ctx)
 }
 
 /// One downloadable table, for the open data page.
@@ -336,32 +423,9 @@ pub fn data_files(
                 .units
                 .iter()
                 .map(String::as_str)
+                .filter(|u| !u.is_empty())
                 .collect::<Vec<_>>()
                 .join("、"),
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::css_string;
-
-    #[test]
-    fn css_strings_cannot_be_left() {
-        assert_eq!(
-            css_string("第2期 総合戦略　令和3年度"),
-            "第2期 総合戦略　令和3年度"
-        );
-        assert_eq!(
-            css_string("a\"}\\\u{c}<\t\u{85}\u{2028}"),
-            "a\\000022\\00007D\\00005C\\00000C\\00003C\\000009\\000085\\002028"
-        );
-        // Only letters, digits, spaces, other scripts and escapes remain.
-        let escaped =
-            css_string("\"; } body { background: url(http://evil.example/) } x { content: \"");
-        assert!(
-            !escaped.contains(['"', '{', '}', '(', ';', ':']),
-            "{escaped}"
-        );
-    }
 }

@@ -1,14 +1,26 @@
 //! The parts of a page that sosei writes itself, in the slots the templates place: the
-//! data tables and the charts, which are most of a large report's bytes.
+//! data tables, the charts, the navigation and Markdown sections, which are most of a
+//! large report's bytes. Here only what each part shows; `compose` writes them.
 
-use super::charts;
-use super::context::ViewCtx;
-use super::grants;
-use super::html::Html;
-use super::indicators::{self, IndicatorTable, VerificationTable};
-use super::navigation::Navigation;
 use super::timing::Activity;
+use crate::fiscal_year::FiscalYear;
 use crate::model::SeriesRef;
+use serde::Serialize;
+
+/// A link: its text and address.
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub href: String,
+}
+
+/// The same page in another year's report.
+#[derive(Clone, Debug, Serialize)]
+pub struct YearLinkView {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
 
 /// One part, described by what it shows; it is written only where a template places it.
 pub enum Part {
@@ -24,8 +36,10 @@ pub enum Part {
         grant: usize,
         kpi: usize,
     },
-    /// The home page's chart of status counts per strategy.
-    StatusChart,
+    /// The chart of level counts: of the top-level goals, or of the goals under one.
+    StatusChart {
+        under: Option<usize>,
+    },
     /// Links around the page: menu, year switch, breadcrumbs, previous and next.
     Navigation(Navigation),
     /// A project's section (its Markdown), with `##` as `<h{level}>`.
@@ -34,6 +48,44 @@ pub enum Part {
         project: usize,
         section: usize,
         level: u8,
+    },
+}
+
+/// What an indicator table shows.
+pub struct IndicatorTable {
+    pub caption: String,
+    /// One column of actuals per year; figure and rating are those of the last.
+    pub years: Vec<FiscalYear>,
+    /// The goals whose indicators are shown (a range of places in `Goals::list`), or all.
+    pub goals: Option<std::ops::Range<usize>>,
+    /// A column naming each row's goal (tables of several goals).
+    pub show_goal: bool,
+}
+
+/// What a verification table shows: the report year's 検証 of the indicators under a goal,
+/// or of all.
+pub struct VerificationTable {
+    pub caption: String,
+    pub goals: Option<std::ops::Range<usize>>,
+    /// The heading level that Markdown's `##` becomes in the analysis.
+    pub level: u8,
+}
+
+/// The links of a page's navigation.
+pub enum Navigation {
+    /// The site menu: its `<ul>`.
+    Menu(Vec<LinkView>),
+    /// The same page in each year's report; nothing when there is one year.
+    YearSwitch(Vec<YearLinkView>),
+    /// The way from the home page to this one (`title`); nothing on the home page.
+    Breadcrumbs {
+        crumbs: Vec<LinkView>,
+        title: String,
+    },
+    /// The pages before and after this one in reading order.
+    Pager {
+        previous: Option<LinkView>,
+        next: Option<LinkView>,
     },
 }
 
@@ -48,7 +100,7 @@ impl Part {
             Part::SeriesChart(_)
             | Part::BudgetChart(_)
             | Part::KpiChart { .. }
-            | Part::StatusChart => Activity::Charts,
+            | Part::StatusChart { .. } => Activity::Charts,
             Part::Navigation(_) => Activity::Navigation,
             Part::ProjectSection { .. } => Activity::Views,
         }
@@ -64,7 +116,7 @@ impl Part {
             Part::KpiTable(_) => "a KPI table",
             Part::BudgetChart(_) => "a budget chart",
             Part::KpiChart { .. } => "a KPI chart",
-            Part::StatusChart => "the chart of ratings",
+            Part::StatusChart { .. } => "the chart of ratings",
             Part::Navigation(Navigation::Menu(_)) => "the site menu (`frame.nav`)",
             Part::Navigation(Navigation::YearSwitch(_)) => "the year switch (`frame.years`)",
             Part::Navigation(Navigation::Breadcrumbs { .. }) => {
@@ -86,27 +138,6 @@ impl Part {
                 .get(*project)
                 .map(|p| p.source.clone()),
             _ => None,
-        }
-    }
-
-    pub fn write(&self, ctx: &ViewCtx, html: &mut Html) {
-        let grant = |n: usize| &ctx.report.grants[n];
-        match self {
-            Part::IndicatorTable(t) => indicators::write_indicator_table(ctx, t, html),
-            Part::VerificationTable(t) => indicators::write_verification_table(ctx, t, html),
-            Part::SeriesChart(r) => charts::write_series_chart(ctx, *r, html),
-            Part::BudgetTable(n) => grants::write_budget_table(ctx, grant(*n), html),
-            Part::KpiTable(n) => grants::write_kpi_table(ctx, grant(*n), html),
-            Part::BudgetChart(n) => charts::write_budget_chart(ctx, grant(*n), html),
-            Part::KpiChart { grant: n, kpi } => charts::write_kpi_chart(ctx, grant(*n), *kpi, html),
-            Part::Navigation(n) => n.write(html),
-            Part::StatusChart => charts::write_status_chart(ctx, html),
-            Part::ProjectSection {
-                grant,
-                project,
-                section,
-                level,
-            } => grants::write_project_section(ctx, (*grant, *project, *section), *level, html),
         }
     }
 }

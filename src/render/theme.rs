@@ -1,7 +1,10 @@
 //! The theme: tera templates and CSS embedded in the binary, overridable file by file.
 
 use crate::diag::Diagnostic;
+use crate::vocabulary::Vocabulary;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Every template of the default theme, embedded so that sosei works from any folder.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -22,8 +25,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/evaluation.html"),
     ),
     (
-        "strategy.html",
-        include_str!("../../themes/default/templates/strategy.html"),
+        "goal.html",
+        include_str!("../../themes/default/templates/goal.html"),
     ),
     (
         "grant.html",
@@ -64,10 +67,14 @@ const STATIC: &[(&str, &str)] = &[(
 /// A loaded theme: tera with every template, and the static files.
 pub struct Theme {
     pub tera: tera::Tera,
-    pub statics: Vec<(String, String)>,
+    /// Files written under `assets/`: the built-in stylesheet, and whatever a site's
+    /// theme adds (a logo, a favicon, fonts, more CSS), as they are.
+    pub statics: Vec<(String, Vec<u8>)>,
     pub chart_style: crate::chart::style::ChartStyle,
     /// Every template: (name, text, where it came from).
     templates: Vec<(String, String, PathBuf)>,
+    /// The vocabulary's keys, for a "did you mean" when a template asks for another.
+    words_keys: Vec<String>,
 }
 
 impl Theme {
@@ -88,22 +95,49 @@ impl Theme {
             .split("Variable `")
             .nth(1)
             .and_then(|r| r.split('`').next());
-        let position = variable.and_then(|v| {
-            text.lines()
-                .enumerate()
-                .find_map(|(i, l)| l.find(v).map(|c| (i + 1, l[..c].chars().count() + 1)))
-        });
-        let d = match variable {
-            Some(v) => Diagnostic::error(
-                path,
-                format!("the template uses `{v}`, which sosei does not provide"),
-            )
-            .expected(
-                "a variable of the built-in template's context; compare with the built-in template",
-            ),
-            None => Diagnostic::error(path, format!("the template cannot be rendered: {message}")),
+        let word = message
+            .split("the vocabulary has no key `")
+            .nth(1)
+            .and_then(|r| r.split('`').next());
+        // The line that asks for it, in whichever template (a block may come from base.html).
+        let find = |needle: &str| {
+            std::iter::once((text, path.clone()))
+                .chain(
+                    self.templates
+                        .iter()
+                        .map(|(_, t, p)| (t.as_str(), p.clone())),
+                )
+                .find_map(|(text, p)| {
+                    text.lines().enumerate().find_map(|(i, l)| {
+                        l.find(needle)
+                            .map(|c| (p.clone(), (i + 1, l[..c].chars().count() + 1)))
+                    })
+                })
         };
-        d.at(position)
+        match (variable, word) {
+            (Some(v), _) => {
+                let (path, position) = find(v).map_or((path, None), |(p, at)| (p, Some(at)));
+                Diagnostic::error(
+                    path,
+                    format!("the template uses `{v}`, which sosei does not provide"),
+                )
+                .at(position)
+                .expected(
+                    "a variable of the built-in template's context; compare with the built-in template",
+                )
+            }
+            (None, Some(k)) => {
+                let (path, position) =
+                    find(&format!("\"{k}\"")).map_or((path, None), |(p, at)| (p, Some(at)));
+                Diagnostic::error(path, format!("the template asks for the word `{k}`, which the vocabulary does not have"))
+                    .at(position)
+                    .expected("a key of the vocabulary (themes/default/vocabulary.yaml), or the key added to the site's vocabulary.yaml")
+                    .help_opt(crate::diag::did_you_mean(k, self.words_keys.iter().map(String::as_str)))
+            }
+            (None, None) => {
+                Diagnostic::error(path, format!("the template cannot be rendered: {message}"))
+            }
+        }
     }
 
     /// A page whose template placed its parts where they cannot be written back, pointed
@@ -177,8 +211,9 @@ fn parse_error(path: &Path, err: &tera::Error) -> Diagnostic {
 }
 
 /// Loads the default theme, replacing any file that `override_dir` (a site's
-/// `themes/default/`) also has.
-pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
+/// `themes/default/`) also has, and adding the site's own partial templates and static
+/// files. `words` is the site's vocabulary, which templates read with `t(key=…)`.
+pub fn load(override_dir: Option<&Path>, words: Arc<Vocabulary>) -> Result<Theme, Diagnostic> {
     let mut tera = tera::Tera::default();
     let mut templates = Vec::new();
     for (name, text) in TEMPLATES {
@@ -191,6 +226,18 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
             });
         templates.push((name.to_string(), text, path));
     }
+    // The site's own templates: partials the overridden templates include.
+    for (rel, path) in site_files(override_dir, "templates") {
+        if templates.iter().any(|(n, _, _)| *n == rel) {
+            continue;
+        }
+        if rel == "strategy.html" {
+            return Err(Diagnostic::error(&path, "`strategy.html` is now `goal.html`")
+                .expected("the template renamed to templates/goal.html (see docs/themes.md): it makes the page of each top-level goal"));
+        }
+        let text = crate::load::read_text(&path, &path)?;
+        templates.push((rel, text, path));
+    }
     for (name, text, path) in &templates {
         if let Err(err) = tera.add_raw_template(name, text) {
             return Err(parse_error(path, &err));
@@ -199,12 +246,22 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
     tera.autoescape_on(vec![".html"]);
     // Escape the five HTML-special characters, but leave `/` readable in links.
     tera.set_escape_fn(super::slots::escape);
+    let words_keys = words.words().keys().cloned().collect();
+    tera.register_function("t", Words(words));
     let mut statics = Vec::new();
     for (name, text) in STATIC {
         let text = read_override(override_dir, &format!("static/{name}"))?
             .map(|(t, _)| t)
             .unwrap_or_else(|| text.to_string());
-        statics.push((name.to_string(), text));
+        statics.push((name.to_string(), text.into_bytes()));
+    }
+    for (rel, path) in site_files(override_dir, "static") {
+        if statics.iter().any(|(n, _)| *n == rel) {
+            continue;
+        }
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Diagnostic::error(&path, format!("cannot read the theme's file: {e}")))?;
+        statics.push((rel, bytes));
     }
     let (chart_text, chart_path) =
         read_override(override_dir, "chart.yaml")?.unwrap_or_else(|| {
@@ -224,7 +281,69 @@ pub fn load(override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
         statics,
         chart_style,
         templates,
+        words_keys,
     })
+}
+
+/// The files under `dir/sub` (a site's theme folder), as (path below `sub` with `/`,
+/// file), in name order; links and hidden files are left out.
+fn site_files(dir: Option<&Path>, sub: &str) -> Vec<(String, PathBuf)> {
+    let Some(root) = dir.map(|d| d.join(sub)).filter(|d| d.is_dir()) else {
+        return Vec::new();
+    };
+    walkdir::WalkDir::new(&root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&root).ok()?;
+            let rel: Vec<String> = rel
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            Some((rel.join("/"), e.into_path()))
+        })
+        .collect()
+}
+
+/// The templates' `t(key="…", name=value…)`: a word of the vocabulary, with each
+/// `{name}` filled in. A key the vocabulary lacks is an error that names it.
+struct Words(Arc<Vocabulary>);
+
+impl tera::Function for Words {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let key = args.get("key").and_then(|k| k.as_str()).ok_or_else(|| {
+            tera::Error::msg("t() needs `key=\"…\"`, the vocabulary key of a word")
+        })?;
+        if !self.0.words().contains_key(key) {
+            return Err(tera::Error::msg(format!(
+                "the vocabulary has no key `{key}`"
+            )));
+        }
+        let values: Vec<(String, String)> = args
+            .iter()
+            .filter(|(k, _)| *k != "key")
+            .map(|(k, v)| {
+                let v = match v {
+                    tera::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> = values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Ok(tera::Value::String(self.0.fill(key, &pairs)))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
 }
 
 fn read_override(dir: Option<&Path>, rel: &str) -> Result<Option<(String, PathBuf)>, Diagnostic> {

@@ -1,8 +1,10 @@
 //! The 目次 of the full report: numbered entries pointing at headings, with page numbers
 //! once a first print has told where each heading landed.
 
+use super::context::ViewCtx;
 use super::grants::GrantView;
-use super::pages::{PlanView, YearEvaluationView};
+use super::page::TrendGroupView;
+use super::pages::{GoalView, PlanView, YearEvaluationView};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -21,16 +23,20 @@ pub struct TocEntry {
 /// What the table of contents is made of, in the order of the full report.
 pub struct TocInput<'a> {
     pub plan: &'a PlanView,
+    pub goals: &'a [GoalView],
     pub evaluations: &'a [YearEvaluationView],
-    pub trends_heading: String,
+    pub trends: &'a [TrendGroupView],
     pub verification: Option<&'a str>,
+    pub opinions: bool,
     pub grants: &'a [GrantView],
     pub donations: Option<&'a str>,
     pub pages: &'a BTreeMap<String, usize>,
 }
 
 /// The entries, numbered 1, 2, … in reading order; projects as 7.1, 7.2, …
-pub fn toc(input: &TocInput) -> Vec<TocEntry> {
+pub fn toc(ctx: &ViewCtx, input: &TocInput) -> Vec<TocEntry> {
+    let words = ctx.words();
+    let year = ctx.label(ctx.year());
     let entry = |title: String, anchor: String| TocEntry {
         number: String::new(),
         page: input.pages.get(&anchor).copied(),
@@ -38,25 +44,42 @@ pub fn toc(input: &TocInput) -> Vec<TocEntry> {
         anchor,
         children: vec![],
     };
-    let mut entries = vec![
-        entry(
-            format!("{}（イノベーションの視点）", input.plan.title),
-            "h-perspective".into(),
+    let mut entries = Vec::new();
+    if let Some(p) = &input.plan.perspective {
+        entries.push(entry(p.heading.clone(), "h-perspective".into()));
+    }
+    entries.push(entry(
+        words.fill(
+            "full.goals",
+            &[
+                ("plan", &input.plan.title),
+                ("count", &input.goals.len().to_string()),
+                ("level", &input.plan.level),
+            ],
         ),
-        entry(
-            format!(
-                "{}（{}つの戦略）",
-                input.plan.title, input.plan.strategy_count
-            ),
-            "h-strategies".into(),
-        ),
-    ];
+        "h-strategies".into(),
+    ));
     for (i, e) in input.evaluations.iter().enumerate() {
         entries.push(entry(e.heading.clone(), format!("h-eval-{}", i + 1)));
     }
-    entries.push(entry(input.trends_heading.clone(), "h-trends".into()));
+    let mut trends = entry(
+        words.fill("full.trends", &[("kinds", ctx.kinds()), ("year", &year)]),
+        "h-trends".into(),
+    );
+    trends.children = input
+        .trends
+        .iter()
+        .filter_map(|g| Some(entry(g.heading.clone()?, format!("h-{}", g.anchor))))
+        .collect();
+    entries.push(trends);
     if let Some(v) = input.verification {
         entries.push(entry(v.to_string(), "h-verification".into()));
+    }
+    if input.opinions {
+        entries.push(entry(
+            words.fill("goal.external", &[("year", &year)]),
+            "h-opinions".into(),
+        ));
     }
     for g in input.grants {
         let mut grant = entry(
@@ -73,7 +96,7 @@ pub fn toc(input: &TocInput) -> Vec<TocEntry> {
     if let Some(d) = input.donations {
         entries.push(entry(d.to_string(), "h-donations".into()));
     }
-    entries.push(entry("注記（評価の方法）".into(), "h-notes".into()));
+    entries.push(entry(words.get("notes.heading").into(), "h-notes".into()));
     for (i, e) in entries.iter_mut().enumerate() {
         e.number = (i + 1).to_string();
         for (j, c) in e.children.iter_mut().enumerate() {

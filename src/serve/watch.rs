@@ -44,7 +44,8 @@ pub(super) type Log = Arc<dyn Fn(&str) + Send + Sync>;
 pub(super) struct Sources {
     pub content: PathBuf,
     manuscript: Option<Manuscript>,
-    theme: Option<Arc<Theme>>,
+    /// The theme, with the vocabulary it was made with.
+    theme: Option<(Arc<Theme>, Arc<crate::vocabulary::Vocabulary>)>,
 }
 
 impl Sources {
@@ -84,20 +85,15 @@ impl Sources {
     fn check(&mut self, changed: &[PathBuf], state: &Mutex<State>, log: &Log) -> bool {
         let started = Instant::now();
         let themes = self.theme_dir();
-        if changed.is_empty()
+        let theme_changed = changed.is_empty()
             || changed
                 .iter()
-                .any(|p| themes.as_ref().is_some_and(|t| p.starts_with(t)))
-        {
+                .any(|p| themes.as_ref().is_some_and(|t| p.starts_with(t)));
+        if theme_changed {
+            // The theme's vocabulary and presets are read by validation: check afresh.
             self.theme = None;
+            self.manuscript = None;
         }
-        let theme = match &self.theme {
-            Some(t) => Ok(t.clone()),
-            None => {
-                crate::render::theme::load(crate::build::theme_override(&self.content).as_deref())
-                    .map(Arc::new)
-            }
-        };
         let manuscript = match &mut self.manuscript {
             Some(m) if !changed.is_empty() => {
                 m.update(changed);
@@ -109,9 +105,19 @@ impl Sources {
             manuscript.report().cloned(),
             manuscript.diagnostics().clone(),
         );
+        // The theme is made with the report's vocabulary: again when that changed.
+        let theme = match (&self.theme, &report) {
+            (Some((t, words)), Some(r)) if **words == *r.vocabulary => Ok(t.clone()),
+            (_, Some(r)) => crate::render::theme::load(
+                crate::build::theme_override(&self.content).as_deref(),
+                r.vocabulary.clone(),
+            )
+            .map(Arc::new),
+            (_, None) => Err(crate::diag::Diagnostic::error("(theme)", "not loaded")),
+        };
         match (report, theme) {
             (Some(report), Ok(theme)) => {
-                self.theme = Some(theme.clone());
+                self.theme = Some((theme.clone(), report.vocabulary.clone()));
                 let live = Live::new(report, theme, self.content.clone());
                 let mut s = lock(state);
                 s.live = Some(Arc::new(live));

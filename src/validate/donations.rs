@@ -87,6 +87,7 @@ pub(super) fn donations(
         out.push(DonationYear {
             year: v.year,
             donations,
+            source: f.source.path.clone(),
         });
     }
     out.sort_by_key(|d| d.year);

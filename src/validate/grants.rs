@@ -73,6 +73,7 @@ pub(super) fn grants(
             title: v.title.trim().to_string(),
             period,
             overview: v.overview.clone(),
+            source: f.source.path.clone(),
             budget: v
                 .budget
                 .iter()

@@ -1,19 +1,22 @@
-//! Validation of indicator files: ids, strategies, single and compound series.
+//! Validation of indicator files: ids, the goal each hangs on, and its kind; their
+//! series are read by `series`.
 
+use super::series::series_of;
 use super::{check_id, ID_EXPECTED};
 use crate::diag::{did_you_mean, Diagnostics};
 use crate::load::Loaded;
 use crate::model::*;
-use crate::source::{IndicatorSource, SeriesSource};
-use crate::yaml::{key, Seg};
+use crate::source::{GoalCode, IndicatorSource};
+use crate::yaml::key;
 use std::sync::Arc;
 
-/// `strategies_complete` is false when a strategy file could not be read: then an unknown
-/// strategy number is not reported again.
+/// `goals_complete` is false when a goal or strategy file could not be read: then an
+/// unknown goal is not reported again.
 pub(super) fn indicators(
     files: &[Arc<Loaded<IndicatorSource>>],
-    strategies: &[Strategy],
-    strategies_complete: bool,
+    goals: &Goals,
+    goals_complete: bool,
+    period: Option<Period>,
     diags: &mut Diagnostics,
 ) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
@@ -24,9 +27,10 @@ pub(super) fn indicators(
         if let Err(msg) = check_id(&v.id) {
             diags.push(f.error_at(&[key("id")], msg).expected(ID_EXPECTED));
         }
+        let goal = goal_of(f, goals, goals_complete, diags);
         let duplicate = seen.get(v.id.as_str()).map(|i| &out[*i]);
         if let Some(other) = duplicate {
-            let msg = if other.strategy == v.strategy {
+            let msg = if Some(other.goal) == goal {
                 format!(
                     "indicator id `{}` is already used by {}",
                     v.id,
@@ -34,54 +38,117 @@ pub(super) fn indicators(
                 )
             } else {
                 format!(
-                    "indicator `{}` is defined in strategy {} here and in strategy {} by {}",
+                    "indicator `{}` is defined here and under {} by {}",
                     v.id,
-                    v.strategy,
-                    other.strategy,
+                    goals.label(other.goal),
                     other.source.display()
                 )
             };
             diags.push(
                 f.error_at(&[key("id")], msg)
-                    .expected("each indicator defined once, in one strategy"),
-            );
-        }
-        if strategies_complete && !strategies.iter().any(|s| s.number == v.strategy) {
-            let numbers: Vec<String> = strategies.iter().map(|s| s.number.to_string()).collect();
-            diags.push(
-                f.error_at(
-                    &[key("strategy")],
-                    format!("there is no strategy {}", v.strategy),
-                )
-                .expected(format!(
-                    "one of the strategy numbers: {}",
-                    numbers.join(", ")
-                ))
-                .help_opt(did_you_mean(
-                    &v.strategy.to_string(),
-                    numbers.iter().map(String::as_str),
-                )),
+                    .expected("each indicator defined once, under one goal"),
             );
         }
         let duplicate = duplicate.is_some();
-        let indicator = indicator(f, diags);
+        let indicator = indicator(f, goals, goal.unwrap_or(usize::MAX), period, diags);
         // Kept even when it has errors, so that references to it are not reported again.
         if !duplicate {
             seen.insert(v.id.clone(), out.len());
             out.push(indicator);
         }
     }
-    out.sort_by_key(|i| i.strategy);
+    // In the goals' reading order; within a goal, in file-name order.
+    out.sort_by_key(|i| i.goal);
     out
+}
+
+/// The goal an indicator names (`goal:` or the older `strategy:`), reported if unknown.
+fn goal_of(
+    f: &Loaded<IndicatorSource>,
+    goals: &Goals,
+    complete: bool,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let v = &f.value;
+    let (code, field) = match (&v.goal, v.strategy) {
+        (Some(g), None) => (g.clone(), "goal"),
+        (None, Some(n)) => (GoalCode(vec![n]), "strategy"),
+        (Some(g), Some(_)) => {
+            diags.push(
+                f.error_at(&[key("strategy")], "both `goal:` and `strategy:` are given")
+                    .expected("`goal:` alone (`strategy:` is its older spelling)"),
+            );
+            (g.clone(), "goal")
+        }
+        (None, None) => {
+            diags.push(
+                f.error_at(&[], format!("indicator `{}` names no goal", v.id))
+                    .expected("`goal: <code>`, such as `goal: 2-1` (or `strategy: <number>`)"),
+            );
+            return None;
+        }
+    };
+    let found = goals.find(&code);
+    if found.is_none() && complete {
+        let codes: Vec<String> = goals.list.iter().map(|g| g.code.to_string()).collect();
+        let what = if field == "strategy" {
+            "strategy"
+        } else {
+            "goal"
+        };
+        diags.push(
+            f.error_at(&[key(field)], format!("there is no {what} {code}"))
+                .expected(format!("one of the {what} numbers: {}", codes.join(", ")))
+                .help_opt(did_you_mean(
+                    &code.to_string(),
+                    codes.iter().map(String::as_str),
+                )),
+        );
+    }
+    found
 }
 
 /// One indicator file as the model, with the problems found in the file alone (its
 /// checks against other files are made by `indicators`).
-fn indicator(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Indicator {
+fn indicator(
+    f: &Loaded<IndicatorSource>,
+    goals: &Goals,
+    goal: usize,
+    period: Option<Period>,
+    diags: &mut Diagnostics,
+) -> Indicator {
     let v = &f.value;
+    let level_kind = goals
+        .list
+        .get(goal)
+        .map(|_| goals.level(goal).indicator_kind.clone());
+    let kinds: Vec<&str> = goals
+        .levels
+        .iter()
+        .map(|l| l.indicator_kind.as_str())
+        .collect();
+    let kind = match &v.kind {
+        Some(k) if !kinds.contains(&k.as_str()) => {
+            diags.push(
+                f.error_at(
+                    &[key("kind")],
+                    format!("`{k}` is not a kind of indicator the plan declares"),
+                )
+                .expected(format!(
+                    "one of: {} (`indicator_kind` of the plan's `levels:`)",
+                    kinds.join(", ")
+                ))
+                .help_opt(did_you_mean(k, kinds.iter().copied())),
+            );
+            k.clone()
+        }
+        Some(k) => k.clone(),
+        None => level_kind.unwrap_or_default(),
+    };
     Indicator {
         id: v.id.clone(),
-        strategy: v.strategy,
+        goal,
+        kind,
         name: v.name.clone(),
         variants: v
             .variants
@@ -92,8 +159,15 @@ fn indicator(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Indicator 
                 year: x.year,
             })
             .collect(),
+        department: v
+            .department
+            .as_ref()
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty()),
         compound: v.series.is_some(),
-        series: series_of(f, diags),
+        cumulative: v.cumulative,
+        milestone: v.milestone.as_ref().map(|m| m.trim().to_string()),
+        series: series_of(f, period, diags),
         source: f.source.path.clone(),
     }
 }
@@ -101,133 +175,29 @@ fn indicator(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Indicator 
 /// The model of an edited indicator file, when the edit can be taken into a report that
 /// had no errors without validating the rest again; `None` when it cannot.
 ///
-/// Other files are checked against an indicator's id (unique, valid), strategy (one that
-/// exists), whether it is compound, and its series ids (what results and verification
-/// refer to, and the positions of its series); its name, unit, direction, baseline,
-/// target, labels and variants are checked within the file alone. So an edit that keeps
-/// the first four and brings no problem of its own leaves every other file's checks,
-/// and every position in the report, as they were.
-pub fn edited_indicator(before: &Indicator, file: &Loaded<IndicatorSource>) -> Option<Indicator> {
+/// Other files are checked against an indicator's id (unique, valid), goal (one that
+/// exists), whether it is compound or a milestone, and its series ids (what results and
+/// verification refer to, and the positions of its series); everything else is checked
+/// within the file alone. So an edit that keeps those and brings no problem of its own
+/// leaves every other file's checks, and every position in the report, as they were.
+pub fn edited_indicator(
+    before: &Indicator,
+    file: &Loaded<IndicatorSource>,
+    goals: &Goals,
+    period: Period,
+) -> Option<Indicator> {
     let mut diags = Diagnostics::default();
-    let after = indicator(file, &mut diags);
+    let goal = goal_of(file, goals, true, &mut diags)?;
+    let after = indicator(file, goals, goal, Some(period), &mut diags);
     let series_ids =
         |i: &Indicator| -> Vec<Option<String>> { i.series.iter().map(|s| s.id.clone()).collect() };
     let same_links = after.id == before.id
-        && after.strategy == before.strategy
+        && after.goal == before.goal
         && after.compound == before.compound
+        && after.milestone.is_some() == before.milestone.is_some()
         && after.source == before.source
         && series_ids(&after) == series_ids(before);
     (diags.is_empty() && same_links).then_some(after)
-}
-
-fn series_of(f: &Loaded<IndicatorSource>, diags: &mut Diagnostics) -> Vec<Series> {
-    let v = &f.value;
-    let direction = v.direction.unwrap_or_default();
-    match &v.series {
-        Some(list) => {
-            for field in [
-                ("baseline", v.baseline.is_some()),
-                ("target", v.target.is_some()),
-            ] {
-                if field.1 {
-                    diags.push(
-                        f.error_at(
-                            &[key(field.0)],
-                            format!("`{}` is given both here and in `series:`", field.0),
-                        )
-                        .expected(format!(
-                            "`{}` inside each series of a compound indicator",
-                            field.0
-                        )),
-                    );
-                }
-            }
-            if list.is_empty() {
-                diags.push(
-                    f.error_at(&[key("series")], "`series:` is empty")
-                        .expected("at least one series"),
-                );
-            }
-            let mut out: Vec<Series> = Vec::new();
-            for (i, s) in list.iter().enumerate() {
-                let path = [key("series"), Seg::Index(i)];
-                if let Err(msg) = check_id(&s.id) {
-                    diags.push(
-                        f.error_at(&[path[0].clone(), path[1].clone(), key("id")], msg)
-                            .expected(ID_EXPECTED),
-                    );
-                }
-                if out.iter().any(|o| o.id.as_deref() == Some(&s.id)) {
-                    diags.push(
-                        f.error_at(
-                            &[path[0].clone(), path[1].clone(), key("id")],
-                            format!("series id `{}` is used twice", s.id),
-                        )
-                        .expected("a different id for each series"),
-                    );
-                }
-                let unit = s.unit.clone().or_else(|| v.unit.clone());
-                if unit.is_none() {
-                    diags.push(
-                        f.error_at(&path, format!("series `{}` has no unit", s.id))
-                            .expected(
-                                "`unit:` on the series or on the indicator, such as `%` or `人`",
-                            ),
-                    );
-                }
-                out.push(series(
-                    v,
-                    s,
-                    unit.unwrap_or_default(),
-                    s.direction.unwrap_or(direction),
-                ));
-            }
-            out
-        }
-        None => {
-            let mut missing = Vec::new();
-            for (name, present) in [
-                ("unit", v.unit.is_some()),
-                ("baseline", v.baseline.is_some()),
-                ("target", v.target.is_some()),
-            ] {
-                if !present {
-                    missing.push(name);
-                }
-            }
-            if !missing.is_empty() {
-                diags.push(
-                    f.error_at(&[], format!("indicator `{}` has no {}", v.id, missing.join(", no ")))
-                        .expected("`unit:`, `baseline:` and `target:`, or a `series:` list for a compound indicator"),
-                );
-                return Vec::new();
-            }
-            vec![Series {
-                id: None,
-                label: None,
-                name: v.name.clone(),
-                unit: v.unit.clone().unwrap_or_default(),
-                direction,
-                baseline: v.baseline.unwrap_or_else(crate::quantity::Quantity::zero),
-                target: v.target.unwrap_or_else(crate::quantity::Quantity::zero),
-            }]
-        }
-    }
-}
-
-fn series(v: &IndicatorSource, s: &SeriesSource, unit: String, direction: Direction) -> Series {
-    Series {
-        id: Some(s.id.clone()),
-        label: s.label.clone(),
-        name: s.name.clone().unwrap_or_else(|| match &s.label {
-            Some(l) => format!("{}（{l}）", v.name),
-            None => v.name.clone(),
-        }),
-        unit,
-        direction,
-        baseline: s.baseline,
-        target: s.target,
-    }
 }
 
 /// Why a reference did not resolve: the message, a suggestion, and whether the

@@ -3,10 +3,13 @@
 //! Every problem is collected with its file and line; nothing stops at the first one.
 
 mod donations;
+mod goals;
 mod grants;
 mod indicators;
 mod observations;
+pub mod rating;
 mod results;
+mod series;
 
 pub use grants::edited_project;
 pub use indicators::edited_indicator;
@@ -15,16 +18,18 @@ pub use results::edited_year;
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::{Loaded, Sources};
 use crate::model::*;
-use crate::source::{ConfigSource, PlanSource, StrategySource};
+use crate::source::{ConfigSource, PlanSource};
+use crate::vocabulary::Vocabulary;
 use crate::yaml::key;
-use std::path::Path;
 use std::sync::Arc;
 
 /// Builds the model, or returns every error found. Warnings are returned either way.
 pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
     let mut diags = Diagnostics::default();
+    let theme = crate::build::theme_override(&sources.root);
+    let words = Vocabulary::for_site(theme.as_deref(), sources.vocabulary.as_deref(), &mut diags);
     let config = match &sources.config {
-        Some(c) => Some(config(c, &mut diags)),
+        Some(c) => Some(config(c, &words, &mut diags)),
         None => {
             missing_file(
                 sources,
@@ -47,23 +52,27 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
             None
         }
     };
-    let strategies = strategies(&sources.strategies, &mut diags);
+    let levels = goals::levels(sources.plan.as_deref(), &words, &mut diags);
+    let goals = goals::goals(sources, levels, &mut diags);
+    // A reversed period is reported once; years are then not checked against it.
+    let period = plan.as_ref().map(|p| p.period).filter(|p| p.from <= p.to);
+    let goals_complete =
+        !sources.broken.contains("strategies") && !sources.broken.contains("goals");
     let indicators: Vec<Arc<Indicator>> = indicators::indicators(
         &sources.indicators,
-        &strategies,
-        !sources.broken.contains("strategies"),
+        &goals,
+        goals_complete,
+        period,
         &mut diags,
     )
     .into_iter()
     .map(Arc::new)
     .collect();
-    // A reversed period is reported once; years are then not checked against it.
-    let period = plan.as_ref().map(|p| p.period).filter(|p| p.from <= p.to);
     // Years and grant programmes do not depend on each other: they are checked at once.
     let ((years, year_diags), (grants, donations, grant_diags)) = rayon::join(
         || {
             let mut diags = Diagnostics::default();
-            let years = results::years(sources, &indicators, period, &mut diags);
+            let years = results::years(sources, &indicators, &goals, period, &mut diags);
             (years, diags)
         },
         || {
@@ -85,11 +94,12 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
         (Some(config), Some(plan)) if !diags.has_errors() => Some(Report {
             config,
             plan,
-            strategies,
+            goals,
             indicators,
             years: years.into_iter().map(Arc::new).collect(),
             grants: grants.into_iter().map(Arc::new).collect(),
             donations,
+            vocabulary: Arc::new(words),
         }),
         _ => None,
     };
@@ -138,7 +148,7 @@ pub fn city_code_is_valid(code: &str) -> bool {
     (11 - sum % 11) % 10 == digits[5]
 }
 
-fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
+fn config(c: &Loaded<ConfigSource>, words: &Vocabulary, diags: &mut Diagnostics) -> Config {
     let v = &c.value;
     if !city_code_is_valid(&v.city_code) {
         diags.push(
@@ -151,16 +161,7 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
             ),
         );
     }
-    let pace = v.status.on_track_pace.map(|q| q.to_f64()).unwrap_or(1.0);
-    if !(0.0..=10.0).contains(&pace) {
-        diags.push(
-            c.error_at(
-                &[key("status"), key("on_track_pace")],
-                format!("on_track_pace {pace} is out of range"),
-            )
-            .expected("a number from 0 to 10; 1.0 means progress in step with the years elapsed"),
-        );
-    }
+    let rating = rating::rating(c, words, diags);
     let base_url = v.base_url.as_ref().map(|u| {
         if u.ends_with('/') {
             u.clone()
@@ -200,7 +201,8 @@ fn config(c: &Loaded<ConfigSource>, diags: &mut Diagnostics) -> Config {
         city_code: v.city_code.clone(),
         licence: v.licence.clone(),
         issued: v.issued.clone(),
-        on_track_pace: pace,
+        rating,
+        era_fy2019: v.era_fy2019.unwrap_or_default(),
     }
 }
 
@@ -245,13 +247,14 @@ fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
     Plan {
         title: v.title.clone(),
         short_title: v.short_title.clone().unwrap_or_else(|| v.title.clone()),
+        subtitle: v.subtitle.clone(),
         period,
         overview: v.overview.clone(),
-        perspective: Perspective {
-            name: v.perspective.name.clone(),
-            basic_idea: v.perspective.basic_idea.clone(),
-            purposes: v
-                .perspective
+        perspective: v.perspective.as_ref().map(|p| Perspective {
+            name: p.name.clone(),
+            heading_note: p.heading_note.clone(),
+            basic_idea: p.basic_idea.clone(),
+            purposes: p
                 .purposes
                 .iter()
                 .map(|p| Purpose {
@@ -259,7 +262,7 @@ fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
                     items: p.items.clone(),
                 })
                 .collect(),
-        },
+        }),
         glossary,
         donation_programme,
     }
@@ -287,33 +290,6 @@ pub(crate) fn unknown_term<T>(
         found,
         glossary.iter().map(|t| t.term.as_str()),
     ))
-}
-
-fn strategies(files: &[Arc<Loaded<StrategySource>>], diags: &mut Diagnostics) -> Vec<Strategy> {
-    let mut out: Vec<(Strategy, &Path)> = Vec::new();
-    for f in files {
-        let v = &f.value;
-        if let Some((_, other)) = out.iter().find(|(s, _)| s.number == v.number) {
-            diags.push(
-                f.error_at(
-                    &[key("number")],
-                    format!("strategy number {} is used twice", v.number),
-                )
-                .expected(format!("a number not already used by {}", other.display())),
-            );
-            continue;
-        }
-        out.push((
-            Strategy {
-                number: v.number,
-                name: v.name.clone(),
-                aim: v.aim.clone(),
-            },
-            &f.source.path,
-        ));
-    }
-    out.sort_by_key(|(s, _)| s.number);
-    out.into_iter().map(|(s, _)| s).collect()
 }
 
 #[cfg(test)]

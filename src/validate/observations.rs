@@ -119,8 +119,40 @@ pub(super) fn observations(
     let mut out = all_series.table();
     for (reference, value) in &v.actuals {
         for r in targets(f, "actuals", reference, known, false, diags) {
+            if let Some(m) = &indicators[r.indicator].milestone {
+                diags.push(
+                    f.error_at(
+                        &[key("actuals"), key(reference)],
+                        format!("`{reference}` is a milestone ({m}), not a number"),
+                    )
+                    .expected(format!(
+                        "`{reference}: true` (achieved) or `false` under `milestones:`"
+                    )),
+                );
+                continue;
+            }
             out[all_series.number(r)] = Some(Observation::Measured {
                 value: *value,
+                revision: None,
+            });
+        }
+    }
+    for (reference, achieved) in &v.milestones {
+        for r in targets(f, "milestones", reference, known, false, diags) {
+            if indicators[r.indicator].milestone.is_none() {
+                diags.push(
+                    f.error_at(
+                        &[key("milestones"), key(reference)],
+                        format!("`{reference}` is not a milestone"),
+                    )
+                    .expected(format!(
+                        "its value under `actuals:`, or `milestone:` in its indicator file"
+                    )),
+                );
+                continue;
+            }
+            out[all_series.number(r)] = Some(Observation::Measured {
+                value: crate::quantity::Quantity::integer(i64::from(*achieved)),
                 revision: None,
             });
         }
@@ -194,9 +226,13 @@ pub(super) fn observations(
                 if malformed || suggested.contains(&name) || suggested.contains(&ind.id) {
                     continue; // the mistyped key that meant it is reported already
                 }
+                let (section, value) = match ind.milestone {
+                    Some(_) => ("milestones", "true|false"),
+                    None => ("actuals", "<value>"),
+                };
                 diags.push(
-                    f.error_at(&[key("actuals")], format!("no actual for `{name}` in {}", v.year.label()))
-                        .expected(format!("`{name}: <value>` under `actuals:`, or `{name}: <reason>` under `missing:`")),
+                    f.error_at(&[key(section)], format!("no actual for `{name}` in {}", v.year.label()))
+                        .expected(format!("`{name}: {value}` under `{section}:`, or `{name}: <reason>` under `missing:`")),
                 );
             }
         }

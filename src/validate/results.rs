@@ -4,9 +4,10 @@
 use super::indicators::resolve;
 use super::observations::{observations, AllSeries, Known};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::format::Scale;
 use crate::load::{Loaded, ResultFolder, Sources};
 use crate::model::*;
-use crate::source::{ResultSource, VerificationSource};
+use crate::source::{ExternalSource, ResultSource, ScaleSource, VerificationSource};
 use crate::yaml::{key, Seg};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 pub(super) fn years(
     sources: &Sources,
     indicators: &[Arc<Indicator>],
+    goals: &Goals,
     period: Option<Period>,
     diags: &mut Diagnostics,
 ) -> Vec<YearResult> {
@@ -101,6 +103,8 @@ pub(super) fn years(
             commentary: f.value.commentary.clone(),
             observations,
             verification,
+            external: folder.external.as_ref().map(|e| external(e, goals, diags)),
+            source: f.source.path.clone(),
         });
     }
     out.sort_by_key(|y| y.year);
@@ -121,6 +125,7 @@ pub(super) fn years(
 pub fn edited_year(
     sources: &Sources,
     indicators: &[Arc<Indicator>],
+    goals: &Goals,
     was: &ResultFolder,
     folder: &ResultFolder,
     before: &YearResult,
@@ -144,11 +149,18 @@ pub fn edited_year(
     } else {
         verification(folder, &known, &mut diags)
     };
+    let external = match (&was.external, &folder.external) {
+        (Some(a), Some(b)) if Arc::ptr_eq(a, b) => before.external.clone(),
+        (_, Some(e)) => Some(external(e, goals, &mut diags)),
+        (_, None) => None,
+    };
     diags.is_empty().then(|| YearResult {
         year: before.year,
         commentary: f.value.commentary.clone(),
         observations,
         verification,
+        external,
+        source: f.source.path.clone(),
     })
 }
 
@@ -247,7 +259,28 @@ fn verification(
                 ]
             };
             match resolve(indicators, known.ids, reference) {
-                Ok((indicator, series)) => rows.push(VerificationRow { indicator, series }),
+                Ok((indicator, series)) => {
+                    let scale = match &entry.scale {
+                        None => None,
+                        Some(ScaleSource::All(s)) => Some(*s),
+                        Some(ScaleSource::Each(map)) => map.get(reference).copied(),
+                    };
+                    if let Some(sc) = scale {
+                        check_scale(
+                            f,
+                            &[key("entries"), Seg::Index(i), key("scale")],
+                            &indicators[indicator],
+                            series,
+                            sc,
+                            diags,
+                        );
+                    }
+                    rows.push(VerificationRow {
+                        indicator,
+                        series,
+                        scale,
+                    })
+                }
                 Err((msg, help, unknown)) => {
                     if known.report(unknown) {
                         diags.push(
@@ -259,11 +292,24 @@ fn verification(
                 }
             }
         }
+        if let Some(ScaleSource::Each(map)) = &entry.scale {
+            for reference in map.keys().filter(|r| !entry.indicators.contains(r)) {
+                diags.push(
+                    f.error_at(
+                        &[key("entries"), Seg::Index(i), key("scale"), key(reference)],
+                        format!(
+                            "`{reference}` has a scale but is not one of this entry's indicators"
+                        ),
+                    )
+                    .expected(format!("one of: {}", entry.indicators.join(", "))),
+                );
+            }
+        }
         out.push(Verification {
             rows,
-            scale: entry.scale,
             analysis: entry.analysis.clone(),
             next_steps: entry.next_steps.clone(),
+            source: f.source.path.clone(),
         });
     }
     out
@@ -275,4 +321,76 @@ fn has_duplicate_series(indicator: &Indicator) -> bool {
         .iter()
         .enumerate()
         .any(|(i, s)| indicator.series[..i].iter().any(|o| o.id == s.id))
+}
+
+/// A scale must suit the row: no percentage in 万, and no figure that would print below 1
+/// (25位 as 0.0025万位).
+fn check_scale(
+    f: &Loaded<VerificationSource>,
+    path: &[Seg],
+    indicator: &Indicator,
+    series: Option<usize>,
+    scale: Scale,
+    diags: &mut Diagnostics,
+) {
+    let shown: Vec<&Series> = match series {
+        Some(s) => vec![&indicator.series[s]],
+        None => indicator.series.iter().collect(),
+    };
+    let unit_of = |x: &Series| x.unit.clone();
+    let small = shown.iter().find(|x| {
+        [x.baseline, x.target].iter().any(|q| {
+            !q.same_value(crate::quantity::Quantity::zero())
+                && q.cmp_value(scale.one()).is_lt()
+                && q.cmp_value(crate::quantity::Quantity::zero()).is_gt()
+        }) || x.unit == "%"
+            || indicator.milestone.is_some()
+    });
+    if let Some(x) = small {
+        diags.push(
+            f.error_at(
+                path,
+                format!(
+                    "`scale: {}` would print `{}`'s figures in {}{} (such as {})",
+                    scale.suffix(),
+                    indicator.id,
+                    scale.suffix(),
+                    unit_of(x),
+                    crate::format::with_unit(x.baseline, &x.unit, Some(scale)),
+                ),
+            )
+            .expected(
+                "a scale only for the rows it suits: `scale: { shukyaku: 万, jr-nagaoka: 万 }`",
+            ),
+        );
+    }
+}
+
+/// The external committee's opinions of a year, each on a goal that exists.
+fn external(f: &Loaded<ExternalSource>, goals: &Goals, diags: &mut Diagnostics) -> External {
+    let mut opinions = Vec::new();
+    for (i, o) in f.value.opinions.iter().enumerate() {
+        match goals.find(&o.goal) {
+            Some(g) => opinions.push((g, o.text.clone())),
+            None => {
+                let codes: Vec<String> = goals.list.iter().map(|g| g.code.to_string()).collect();
+                diags.push(
+                    f.error_at(
+                        &[key("opinions"), Seg::Index(i), key("goal")],
+                        format!("there is no goal {}", o.goal),
+                    )
+                    .expected(format!("one of the goals: {}", codes.join(", ")))
+                    .help_opt(crate::diag::did_you_mean(
+                        &o.goal.to_string(),
+                        codes.iter().map(String::as_str),
+                    )),
+                );
+            }
+        }
+    }
+    External {
+        committee: f.value.committee.clone(),
+        opinions,
+        source: f.source.path.clone(),
+    }
 }

@@ -4,11 +4,15 @@
 //! These types mirror `docs/content-format.md`; `validate` turns them into the model.
 
 use crate::fiscal_year::FiscalYear;
-use crate::format::Scale;
 use crate::quantity::Quantity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+mod goals;
+mod rating;
+pub use goals::*;
+pub use rating::*;
 
 /// `config.yaml`.
 #[derive(Clone, Debug, Deserialize)]
@@ -28,8 +32,12 @@ pub struct ConfigSource {
     pub full_report_charts: Option<usize>,
     /// The largest photo or attachment published, in MB (default 20).
     pub max_file_mb: Option<u64>,
+    /// The rule that rates each actual (`rating:`); `status:` is its older spelling.
+    pub rating: Option<RatingSource>,
     #[serde(default)]
     pub status: StatusRuleSource,
+    /// How fiscal year 2019 is printed: `令和元年度` (default) or `平成31年度`.
+    pub era_fy2019: Option<FiscalYearEra>,
 }
 
 /// `config.yaml` → `status:`.
@@ -54,8 +62,13 @@ pub struct PlanSource {
     pub title: String,
     pub short_title: Option<String>,
     pub period: PeriodSource,
+    /// The cover's subtitle (default from the vocabulary).
+    pub subtitle: Option<String>,
     pub overview: String,
-    pub perspective: PerspectiveSource,
+    /// The levels of the tree of goals, top first (default: one level, 戦略).
+    #[serde(default)]
+    pub levels: Vec<GoalLevelSource>,
+    pub perspective: Option<PerspectiveSource>,
     #[serde(default)]
     pub glossary: Vec<GlossarySource>,
     pub donation_programme: Option<DonationProgrammeSource>,
@@ -65,6 +78,9 @@ pub struct PlanSource {
 #[serde(deny_unknown_fields)]
 pub struct PerspectiveSource {
     pub name: String,
+    /// Printed after the plan's title where the full report introduces the perspective:
+    /// `イノベーションの視点` gives 「…総合戦略（イノベーションの視点）」.
+    pub heading_note: Option<String>,
     pub basic_idea: String,
     #[serde(default)]
     pub purposes: Vec<PurposeSource>,
@@ -93,6 +109,9 @@ pub struct DonationProgrammeSource {
     pub overview: String,
 }
 
+/// `vocabulary.yaml`: words by key.
+pub type VocabularySource = BTreeMap<String, String>;
+
 /// `strategies/*.yaml`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,14 +135,30 @@ pub enum Direction {
 #[serde(deny_unknown_fields)]
 pub struct IndicatorSource {
     pub id: String,
-    pub strategy: u32,
+    /// The goal it belongs to, by number (today's format).
+    pub strategy: Option<u32>,
+    /// The goal it belongs to, by code: `2`, `2-1`.
+    pub goal: Option<GoalCode>,
+    /// Its kind's label (数値目標, KPI); default the goal level's kind.
+    pub kind: Option<String>,
     pub name: String,
     #[serde(default)]
     pub variants: Vec<VariantSource>,
+    /// 所管課.
+    pub department: Option<String>,
     pub unit: Option<String>,
     pub direction: Option<Direction>,
     pub baseline: Option<Quantity>,
+    pub baseline_year: Option<FiscalYear>,
     pub target: Option<Quantity>,
+    pub target_year: Option<FiscalYear>,
+    /// 年度目標値: a target for each fiscal year.
+    pub targets: Option<BTreeMap<FiscalYear, Quantity>>,
+    /// 累計: actuals and targets are running totals.
+    #[serde(default)]
+    pub cumulative: bool,
+    /// A target that is not a number (開設, 策定): what achieving it is called.
+    pub milestone: Option<String>,
     pub series: Option<Vec<SeriesSource>>,
 }
 
@@ -145,7 +180,10 @@ pub struct SeriesSource {
     pub unit: Option<String>,
     pub direction: Option<Direction>,
     pub baseline: Quantity,
+    pub baseline_year: Option<FiscalYear>,
     pub target: Quantity,
+    /// 年度目標値 of this series.
+    pub targets: Option<BTreeMap<FiscalYear, Quantity>>,
 }
 
 /// `results/<year>/result.yaml`.
@@ -156,6 +194,9 @@ pub struct ResultSource {
     pub commentary: Option<String>,
     #[serde(default)]
     pub actuals: BTreeMap<String, Quantity>,
+    /// Milestones: achieved by the end of the year, or not yet.
+    #[serde(default)]
+    pub milestones: BTreeMap<String, bool>,
     #[serde(default)]
     pub missing: BTreeMap<String, String>,
     #[serde(default)]
@@ -180,7 +221,7 @@ pub struct VerificationSource {
 #[serde(deny_unknown_fields)]
 pub struct VerificationEntrySource {
     pub indicators: Vec<String>,
-    pub scale: Option<Scale>,
+    pub scale: Option<ScaleSource>,
     /// Shared with the model, which keeps the same text.
     pub analysis: Arc<str>,
     pub next_steps: Arc<str>,

@@ -1,0 +1,226 @@
+//! The cells of sosei's tables: figures with their units and marks, footnotes numbered
+//! in order of first use, rating levels as symbol and label, and a table's opening.
+
+use super::context::ViewCtx;
+use super::html::Html;
+use crate::format::{self, Scale};
+use crate::model::*;
+use crate::quantity::Quantity;
+
+/// The footnotes of one table, numbered in order of first use; a lone footnote is just `※`.
+#[derive(Default)]
+pub struct Footnotes<'a> {
+    texts: Vec<&'a str>,
+    mark: &'a str,
+}
+
+impl<'a> Footnotes<'a> {
+    pub fn new(mark: &'a str) -> Self {
+        Footnotes {
+            texts: Vec::new(),
+            mark,
+        }
+    }
+
+    pub fn note(&mut self, text: &'a str) {
+        if !self.texts.contains(&text) {
+            self.texts.push(text);
+        }
+    }
+
+    /// The note an observation carries, if any.
+    pub fn of(obs: Option<&'a Observation>) -> Option<&'a str> {
+        match obs? {
+            Observation::Measured {
+                revision: Some(r), ..
+            } => Some(&r.note),
+            Observation::Measured { .. } => None,
+            Observation::Missing { reason } => Some(reason),
+        }
+    }
+
+    fn write_mark(&self, html: &mut Html, text: &str) {
+        let i = self.texts.iter().position(|t| *t == text).unwrap_or(0);
+        html.raw("<span class=\"note-mark\">");
+        self.number(html, i);
+        html.raw("</span>");
+    }
+
+    fn number(&self, html: &mut Html, i: usize) {
+        html.text(self.mark);
+        if self.texts.len() > 1 {
+            html.raw(&(i + 1).to_string());
+        }
+    }
+
+    pub fn write_list(&self, html: &mut Html) {
+        if self.texts.is_empty() {
+            return;
+        }
+        html.raw("<ul class=\"footnotes\">\n");
+        for (i, text) in self.texts.iter().enumerate() {
+            html.raw("<li><span class=\"note-mark\">");
+            self.number(html, i);
+            html.raw("</span> ").text(text).raw("</li>\n");
+        }
+        html.raw("</ul>");
+    }
+}
+
+/// One value in a cell: `<span class="value">`, with the series label, bold and a mark.
+pub struct Value<'a> {
+    pub label: Option<&'a str>,
+    pub emphasis: bool,
+    pub note: Option<&'a str>,
+}
+
+impl Value<'_> {
+    pub fn write(&self, html: &mut Html, notes: &Footnotes, text: impl FnOnce(&mut String)) {
+        html.raw("<span class=\"value\">");
+        if let Some(label) = self.label {
+            html.raw("<span class=\"series-label\">")
+                .text(label)
+                .raw("</span> ");
+        }
+        if self.emphasis {
+            html.raw("<strong>");
+        }
+        text(html.buf());
+        if self.emphasis {
+            html.raw("</strong>");
+        }
+        if let Some(note) = self.note {
+            notes.write_mark(html, note);
+        }
+        html.raw("</span>");
+    }
+}
+
+/// The series label printed before a compound indicator's values.
+pub fn label_of<'a>(indicator: &Indicator, series: &'a Series) -> Option<&'a str> {
+    if indicator.compound {
+        series.label.as_deref()
+    } else {
+        None
+    }
+}
+
+/// A figure as tables print it; the unit and any scale are escaped like text.
+pub fn figure(out: &mut String, q: Quantity, unit: &str, scale: Option<Scale>) {
+    let start = out.len();
+    format::write_with_unit(out, q, unit, scale);
+    if out[start..].contains(['&', '<', '>', '"', '\'']) {
+        let raw = out.split_off(start);
+        crate::markdown::escape_into(out, &raw);
+    }
+}
+
+/// An observation's value: the figure (or a milestone's state), or — when missing or not
+/// yet reported.
+pub fn observed(
+    ctx: &ViewCtx,
+    out: &mut String,
+    indicator: &Indicator,
+    obs: Option<&Observation>,
+    unit: &str,
+    scale: Option<Scale>,
+) {
+    match (obs, &indicator.milestone) {
+        (Some(Observation::Measured { value, .. }), Some(m)) => {
+            let text = if value.is_negative() || value.same_value(Quantity::zero()) {
+                ctx.words().get("milestone.not_yet")
+            } else {
+                m
+            };
+            crate::markdown::escape_into(out, text);
+        }
+        (Some(Observation::Measured { value, .. }), None) => figure(out, *value, unit, scale),
+        _ => out.push_str(format::NONE),
+    }
+}
+
+/// A series' baseline or target as a table prints it; a milestone has no baseline, and
+/// its target is what achieving it is called, and by when.
+pub fn fixed(
+    ctx: &ViewCtx,
+    out: &mut String,
+    indicator: &Indicator,
+    series: &Series,
+    target: bool,
+    scale: Option<Scale>,
+) {
+    match (&indicator.milestone, target) {
+        (Some(_), false) => out.push_str(format::NONE),
+        (Some(m), true) => crate::markdown::escape_into(
+            out,
+            &ctx.words().fill(
+                "milestone.target",
+                &[("milestone", m), ("year", &ctx.short(series.target_year))],
+            ),
+        ),
+        (None, false) => figure(out, series.baseline, &series.unit, scale),
+        (None, true) => figure(out, series.target, &series.unit, scale),
+    }
+}
+
+/// A rating level as symbol and label, so that it never reads by colour alone.
+pub fn level_span(html: &mut Html, level: &RatingLevel) {
+    html.raw("<span class=\"status status-")
+        .text(&level.id)
+        .raw("\"><span class=\"status-symbol\" aria-hidden=\"true\">")
+        .text(&level.symbol)
+        .raw("</span>")
+        .text(&level.label)
+        .raw("</span>");
+}
+
+pub fn table_start(html: &mut Html, class: &str, caption: &str) {
+    html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
+        .text(caption)
+        .raw("\" tabindex=\"0\">\n<table class=\"")
+        .raw(class)
+        .raw("\">\n<caption>")
+        .text(caption)
+        .raw("</caption>\n");
+}
+
+/// A cell of plain figures (baselines or targets), one value per series of `series`.
+pub fn write_fixed_cell<'a>(
+    ctx: &ViewCtx,
+    html: &mut Html,
+    notes: &Footnotes,
+    series: &[usize],
+    ind: &'a Indicator,
+    label: impl Fn(&'a Series) -> Option<&'a str>,
+    target: bool,
+    scale: Option<Scale>,
+) {
+    html.raw("<td class=\"num\">");
+    for k in series {
+        let s = &ind.series[*k];
+        let v = Value {
+            label: label(s),
+            emphasis: false,
+            note: None,
+        };
+        v.write(html, notes, |o| fixed(ctx, o, ind, s, target, scale));
+        if ctx.show_years() {
+            let year = if target {
+                s.target_year
+            } else {
+                s.baseline_year
+            };
+            html.raw("<span class=\"year\">")
+                .text(
+                    &ctx.words()
+                        .fill("table.year_of", &[("year", &ctx.short(year))]),
+                )
+                .raw("</span>");
+        }
+    }
+    html.raw("</td>");
+}
+
+pub fn series_ref(indicator: usize, series: usize) -> SeriesRef {
+    SeriesRef { indicator, series }
+}
