@@ -103,11 +103,7 @@ fn a_value_with_control_characters_is_quoted_escaped_and_a_good_build_names_its_
     let (dir, content) = copy_fixture("minimal");
     let result = content.join("results/R3/result.yaml");
     let text = fs::read_to_string(&result).unwrap();
-    let hostile = text.replacen(
-        "actuals:\n",
-        "actuals:\n  \"nai\\u202e\\u2066x\": 1\n",
-        1,
-    );
+    let hostile = text.replacen("actuals:\n", "actuals:\n  \"nai\\u202e\\u2066x\": 1\n", 1);
     fs::write(&result, &hostile).unwrap();
     let run = sosei(&[
         OsStr::new("check"),
