@@ -49,7 +49,8 @@ pub fn indicator_charts(ctx: &ViewCtx, index: usize) -> IndicatorChartsView {
 
 /// What a series' chart and its data table are made from.
 struct SeriesTrend<'a> {
-    name: &'a str,
+    /// The series' name, marked （累計） for a cumulative indicator.
+    name: String,
     series: &'a Series,
     plan_years: Vec<FiscalYear>,
     /// Each plan year's observation, if reported by the report year.
@@ -67,6 +68,11 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
     } else {
         &ind.name
     };
+    let name = match ind.cumulative {
+        true => format!("{name}{}", ctx.words().get("table.cumulative")),
+        false => name.to_string(),
+    };
+    let name_ref = name.as_str();
     let observed: Vec<(FiscalYear, Option<&Observation>)> = plan_years
         .iter()
         .map(|y| {
@@ -102,8 +108,8 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
                 .map(|s| format!("-{s}"))
                 .unwrap_or_default()
         ),
-        title: ctx.words().fill("chart.title", &[("name", name)]),
-        desc: describe(ctx, name, series, r, &observed),
+        title: ctx.words().fill("chart.title", &[("name", name_ref)]),
+        desc: describe(ctx, name_ref, series, r, &observed),
         lower_is_better: series.direction == Direction::Lower,
         baseline: series.baseline.to_f64(),
         baseline_label: fmt(series.baseline),
@@ -160,7 +166,7 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
         html.raw("<p class=\"chart-none\">")
             .text(&words.fill(
                 "chart.no_milestone_chart",
-                &[("name", name), ("milestone", m)],
+                &[("name", &name), ("milestone", m)],
             ))
             .raw("</p>");
         return;
@@ -175,7 +181,7 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
         return;
     }
     let fmt = |q| format::with_unit(q, &series.unit, None);
-    let caption = words.fill("chart.data", &[("name", name)]);
+    let caption = words.fill("chart.data", &[("name", &name)]);
     let year_targets = series.targets.keys().any(|y| plan_years.contains(y));
     html.raw("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(&caption)
@@ -194,7 +200,7 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
     html.raw("<th scope=\"col\">")
         .text(words.get("table.target"))
         .raw("</th></tr></thead>\n<tbody><tr><th scope=\"row\">")
-        .text(name)
+        .text(&name)
         .raw("</th>");
     let cell = |html: &mut Html, text: &str| {
         html.raw("<td class=\"num\">").text(text).raw("</td>");

@@ -46,10 +46,6 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
             .iter()
             .any(|s| s.targets.contains_key(&status_year))
     });
-    let kinds = match &t.goals {
-        Some(g) => ctx.kinds_under(g.start).to_string(),
-        None => ctx.kinds().to_string(),
-    };
     table_start(html, "indicators", &t.caption);
     html.raw("<thead><tr>");
     let th = |html: &mut Html, text: &str| {
@@ -61,7 +57,7 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
             &words.fill("table.goal", &[("level", ctx.top_level())]),
         );
     }
-    th(html, &words.fill("table.indicator", &[("kinds", &kinds)]));
+    th(html, &words.fill("table.indicator", &[("kinds", &t.kinds)]));
     if ctx.facts.departments {
         th(html, words.get("table.department"));
     }

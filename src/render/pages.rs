@@ -252,6 +252,7 @@ pub fn goal_view(ctx: &ViewCtx, g: usize, detail: GoalDetail, level: u8) -> Goal
                 years: ctx.eval.years.clone(),
                 goals: Some(g..g + 1),
                 show_goal: false,
+                kinds: own_kinds.clone(),
             }))
         }),
         // Filled by the page that shows them.
@@ -276,6 +277,7 @@ pub fn goal_view(ctx: &ViewCtx, g: usize, detail: GoalDetail, level: u8) -> Goal
                 ),
                 goals: Some(subtree.clone()),
                 level,
+                kinds: ctx.kinds_under(g).to_string(),
             }))
         }),
         opinions: if full {
@@ -349,6 +351,7 @@ pub fn year_evaluations(ctx: &ViewCtx, level: u8) -> Vec<YearEvaluationView> {
                     years: vec![*y],
                     goals: None,
                     show_goal: true,
+                    kinds: ctx.kinds().to_string(),
                 })),
                 heading,
             }
@@ -380,6 +383,7 @@ pub fn verification_view(ctx: &ViewCtx, level: u8) -> Option<VerificationView> {
             caption: caption.clone(),
             goals: None,
             level,
+            kinds: ctx.kinds().to_string(),
         })),
         caption,
     })

@@ -60,6 +60,8 @@ pub struct IndicatorTable {
     pub goals: Option<std::ops::Range<usize>>,
     /// A column naming each row's goal (tables of several goals).
     pub show_goal: bool,
+    /// The kinds of the indicators shown, for the column's heading: 数値目標, KPI.
+    pub kinds: String,
 }
 
 /// What a verification table shows: the report year's 検証 of the indicators under a goal,
@@ -69,6 +71,8 @@ pub struct VerificationTable {
     pub goals: Option<std::ops::Range<usize>>,
     /// The heading level that Markdown's `##` becomes in the analysis.
     pub level: u8,
+    /// The kinds of the indicators shown, for the column's heading.
+    pub kinds: String,
 }
 
 /// The links of a page's navigation.

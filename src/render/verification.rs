@@ -61,10 +61,6 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
             }
         }
     }
-    let kinds = match &t.goals {
-        Some(g) => ctx.kinds_under(g.start).to_string(),
-        None => ctx.kinds().to_string(),
-    };
     table_start(html, "verification", &t.caption);
     html.raw("<thead><tr>");
     let th = |html: &mut Html, text: &str| {
@@ -74,7 +70,7 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
         html,
         &words.fill("table.goal", &[("level", ctx.top_level())]),
     );
-    th(html, &words.fill("table.indicator", &[("kinds", &kinds)]));
+    th(html, &words.fill("table.indicator", &[("kinds", &t.kinds)]));
     if ctx.facts.departments {
         th(html, words.get("table.department"));
     }
