@@ -22,6 +22,8 @@ pub struct Summary {
     pub activities: Vec<(&'static str, Duration, u64)>,
     /// Warnings; a successful build has no errors.
     pub diagnostics: Diagnostics,
+    /// What the build left out and why (no sitemap without `base_url`).
+    pub notes: Vec<String>,
 }
 
 /// Loads and validates a content folder: every problem, and the model if there were none.
@@ -184,6 +186,7 @@ pub fn write_report_with(
     summary.pages = rendered.pages.len();
     summary.charts = rendered.charts;
     summary.activities = rendered.activities;
+    summary.notes = rendered.notes;
     summary.images = rendered.images.len();
     summary.page_paths = rendered.pages;
     Ok(summary)

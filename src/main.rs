@@ -180,6 +180,9 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
                     "  of which, summed over threads: {}",
                     by_activity.join(", ")
                 );
+                for note in &summary.notes {
+                    eprintln!("  note: {}", terminal_safe(note));
+                }
                 if verbose {
                     for page in &summary.page_paths {
                         eprintln!("  wrote {}", terminal_safe(page));

@@ -70,7 +70,10 @@ pub fn status_chart_into(view: &StatusView, style: &ChartStyle, out: &mut String
         let mut label = String::new();
         for key in &view.statuses {
             label.clear();
-            label.push_str(&key.symbol);
+            // A symbol that is the label itself (A, B) is not written twice.
+            if key.symbol != key.label {
+                label.push_str(&key.symbol);
+            }
             label.push_str(&key.label);
             root.draw(&Rectangle::new(
                 [px(x, 6.0), px(x + 12.0, 6.0 + small)],

@@ -1,7 +1,6 @@
 //! Evaluate: every derived figure (progress, status, totals, counts), computed once in pure functions.
 
 use crate::fiscal_year::FiscalYear;
-use crate::format;
 use crate::model::*;
 use crate::quantity::Quantity;
 use std::collections::BTreeMap;
@@ -180,6 +179,7 @@ pub fn evaluate(report: &Report, year: FiscalYear) -> Evaluation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format;
     use crate::validate::rating::builtin;
 
     fn q(t: &str) -> Quantity {

@@ -164,14 +164,17 @@ pub fn fixed(
 }
 
 /// A rating level as symbol and label, so that it never reads by colour alone.
+/// A symbol that is the label itself (A, B) is written once.
 pub fn level_span(html: &mut Html, level: &RatingLevel) {
     html.raw("<span class=\"status status-")
         .text(&level.id)
-        .raw("\"><span class=\"status-symbol\" aria-hidden=\"true\">")
-        .text(&level.symbol)
-        .raw("</span>")
-        .text(&level.label)
-        .raw("</span>");
+        .raw("\">");
+    if level.symbol != level.label {
+        html.raw("<span class=\"status-symbol\" aria-hidden=\"true\">")
+            .text(&level.symbol)
+            .raw("</span>");
+    }
+    html.text(&level.label).raw("</span>");
 }
 
 pub fn table_start(html: &mut Html, class: &str, caption: &str) {

@@ -172,7 +172,10 @@ pub struct GoalView {
     /// `戦略1 若者定着`.
     pub heading: String,
     pub name: String,
+    /// The aim as HTML: one paragraph's content, or blocks when `aim_blocks`.
     pub aim: String,
+    /// The aim is more than one paragraph (a list, a photo): print it as blocks.
+    pub aim_blocks: bool,
     pub href: String,
     pub anchor: String,
     pub depth: usize,
@@ -236,10 +239,20 @@ pub fn goal_view(ctx: &ViewCtx, g: usize, detail: GoalDetail, level: u8) -> Goal
         true => ctx.href(&goal_page_path(report, g)),
         false => format!("{}#h-{anchor}", ctx.href(&goal_page_path(report, g))),
     };
+    // The aim is Markdown (a photo resolves from the goal's file); one paragraph is
+    // printed inline, inside the theme's own paragraph.
+    let aim_html = ctx.markdown(&goal.aim, level, Some(&goal.source));
+    let inline = aim_html
+        .trim_end()
+        .strip_prefix("<p>")
+        .and_then(|a| a.strip_suffix("</p>"))
+        .filter(|a| !a.contains("<p>"))
+        .map(str::to_string);
     GoalView {
         label: goals.label(g),
         name: goal.name.clone(),
-        aim: goal.aim.clone(),
+        aim_blocks: inline.is_none() && !aim_html.trim().is_empty(),
+        aim: inline.unwrap_or(aim_html),
         href,
         depth: goal.depth,
         kinds: own_kinds.clone(),
