@@ -33,6 +33,12 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum NewShape {
+    Strategies,
+    Goals,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the report into the output folder.
@@ -78,6 +84,10 @@ enum Command {
         /// The city's name, such as 長岡市.
         #[arg(long, default_value = "〇〇市")]
         city: String,
+        /// `strategies`: one level of 戦略 with grant programmes (like the bundled
+        /// report); `goals`: 基本目標 → 具体的施策 with KPIs and an A–D rating.
+        #[arg(long, value_enum, default_value = "strategies")]
+        shape: NewShape,
     },
     /// Print the full report (全体版) to an A4 PDF with headless Chromium or Chrome.
     Pdf {
@@ -111,7 +121,14 @@ fn main() -> ExitCode {
             output,
             port,
         } => serve(&content, &output, port),
-        Command::New { dir, city } => match sosei::scaffold::new_site(&dir, &city) {
+        Command::New { dir, city, shape } => match sosei::scaffold::new_site(
+            &dir,
+            &city,
+            match shape {
+                NewShape::Strategies => sosei::scaffold::Shape::Strategies,
+                NewShape::Goals => sosei::scaffold::Shape::Goals,
+            },
+        ) {
             Ok(files) => {
                 eprintln!(
                     "created a new report for {} in {} ({} files)",

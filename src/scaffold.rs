@@ -2,8 +2,64 @@
 
 use std::path::{Path, PathBuf};
 
-/// The files of a new report, relative to its folder. `{city}` is replaced.
-const FILES: &[(&str, &str)] = &[
+/// The shape a new report starts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One level of 戦略 with 数値目標, grant programmes and projects (Nagaoka's shape).
+    Strategies,
+    /// 基本目標 → 具体的施策 with 数値目標 and KPIs, an A–D rating by 達成率, yearly
+    /// targets, a cumulative KPI, a milestone, 所管課 and 外部評価; no grant programmes.
+    Goals,
+}
+
+/// The files of a new report in the goals shape.
+const GOALS: &[(&str, &str)] = &[
+    ("README.md", include_str!("scaffold/goals/README.md")),
+    (
+        "content/config.yaml",
+        include_str!("scaffold/goals/config.yaml"),
+    ),
+    (
+        "content/plan.yaml",
+        include_str!("scaffold/goals/plan.yaml"),
+    ),
+    (
+        "content/goals/1-shigoto.yaml",
+        include_str!("scaffold/goals/goals/1-shigoto.yaml"),
+    ),
+    (
+        "content/indicators/1-0-1-koyo.yaml",
+        include_str!("scaffold/goals/indicators/1-0-1-koyo.yaml"),
+    ),
+    (
+        "content/indicators/1-1-1-sogyo.yaml",
+        include_str!("scaffold/goals/indicators/1-1-1-sogyo.yaml"),
+    ),
+    (
+        "content/indicators/1-2-1-site.yaml",
+        include_str!("scaffold/goals/indicators/1-2-1-site.yaml"),
+    ),
+    (
+        "content/results/R6/result.yaml",
+        include_str!("scaffold/goals/results/R6/result.yaml"),
+    ),
+    (
+        "content/results/R7/result.yaml",
+        include_str!("scaffold/goals/results/R7/result.yaml"),
+    ),
+    (
+        "content/results/R7/verification.yaml",
+        include_str!("scaffold/goals/results/R7/verification.yaml"),
+    ),
+    (
+        "content/results/R7/external.yaml",
+        include_str!("scaffold/goals/results/R7/external.yaml"),
+    ),
+];
+
+/// The files of a new report in the strategies shape, relative to its folder. `{city}`
+/// is replaced.
+const STRATEGIES: &[(&str, &str)] = &[
     ("README.md", include_str!("scaffold/README.md")),
     ("content/config.yaml", include_str!("scaffold/config.yaml")),
     ("content/plan.yaml", include_str!("scaffold/plan.yaml")),
@@ -37,8 +93,8 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Writes a new report into `dir`, which must be empty or not exist yet.
-pub fn new_site(dir: &Path, city: &str) -> Result<Vec<PathBuf>, String> {
+/// Writes a new report of `shape` into `dir`, which must be empty or not exist yet.
+pub fn new_site(dir: &Path, city: &str, shape: Shape) -> Result<Vec<PathBuf>, String> {
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
             return Err(format!(
@@ -53,7 +109,11 @@ pub fn new_site(dir: &Path, city: &str) -> Result<Vec<PathBuf>, String> {
         return Err("the city name must be plain text, such as 長岡市".into());
     }
     let mut written = Vec::new();
-    for (rel, text) in FILES {
+    let files = match shape {
+        Shape::Strategies => STRATEGIES,
+        Shape::Goals => GOALS,
+    };
+    for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -63,4 +123,32 @@ pub fn new_site(dir: &Path, city: &str) -> Result<Vec<PathBuf>, String> {
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each shape builds at once, with no error and no warning, in the shape it says.
+    #[test]
+    fn both_shapes_build_as_they_are() {
+        for (shape, page) in [
+            (Shape::Strategies, "r7/strategies/1.html"),
+            (Shape::Goals, "r7/goals/1.html"),
+        ] {
+            let dir =
+                std::env::temp_dir().join(format!("sosei-new-{shape:?}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            new_site(&dir, "見本町", shape).unwrap();
+            let summary = crate::build::build(&dir.join("content"), &dir.join("output"))
+                .unwrap_or_else(|d| panic!("{shape:?}: {d}"));
+            assert!(
+                summary.diagnostics.is_empty(),
+                "{shape:?}: {}",
+                summary.diagnostics
+            );
+            assert!(dir.join("output").join(page).is_file(), "{shape:?}: {page}");
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
 }
