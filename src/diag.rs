@@ -293,18 +293,24 @@ impl fmt::Display for Diagnostics {
     }
 }
 
-/// The closest candidate to `found`, if it is close enough to be a likely typo.
+/// "did you mean `x`?" for the closest candidate to `found` (see `closest`).
 pub fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    closest(found, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// The closest candidate to `found`, if it is close enough to be a likely typo. A
+/// candidate equal to `found` is no typo, and is never returned.
+pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (found.chars().count() / 3).max(2);
     candidates
         .into_iter()
         .map(|c| (edit_distance(found, c), c))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(d, _)| (1..=limit).contains(d))
         .min()
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| c)
 }
 
 /// Levenshtein distance over characters.
@@ -345,6 +351,13 @@ mod tests {
             Some("did you mean `tenshutsu`?".into())
         );
         assert_eq!(did_you_mean("zzzzzz", ["tenshutsu", "kigyo"]), None);
+        assert_eq!(closest("unti", ["id", "unit", "units"]), Some("unit"));
+        // The name itself is no suggestion.
+        assert_eq!(
+            did_you_mean("unit", ["unit", "units"]).as_deref(),
+            Some("did you mean `units`?")
+        );
+        assert_eq!(closest("kigyo", ["kigyo"]), None);
     }
 
     #[test]

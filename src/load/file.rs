@@ -193,19 +193,19 @@ fn read_yaml<T: DeserializeOwned>(
     rel: &Path,
     out: &mut FileLoad,
 ) -> Option<Arc<Loaded<T>>> {
-    let loaded = read_text(abs, rel).and_then(|text| {
+    let loaded = read_text(abs, rel).map_err(|d| vec![d]).and_then(|text| {
         let source = SourceText {
             path: rel.to_path_buf(),
             text,
             line_offset: 0,
         };
-        let value = yaml::parse::<T>(&source)?;
+        let value = yaml::parse_all::<T>(&source)?;
         Ok(Loaded::new(source, value))
     });
     match loaded {
         Ok(l) => Some(Arc::new(l)),
-        Err(d) => {
-            out.diagnostics.push(d);
+        Err(problems) => {
+            out.diagnostics.extend(problems);
             out.broken = true;
             None
         }
@@ -248,10 +248,10 @@ fn read_project(abs: &Path, rel: &Path, out: &mut FileLoad) -> Option<ProjectFil
         text: front.to_string(),
         line_offset: 1,
     };
-    let meta = match yaml::parse::<ProjectSource>(&source) {
+    let meta = match yaml::parse_all::<ProjectSource>(&source) {
         Ok(value) => Loaded::new(source, value),
-        Err(d) => {
-            out.diagnostics.push(d);
+        Err(problems) => {
+            out.diagnostics.extend(problems);
             out.broken = true;
             return None;
         }

@@ -1,8 +1,9 @@
 //! Plain-language diagnostics for YAML mistakes: what libyaml and serde say, rewritten
 //! for a planner, pointed at the line where the mistake really is.
 
+use super::suggest::suggestion;
 use super::SourceText;
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::Diagnostic;
 
 /// Mistakes found before parsing: an empty file, a file of comments only, full-width
 /// spaces used for indentation.
@@ -43,14 +44,18 @@ pub(super) fn before_parsing(source: &SourceText) -> Option<Diagnostic> {
     })
 }
 
-/// A serde_yaml error as a diagnostic, at the line where the mistake is.
+/// A serde_yaml error as a diagnostic, at the line where the mistake is. `present` holds
+/// the other keys of the mapping where an unknown field was found (empty when unknown).
 pub(super) fn diagnose(
     source: &SourceText,
     raw: &str,
     position: Option<(usize, usize)>,
+    present: &[String],
 ) -> Diagnostic {
     let message = strip_position(raw);
-    let shown = match message.find(", expected one of ") {
+    // serde: "unknown field `x`, expected one of `a`, `b`" (or "expected `a` or `b`"):
+    // the choices go to `expected`.
+    let shown = match message.find(", expected ") {
         Some(i) if message.contains("unknown field") => &message[..i],
         _ => &message,
     };
@@ -59,7 +64,7 @@ pub(super) fn diagnose(
         let listed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
         d = d
             .expected(format!("one of {}", listed.join(", ")))
-            .help_opt(did_you_mean(&found, expected.iter().map(String::as_str)));
+            .help_opt(suggestion(&found, &expected, present));
     } else if message.contains("missing field") {
         d = d.expected("the field to be present; see docs/content-format.md");
     }
@@ -244,4 +249,9 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
         .map(|(_, s)| s.to_string())
         .collect();
     Some((found.to_string(), expected))
+}
+
+/// The key named in an "unknown field" error.
+pub(super) fn unknown_key(message: &str) -> Option<String> {
+    unknown_field(message).map(|(found, _)| found)
 }

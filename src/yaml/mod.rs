@@ -3,10 +3,14 @@
 //! serde_yaml is deprecated upstream, so every call to it lives here. It reports the
 //! position of syntax and type errors itself; for the later checks that need to point
 //! at a value that parsed well (an unknown id, a year outside the plan), `LineIndex`
-//! records where each key and item starts, using saphyr's event parser.
+//! records where each key and item starts, using saphyr's event parser. `parse_all`
+//! reports every unknown field of a file, not only the first (see `unknown`).
 
+mod entries;
 mod hints;
 mod index;
+mod suggest;
+mod unknown;
 
 pub use index::{key, LineIndex, Seg};
 
@@ -26,12 +30,30 @@ pub struct SourceText {
 
 /// Reads `source` as a `T`. Errors say where, what was found and what was expected.
 /// Positions of keys that parsed well are read later, when needed (`LineIndex`).
+/// Reports the first problem only; `parse_all` reports every unknown field.
 pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<T, Diagnostic> {
+    parse_all(source).map_err(|problems| {
+        problems
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::error(&source.path, "the file could not be parsed"))
+    })
+}
+
+/// As `parse`, reporting every unknown field of the file and the error that follows
+/// them, if another does (never empty on error). A file that parses costs no more.
+pub fn parse_all<T: DeserializeOwned>(source: &SourceText) -> Result<T, Vec<Diagnostic>> {
     if let Some(d) = hints::before_parsing(source) {
-        return Err(d);
+        return Err(vec![d]);
     }
-    let value =
-        serde_yaml::from_str::<T>(&source.text).map_err(|err| to_diagnostic(source, &err))?;
+    match serde_yaml::from_str::<T>(&source.text) {
+        Ok(value) => checked(source, value).map_err(|d| vec![d]),
+        Err(err) => Err(unknown::every_problem::<T>(source, err)),
+    }
+}
+
+/// `value`, read from `source`, unless a string in it spells a control character.
+fn checked<T>(source: &SourceText, value: T) -> Result<T, Diagnostic> {
     // Raw control characters are refused when the file is read; a double-quoted scalar
     // can still spell one as an escape (`"\x00"`, `"\e"`), which only parsing reveals.
     if source.text.contains('\\') {
@@ -43,7 +65,7 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<T, Diagnostic> 
 }
 
 /// The first scalar whose escapes decode to a control character other than tab and line feed.
-fn escaped_control(source: &SourceText) -> Option<Diagnostic> {
+pub(super) fn escaped_control(source: &SourceText) -> Option<Diagnostic> {
     use saphyr_parser::{Event, Parser};
     for item in Parser::new_from_str(&source.text) {
         let Ok((Event::Scalar(value, ..), span)) = item else {
@@ -68,13 +90,6 @@ fn escaped_control(source: &SourceText) -> Option<Diagnostic> {
         }
     }
     None
-}
-
-fn to_diagnostic(source: &SourceText, err: &serde_yaml::Error) -> Diagnostic {
-    let position = err
-        .location()
-        .map(|l| (l.line() + source.line_offset, l.column()));
-    hints::diagnose(source, &err.to_string(), position)
 }
 
 /// Splits `---` front matter off a Markdown file: (front matter, body, body's first line).
