@@ -16,6 +16,10 @@ pub enum Shape {
 const GOALS: &[(&str, &str)] = &[
     ("README.md", include_str!("scaffold/goals/README.md")),
     (
+        "build-report.bat",
+        include_str!("scaffold/build-report.bat"),
+    ),
+    (
         "content/config.yaml",
         include_str!("scaffold/goals/config.yaml"),
     ),
@@ -61,6 +65,10 @@ const GOALS: &[(&str, &str)] = &[
 /// is replaced.
 const STRATEGIES: &[(&str, &str)] = &[
     ("README.md", include_str!("scaffold/README.md")),
+    (
+        "build-report.bat",
+        include_str!("scaffold/build-report.bat"),
+    ),
     ("content/config.yaml", include_str!("scaffold/config.yaml")),
     ("content/plan.yaml", include_str!("scaffold/plan.yaml")),
     (

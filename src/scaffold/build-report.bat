@@ -1,0 +1,3 @@
+chcp 65001 >nul
+"%~dp0sosei.exe" build --content "%~dp0content" --output "%~dp0output"
+pause
