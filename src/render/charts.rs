@@ -476,10 +476,7 @@ pub fn status_view(ctx: &ViewCtx, under: Option<usize>) -> StatusChartView {
         .collect::<Vec<_>>()
         .join(words.get("desc.list"));
     let year_label = ctx.label(ctx.year());
-    let rows: Vec<usize> = match under {
-        Some(g) => goals.children(g).map(|(c, _)| c).collect(),
-        None => goals.top().map(|(g, _)| g).collect(),
-    };
+    let rows = super::pages::count_rows(ctx, under);
     StatusChartView {
         id: match under {
             Some(g) => format!("chart-{}-status-{}", ctx.year().slug(), goals.slug(g)),
@@ -497,7 +494,7 @@ pub fn status_view(ctx: &ViewCtx, under: Option<usize>) -> StatusChartView {
             "desc.status",
             &[
                 ("year", &year_label),
-                ("kinds", ctx.kinds()),
+                ("kinds", under.map_or(ctx.kinds(), |g| ctx.kinds_under(g))),
                 ("count", &overall.total().to_string()),
                 ("counts", &counts),
             ],
@@ -515,11 +512,10 @@ pub fn status_view(ctx: &ViewCtx, under: Option<usize>) -> StatusChartView {
             .collect(),
         rows: rows
             .iter()
-            .map(|g| {
-                let counts = ctx.eval.counts(*g);
+            .map(|r| {
                 (
-                    goals.heading(*g),
-                    shown.iter().map(|r| counts.get(*r)).collect(),
+                    format!("{} {}", r.label, r.name),
+                    shown.iter().map(|l| r.counts.get(*l)).collect(),
                 )
             })
             .collect(),

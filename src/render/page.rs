@@ -272,7 +272,7 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
         frame,
         // The plan, summary, commentary and notes only where the templates use them.
         plan: is(PageKind::Home).then(|| pages::plan_view(ctx, level)),
-        summary: is(PageKind::Home).then(|| pages::summary_view(ctx)),
+        summary: is(PageKind::Home).then(|| pages::summary_view(ctx, None)),
         commentary: report
             .years
             .iter()

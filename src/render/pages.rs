@@ -6,6 +6,7 @@ use super::parts::{IndicatorTable, Part, VerificationTable};
 use super::site::goal_page_path;
 use super::slots::Slot;
 use super::verification::has_verification;
+use crate::evaluate::LevelCounts;
 use crate::model::*;
 use serde::Serialize;
 
@@ -122,38 +123,121 @@ pub fn shown_levels(ctx: &ViewCtx) -> Vec<LevelRef> {
         .collect()
 }
 
-pub fn summary_view(ctx: &ViewCtx) -> SummaryView {
+/// One row of a table or chart of counts: a goal (with the goals under it), or the
+/// indicators hung on a goal itself.
+pub struct CountRow {
+    pub label: String,
+    pub name: String,
+    pub href: String,
+    pub counts: LevelCounts,
+}
+
+/// The rows of counts: one per top-level goal, or under `under` a row for its own
+/// indicators (when it has any) and one per goal directly under it.
+pub fn count_rows(ctx: &ViewCtx, under: Option<usize>) -> Vec<CountRow> {
+    let report = ctx.report;
+    let goals = &report.goals;
+    let eval = ctx.eval;
+    let row = |g: usize| CountRow {
+        label: goals.label(g),
+        name: goals.list[g].name.clone(),
+        href: match under {
+            None => ctx.href(&goal_page_path(report, g)),
+            Some(_) => format!("#h-{}", goal_anchor(report, g)),
+        },
+        counts: eval.counts(g).clone(),
+    };
+    match under {
+        None => goals.top().map(|(g, _)| row(g)).collect(),
+        Some(g) => {
+            let children: Vec<CountRow> = goals.children(g).map(|(c, _)| row(c)).collect();
+            let mut own = eval.counts(g).clone();
+            for c in &children {
+                for (level, n) in &c.counts.counts {
+                    if let Some(v) = own.counts.get_mut(level) {
+                        *v -= n;
+                    }
+                }
+            }
+            own.counts.retain(|_, n| *n > 0);
+            let mut rows = Vec::new();
+            if own.total() > 0 {
+                let kinds = report
+                    .indicators
+                    .iter()
+                    .find(|i| i.goal == g)
+                    .map_or_else(|| goals.level(g).indicator_kind.clone(), |i| i.kind.clone());
+                rows.push(CountRow {
+                    label: goals.label(g),
+                    name: kinds,
+                    href: "#h-indicators".into(),
+                    counts: own,
+                });
+            }
+            rows.extend(children);
+            rows
+        }
+    }
+}
+
+/// The anchor of a goal's section or heading: `strategy-1`, `goal-2-1`.
+pub fn goal_anchor(report: &Report, g: usize) -> String {
+    match report.goals.folder {
+        "strategies" => format!("strategy-{}", report.goals.slug(g)),
+        _ => format!("goal-{}", report.goals.slug(g)),
+    }
+}
+
+/// The table of counts (with its chart): of the top-level goals, or under a goal.
+pub fn summary_view(ctx: &ViewCtx, under: Option<usize>) -> SummaryView {
     let eval = ctx.eval;
     let rating = &ctx.report.config.rating;
-    let goals = &ctx.report.goals;
     let shown = shown_levels(ctx);
+    let year = ctx.label(ctx.year());
+    let totals = match under {
+        Some(g) => eval.counts(g),
+        None => &eval.overall,
+    };
     SummaryView {
-        caption: ctx.words().fill(
-            "summary.caption",
-            &[
-                ("level", ctx.top_level()),
-                ("kinds", ctx.kinds()),
-                ("year", &ctx.label(ctx.year())),
-            ],
-        ),
-        level: ctx.top_level().to_string(),
-        chart: ctx.slot(Part::StatusChart { under: None }),
+        caption: match under {
+            None => ctx.words().fill(
+                "summary.caption",
+                &[
+                    ("level", ctx.top_level()),
+                    ("kinds", ctx.kinds()),
+                    ("year", &year),
+                ],
+            ),
+            Some(g) => ctx.words().fill(
+                "summary.sub_caption",
+                &[
+                    ("goal", &ctx.report.goals.label(g)),
+                    ("kinds", ctx.kinds_under(g)),
+                    ("year", &year),
+                ],
+            ),
+        },
+        level: match under {
+            Some(g) => ctx.report.goals.children(g).next().map_or_else(
+                || ctx.top_level().to_string(),
+                |(c, _)| ctx.report.goals.level(c).name.clone(),
+            ),
+            None => ctx.top_level().to_string(),
+        },
+        chart: ctx.slot(Part::StatusChart { under }),
         levels: shown.iter().map(|r| rating.get(*r).into()).collect(),
-        rows: goals
-            .top()
-            .map(|(g, goal)| {
-                let counts = eval.counts(g);
-                SummaryRowView {
-                    goal: goals.label(g),
-                    name: goal.name.clone(),
-                    href: ctx.href(&goal_page_path(ctx.report, g)),
-                    counts: shown.iter().map(|r| counts.get(*r)).collect(),
-                    total: counts.total(),
-                }
+        rows: count_rows(ctx, under)
+            .into_iter()
+            .map(|r| SummaryRowView {
+                goal: r.label,
+                name: r.name,
+                href: r.href,
+                counts: shown.iter().map(|l| r.counts.get(*l)).collect(),
+                total: r.counts.total(),
             })
             .collect(),
-        totals: shown.iter().map(|r| eval.overall.get(*r)).collect(),
-        total: eval.overall.total(),
+        totals: shown.iter().map(|r| totals.get(*r)).collect(),
+        total: totals.total(),
     }
 }
 
@@ -191,6 +275,9 @@ pub struct GoalView {
     /// The verification of every indicator under it (top-level goals only).
     pub verification: Option<Slot>,
     pub opinions: Vec<OpinionView>,
+    /// The counts of its own indicators and of each goal under it (top-level goals with
+    /// goals under them).
+    pub summary: Option<SummaryView>,
 }
 
 /// What a goal's view holds: its tables and charts (a page about it), or only its name
@@ -230,11 +317,7 @@ pub fn goal_view(ctx: &ViewCtx, g: usize, detail: GoalDetail, level: u8) -> Goal
     let heading = goals.heading(g);
     let subtree = goals.subtree(g);
     let top = goal.depth == 0;
-    let anchor = if goals.folder == "strategies" {
-        format!("strategy-{}", goals.slug(g))
-    } else {
-        format!("goal-{}", goals.slug(g))
-    };
+    let anchor = goal_anchor(report, g);
     let href = match top {
         true => ctx.href(&goal_page_path(report, g)),
         false => format!("{}#h-{anchor}", ctx.href(&goal_page_path(report, g))),
@@ -298,6 +381,8 @@ pub fn goal_view(ctx: &ViewCtx, g: usize, detail: GoalDetail, level: u8) -> Goal
         } else {
             Vec::new()
         },
+        summary: (full && top && goals.children(g).next().is_some())
+            .then(|| summary_view(ctx, Some(g))),
         heading,
         anchor,
     }
