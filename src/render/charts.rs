@@ -310,8 +310,20 @@ fn describe(
         .iter()
         .rev()
         .find_map(|(y, o)| o.and_then(|o| o.value()).map(|v| (*y, v)));
+    let missing: Vec<String> = observed
+        .iter()
+        .filter(|(_, o)| matches!(o, Some(Observation::Missing { .. })))
+        .map(|(y, _)| ctx.label(*y))
+        .collect();
+    let missing = match missing.is_empty() {
+        true => String::new(),
+        false => words.fill(
+            "desc.missing",
+            &[("years", &missing.join(words.get("desc.list")))],
+        ),
+    };
     let Some((y, v)) = latest else {
-        return words.fill(
+        let text = words.fill(
             "desc.no_actual",
             &[
                 ("name", name),
@@ -321,6 +333,7 @@ fn describe(
                 ("year", &ctx.label(ctx.year())),
             ],
         );
+        return text + &missing;
     };
     // Where the latest actual stands, in exact arithmetic: at or beyond the target, no
     // different from the baseline, or moved toward or away from the target.
@@ -344,17 +357,7 @@ fn describe(
             ("direction", direction),
         ],
     );
-    let missing: Vec<String> = observed
-        .iter()
-        .filter(|(_, o)| matches!(o, Some(Observation::Missing { .. })))
-        .map(|(y, _)| ctx.label(*y))
-        .collect();
-    if !missing.is_empty() {
-        text.push_str(&words.fill(
-            "desc.missing",
-            &[("years", &missing.join(words.get("desc.list")))],
-        ));
-    }
+    text.push_str(&missing);
     text
 }
 

@@ -120,6 +120,8 @@ pub(super) fn observations(
     for (reference, value) in &v.actuals {
         for r in targets(f, "actuals", reference, known, false, diags) {
             if let Some(m) = &indicators[r.indicator].milestone {
+                // Its "no actual" is this same mistake.
+                known.suggested.borrow_mut().insert(reference.clone());
                 diags.push(
                     f.error_at(
                         &[key("actuals"), key(reference)],
