@@ -9,11 +9,18 @@
 use std::fs;
 use std::path::Path;
 
-/// The fixture with a `⟦name⟧` placeholder in every text field.
-pub const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/hostile/content"
-);
+/// The fixture with a `⟦name⟧` placeholder in every text field (found from the main
+/// crate's tests, or from the fuzz crate in `tests/fuzz/`).
+pub static FIXTURE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    [
+        format!("{manifest}/tests/fixtures/hostile/content"),
+        format!("{manifest}/../fixtures/hostile/content"),
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).is_dir())
+    .expect("the hostile fixture")
+});
 
 /// Pieces hostile text is made of. `Raw` pieces go into a YAML double-quoted string as
 /// written (they are YAML escapes); the others are escaped for YAML as text.
@@ -125,7 +132,7 @@ impl Piece {
 /// rather than a YAML value.
 pub fn placeholders() -> Vec<(String, bool)> {
     let mut names = std::collections::BTreeMap::new();
-    for entry in walkdir::WalkDir::new(FIXTURE) {
+    for entry in walkdir::WalkDir::new(&*FIXTURE) {
         let entry = entry.unwrap();
         if !entry.file_type().is_file() {
             continue;
@@ -187,9 +194,9 @@ pub fn raw_string(pieces: &[Piece]) -> String {
 
 /// Writes the fixture into `content` with each placeholder given its value (by name).
 pub fn write_site(content: &Path, value: &dyn Fn(&str, bool) -> String) {
-    for entry in walkdir::WalkDir::new(FIXTURE) {
+    for entry in walkdir::WalkDir::new(&*FIXTURE) {
         let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(FIXTURE).unwrap();
+        let rel = entry.path().strip_prefix(&*FIXTURE).unwrap();
         let target = content.join(rel);
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).unwrap();

@@ -1,0 +1,70 @@
+//! The hostile-content property under a coverage-guided fuzzer: the input chooses, for
+//! every text field of the hostile fixture, pieces of attacker text (or raw bytes); the
+//! site is built, and it must be refused or hold nothing the theme did not put there
+//! (see `tests/hostile/mod.rs`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../hostile/mod.rs"]
+mod hostile;
+use hostile::*;
+
+/// Pieces chosen by the input: per field a count byte (0 keeps a harmless value), then
+/// for each piece a selector byte, and for a free piece its length and bytes.
+fn choose(data: &mut &[u8]) -> Option<Vec<Piece>> {
+    let mut next = || -> Option<u8> {
+        let (b, rest) = data.split_first()?;
+        *data = rest;
+        Some(*b)
+    };
+    let count = next()? % 6;
+    if count == 0 {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for _ in 0..count {
+        let Some(selector) = next() else { break };
+        let n = usize::from(selector);
+        let piece = if n < TEXT.len() {
+            Piece::Text(TEXT[n])
+        } else if n < TEXT.len() + RAW.len() {
+            Piece::Raw(RAW[n - TEXT.len()])
+        } else if n < TEXT.len() + RAW.len() + CHARS.len() {
+            Piece::Char(CHARS[n - TEXT.len() - RAW.len()])
+        } else {
+            let len = usize::from(next().unwrap_or(0) % 24);
+            let take = len.min(data.len());
+            let bytes = &data[..take];
+            *data = &data[take..];
+            Piece::Free(String::from_utf8_lossy(bytes).into_owned())
+        };
+        pieces.push(piece);
+    }
+    Some(pieces)
+}
+
+fuzz_target!(|input: &[u8]| {
+    let names = placeholders();
+    let mut data = input;
+    let chosen: Vec<Option<Vec<Piece>>> = names.iter().map(|_| choose(&mut data)).collect();
+    let by_name: std::collections::HashMap<&str, &Option<Vec<Piece>>> =
+        names.iter().map(|(n, _)| n.as_str()).zip(chosen.iter()).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    write_site(&content, &|name, raw| match by_name.get(name) {
+        Some(Some(pieces)) if raw => raw_string(pieces),
+        Some(Some(pieces)) => yaml_string(pieces),
+        _ if raw => format!("見本{name}"),
+        _ => format!("\"見本{name}\""),
+    });
+    let output = dir.path().join("output");
+    match sosei::build::build(&content, &output) {
+        Ok(_) => {
+            if let Err(e) = check_site(&output) {
+                panic!("{e}");
+            }
+        }
+        Err(_) => assert!(!output.exists(), "a refused build wrote its output"),
+    }
+});
