@@ -210,7 +210,11 @@ fn duplicate_indicator_in_two_strategies() {
     let (report, diags, _) = sosei::build::check(&content);
     assert!(report.is_none());
     let text = diags.to_string();
-    assert!(text.contains("indicators/2-1-dup.yaml:1:1: indicator `tenshutsu` is defined in strategy 2 here and in strategy 1"), "{text}");
+    assert!(text.contains("indicators/2-1-dup.yaml:1:1: indicator `tenshutsu` is defined here and under 戦略1 by indicators/1-1-tenshutsu.yaml"), "{text}");
+    assert!(
+        text.contains("expected: each indicator defined once, under one goal"),
+        "{text}"
+    );
     drop(dir);
 }
 
