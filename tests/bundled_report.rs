@@ -2168,8 +2168,7 @@ fn donations_table_matches_seed() {
     );
 }
 
-/// 9. r3/index.html and the root index.html that presents it: plan title, R3
-/// commentary, six strategies, four purpose areas.
+/// 9. r3/index.html and the root page presenting it: title, commentary, strategies, purposes.
 #[test]
 fn index_page_matches_seed() {
     let site = Site::build();
