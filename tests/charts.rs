@@ -717,6 +717,25 @@ fn desc_sentences() {
         tenshutsu.desc(),
         "転出者超過率は当初値114.5%から令和3年度115.3%となり、目標105%から遠ざかっています。低いほど良い指標です。"
     );
+    // Every missing year is named; a series with no actual yet says so.
+    let sho = chart_titled(
+        "r3/strategies/3.html",
+        page("r3/strategies/3.html"),
+        "（小学校）",
+    );
+    assert_eq!(
+        sho.desc(),
+        "地域や社会をよくするために何をすべきか考えることがある児童生徒の割合（小学校）は当初値62.1%から令和3年度55.9%となり、目標70%から遠ざかっています。高いほど良い指標です。令和2年度は未測定です。"
+    );
+    let kosodate = chart_titled(
+        "r3/strategies/2.html",
+        page("r3/strategies/2.html"),
+        "子育ての環境や支援への満足度",
+    );
+    assert_eq!(
+        kosodate.desc(),
+        "子育ての環境や支援への満足度は当初値78.5%、目標85%の高いほど良い指標です。令和3年度までの実績値はありません。"
+    );
     // The chart is titled フェニックスネットの参加機関数.
     let kikan: Vec<(String, String)> = pages()
         .iter()

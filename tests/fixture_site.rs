@@ -319,3 +319,22 @@ fn second_edition_goal_aims_and_opinions_are_markdown() {
         "the sub-goal's aim is Markdown"
     );
 }
+
+/// Chart descriptions: an actual equal to the baseline has not moved (rather than moved
+/// toward the target), and the missing years are named.
+#[test]
+fn a_chart_says_when_the_actual_has_not_moved_from_the_baseline() {
+    let (dir, content) = copy_fixture("minimal");
+    let path = content.join("results/R3/result.yaml");
+    let yaml = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("gakko.chu: 51.8", "gakko.chu: 47.90");
+    std::fs::write(&path, yaml).unwrap();
+    let out = dir.path().join("output");
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let page = read(&out, "r3/strategies/1.html");
+    assert!(
+        page.contains("考える児童生徒の割合（中学校）は当初値47.9%から令和3年度47.90%となり、当初値から変わっていません（目標55%）。高いほど良い指標です。令和2年度は未測定です。"),
+        "{page}"
+    );
+}
