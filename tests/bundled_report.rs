@@ -1478,7 +1478,7 @@ fn html_reader_self_check() {
 #[test]
 fn r2_evaluation_table_matches_seed() {
     let site = Site::build();
-    let page = "evaluation.html";
+    let page = "r3/evaluation.html";
     let html = main_of(&site.page(page));
     let t = check_eval_table(&html, page, EVAL_R2_CAPTION, "R2実績値", EVAL_R2);
     let notes = footnotes(
@@ -1566,7 +1566,7 @@ fn r2_evaluation_table_matches_seed() {
 #[test]
 fn r3_evaluation_table_matches_seed() {
     let site = Site::build();
-    let page = "evaluation.html";
+    let page = "r3/evaluation.html";
     let html = main_of(&site.page(page));
     let t = check_eval_table(&html, page, EVAL_R3_CAPTION, "R3実績値", EVAL_R3);
     let (c_name, c_actual) = (t.col("数値目標"), t.col("R3実績値"));
@@ -1613,12 +1613,12 @@ fn r3_evaluation_table_matches_seed() {
 #[test]
 fn statuses_and_summary_counts_follow_the_rule() {
     let site = Site::build();
-    let html = main_of(&site.page("evaluation.html"));
+    let html = main_of(&site.page("r3/evaluation.html"));
     for (caption, rows, statuses) in [
         (EVAL_R2_CAPTION, EVAL_R2, STATUS_R2),
         (EVAL_R3_CAPTION, EVAL_R3, STATUS_R3),
     ] {
-        let t = table(&html, "evaluation.html", caption);
+        let t = table(&html, "r3/evaluation.html", caption);
         let (c_name, c_status) = (t.col("数値目標"), t.col("評価"));
         assert_eq!(
             rows.len(),
@@ -1636,7 +1636,7 @@ fn statuses_and_summary_counts_follow_the_rule() {
     }
 
     // The three called out in the brief.
-    let t = table(&html, "evaluation.html", EVAL_R3_CAPTION);
+    let t = table(&html, "r3/evaluation.html", EVAL_R3_CAPTION);
     let (c_name, c_status, c_progress) = (t.col("数値目標"), t.col("評価"), t.col("進捗率"));
     assert_eq!(t.row(c_name, "転出者超過率")[c_status].statuses(), ["悪化"],
         "evaluation.html 令和3年度: expected 転出者超過率 悪化 (lower is better; 114.5% → 115.3% rose)");
@@ -1650,10 +1650,16 @@ fn statuses_and_summary_counts_follow_the_rule() {
         "evaluation.html 令和3年度: expected 担い手農家 progress (66.9−64.5)/(70−64.5) = 43.6%"
     );
 
-    // Summary tables: R3 on index.html, R2 on r2/index.html.
+    // Summary tables: R3 on r3/index.html and on the site's root page, which presents
+    // the latest year; R2 on r2/index.html.
     for (page, caption, expected) in [
         (
             "index.html",
+            "戦略ごとの数値目標の評価（令和3年度）",
+            SUMMARY_R3,
+        ),
+        (
+            "r3/index.html",
             "戦略ごとの数値目標の評価（令和3年度）",
             SUMMARY_R3,
         ),
@@ -1691,7 +1697,7 @@ fn statuses_and_summary_counts_follow_the_rule() {
 #[test]
 fn verification_table_matches_seed() {
     let site = Site::build();
-    let page = "evaluation.html";
+    let page = "r3/evaluation.html";
     let html = main_of(&site.page(page));
     let t = table(&html, page, VERIFICATION_CAPTION);
     let (c_strategy, c_name, c_base, c_actual, c_target) = (
@@ -1808,7 +1814,7 @@ fn grant_budget_tables_match_seed() {
     );
     let cases: &[BudgetCase] = &[
         (
-            "grants/1-nadec.html",
+            "r3/grants/1-nadec.html",
             "地方創生推進交付金① 事業費と交付金額",
             &["R1", "R2", "R3", "R4", "R5"],
             &[
@@ -1826,7 +1832,7 @@ fn grant_budget_tables_match_seed() {
             "R3",
         ),
         (
-            "grants/2-gaikoku-jinzai.html",
+            "r3/grants/2-gaikoku-jinzai.html",
             "地方創生推進交付金② 事業費と交付金額",
             &["R2", "R3", "R4", "R5", "R6"],
             &[
@@ -1912,13 +1918,13 @@ fn kpi_tables_match_seed() {
     let site = Site::build();
     for (page, caption, years, kpis) in [
         (
-            "grants/1-nadec.html",
+            "r3/grants/1-nadec.html",
             "地方創生推進交付金① 重要業績評価指標（KPI）",
             ["R1", "R2", "R3", "R4", "R5"],
             KPI_1,
         ),
         (
-            "grants/2-gaikoku-jinzai.html",
+            "r3/grants/2-gaikoku-jinzai.html",
             "地方創生推進交付金② 重要業績評価指標（KPI）",
             ["R2", "R3", "R4", "R5", "R6"],
             KPI_2,
@@ -1965,13 +1971,14 @@ fn project_pages_match_seed() {
     let site = Site::build();
     assert_eq!(PROJECTS.len(), 13, "the seed has 13 projects");
     for p in PROJECTS {
+        // Project paths are within the year's folder (the grant pages link to them so).
+        let path = format!("r3/{}", p.path);
         assert!(
-            site.exists(p.path),
-            "expected project page {} ({})",
-            p.path,
+            site.exists(&path),
+            "expected project page {path} ({})",
             p.title
         );
-        let html = main_of(&site.page(p.path));
+        let html = main_of(&site.page(&path));
         let h1: Vec<String> = headings(&html)
             .into_iter()
             .filter(|(l, _)| *l == 1)
@@ -2046,7 +2053,7 @@ fn project_pages_match_seed() {
     }
     // The 地元就職 table keeps the seed's grouped column headers.
     let t = &tables(&main_of(
-        &site.page("grants/1-nadec/05-jimoto-shushoku.html"),
+        &site.page("r3/grants/1-nadec/05-jimoto-shushoku.html"),
     ))[0];
     let heads = t.header_texts().join(" / ");
     for h in [
@@ -2058,14 +2065,17 @@ fn project_pages_match_seed() {
     ] {
         assert!(
             heads.contains(h),
-            "grants/1-nadec/05-jimoto-shushoku.html: expected the table header {h}, got {heads}"
+            "r3/grants/1-nadec/05-jimoto-shushoku.html: expected the table header {h}, got {heads}"
         );
     }
 
     // Each grant page lists its projects, in the seed's order, linking to their pages.
     for (grant, prefix) in [
-        ("grants/1-nadec.html", "grants/1-nadec/"),
-        ("grants/2-gaikoku-jinzai.html", "grants/2-gaikoku-jinzai/"),
+        ("r3/grants/1-nadec.html", "grants/1-nadec/"),
+        (
+            "r3/grants/2-gaikoku-jinzai.html",
+            "grants/2-gaikoku-jinzai/",
+        ),
     ] {
         let html = main_of(&site.page(grant));
         let list = section_by_heading(&html, "事業");
@@ -2093,7 +2103,7 @@ fn project_pages_match_seed() {
 #[test]
 fn donations_table_matches_seed() {
     let site = Site::build();
-    let page = "donations.html";
+    let page = "r3/donations.html";
     let html = main_of(&site.page(page));
     let t = table(&html, page, "令和3年度寄附実績");
     let (c_purpose, c_cost, c_amount) = (
@@ -2158,11 +2168,16 @@ fn donations_table_matches_seed() {
     );
 }
 
-/// 9. index.html: plan title, R3 commentary, six strategies, four purpose areas.
+/// 9. r3/index.html and the root page presenting it: title, commentary, strategies, purposes.
 #[test]
 fn index_page_matches_seed() {
     let site = Site::build();
-    let page = "index.html";
+    for page in ["r3/index.html", "index.html"] {
+        index_page_matches_seed_at(&site, page);
+    }
+}
+
+fn index_page_matches_seed_at(site: &Site, page: &str) {
     let html = main_of(&site.page(page));
     let h1: Vec<String> = headings(&html)
         .into_iter()
@@ -2233,7 +2248,7 @@ fn index_page_matches_seed() {
 
     // Each strategy page exists with its name and aim.
     for (i, (name, aim)) in STRATEGIES.iter().enumerate() {
-        let p = format!("strategies/{}.html", i + 1);
+        let p = format!("r3/strategies/{}.html", i + 1);
         let t = strip_tags(&main_of(&site.page(&p)));
         assert_text(&t, &format!("戦略{} {name}", i + 1), &p);
         assert_text(&t, aim, &p);
@@ -2244,7 +2259,7 @@ fn index_page_matches_seed() {
 #[test]
 fn full_page_contains_everything_in_order() {
     let site = Site::build();
-    let page = "full.html";
+    let page = "r3/full.html";
     let html = main_of(&site.page(page));
 
     // One figure from each table, found in the table of that caption.

@@ -12,8 +12,9 @@
 
 use sosei::chart::bars::{bar_chart, BarSeries, BarsView};
 use sosei::chart::style::{ChartStyle, Hex};
-use sosei::chart::trend::{trend_chart, TrendView, TrendYear};
+use sosei::chart::trend::{trend_chart, TrendView, TrendWords, TrendYear};
 use sosei::chart::{text_width, Chart};
+use sosei::vocabulary::Vocabulary;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -63,7 +64,7 @@ fn pages() -> &'static [(String, String)] {
     })
 }
 
-/// One page of the bundled report, such as `strategies/1.html`.
+/// One page of the bundled report, such as `r3/strategies/1.html`.
 fn page(rel: &str) -> &'static str {
     pages()
         .iter()
@@ -502,7 +503,9 @@ fn trend(
         baseline_label: baseline.1.into(),
         target: target.0,
         target_label: target.1.into(),
+        year_targets: vec![None; years.len()],
         years,
+        words: TrendWords::new(&Vocabulary::builtin().unwrap()),
     }
 }
 
@@ -569,9 +572,9 @@ fn every_text_stays_inside_the_viewbox() {
         }
     }
     assert_eq!(
-        charts_in(page("full.html")).len(),
+        charts_in(page("r3/full.html")).len(),
         24,
-        "charts on full.html"
+        "charts on r3/full.html"
     );
     assert_eq!(
         charts_in(page("r2/full.html")).len(),
@@ -706,18 +709,37 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn desc_sentences() {
     let tenshutsu = chart_titled(
-        "strategies/1.html",
-        page("strategies/1.html"),
+        "r3/strategies/1.html",
+        page("r3/strategies/1.html"),
         "転出者超過率",
     );
     assert_eq!(
         tenshutsu.desc(),
         "転出者超過率は当初値114.5%から令和3年度115.3%となり、目標105%から遠ざかっています。低いほど良い指標です。"
     );
+    // Every missing year is named; a series with no actual yet says so.
+    let sho = chart_titled(
+        "r3/strategies/3.html",
+        page("r3/strategies/3.html"),
+        "（小学校）",
+    );
+    assert_eq!(
+        sho.desc(),
+        "地域や社会をよくするために何をすべきか考えることがある児童生徒の割合（小学校）は当初値62.1%から令和3年度55.9%となり、目標70%から遠ざかっています。高いほど良い指標です。令和2年度は未測定です。"
+    );
+    let kosodate = chart_titled(
+        "r3/strategies/2.html",
+        page("r3/strategies/2.html"),
+        "子育ての環境や支援への満足度",
+    );
+    assert_eq!(
+        kosodate.desc(),
+        "子育ての環境や支援への満足度は当初値78.5%、目標85%の高いほど良い指標です。令和3年度までの実績値はありません。"
+    );
     // The chart is titled フェニックスネットの参加機関数.
     let kikan: Vec<(String, String)> = pages()
         .iter()
-        .filter(|(rel, _)| rel.starts_with("strategies/"))
+        .filter(|(rel, _)| rel.starts_with("r3/strategies/"))
         .flat_map(|(rel, html)| {
             charts_in(html)
                 .into_iter()
@@ -729,7 +751,7 @@ fn desc_sentences() {
     assert_eq!(
         kikan.len(),
         1,
-        "参加機関数 charts on strategies/: {kikan:?}"
+        "参加機関数 charts on r3/strategies/: {kikan:?}"
     );
     assert!(
         kikan[0].1.contains("目標230機関を達成しています"),
@@ -743,7 +765,7 @@ fn desc_sentences() {
 fn each_chart_sits_next_to_a_table() {
     let strategy_pages: Vec<&(String, String)> = pages()
         .iter()
-        .filter(|(rel, _)| rel.starts_with("strategies/") || rel.starts_with("r2/strategies/"))
+        .filter(|(rel, _)| rel.starts_with("r3/strategies/") || rel.starts_with("r2/strategies/"))
         .collect();
     assert_eq!(strategy_pages.len(), 12, "strategy pages");
     let mut figures = 0;
@@ -786,8 +808,8 @@ fn each_chart_sits_next_to_a_table() {
     );
 
     for rel in [
-        "grants/1-nadec.html",
-        "grants/2-gaikoku-jinzai.html",
+        "r3/grants/1-nadec.html",
+        "r3/grants/2-gaikoku-jinzai.html",
         "r2/grants/1-nadec.html",
         "r2/grants/2-gaikoku-jinzai.html",
     ] {
@@ -833,8 +855,8 @@ fn r2_charts_show_nothing_from_r3() {
     );
     assert!(!r2.desc().contains("令和3年度"), "R2 desc: {}", r2.desc());
     let r3 = chart_titled(
-        "strategies/1.html",
-        page("strategies/1.html"),
+        "r3/strategies/1.html",
+        page("r3/strategies/1.html"),
         "転出者超過率",
     );
     assert!(r3.source.contains("115.3%"), "the R3 chart shows 115.3%");
@@ -906,6 +928,65 @@ fn all_values_equal_give_a_finite_chart() {
         "単位：円",
     );
     assert_sound(&bar_chart(&bars_view, &st).expect("all-zero bars chart"));
+}
+
+#[test]
+fn yearly_targets_are_hollow_diamonds_with_their_own_legend() {
+    let st = style();
+    let mut view = trend(
+        "yearly",
+        false,
+        (100.0, "100人"),
+        (500.0, "500人"),
+        vec![
+            year("令和5年度", Some(120.0), "120人"),
+            year("令和6年度", Some(230.0), "230人"),
+            year("令和7年度", None, ""),
+            year("令和8年度", None, ""),
+            year("令和9年度", None, ""),
+        ],
+    );
+    view.year_targets = vec![Some(100.0), Some(200.0), Some(300.0), None, None];
+    let chart = trend_chart(&view, &st).expect("yearly targets chart");
+    let svg = assert_sound(&chart);
+    assert_no_overlaps(&svg);
+    assert!(
+        svg.texts.iter().any(|t| t.label == "◇ 年度目標"),
+        "the legend names the yearly targets"
+    );
+    // A diamond: a closed run of four sides, seven units from its centre each way.
+    let diamonds: Vec<Vec<(f64, f64)>> = stroke_runs(&chart.svg, &svg_colour(st.target), "2")
+        .into_iter()
+        .filter(|run| {
+            run.len() == 5 && run[0] == run[4] && {
+                let (x, y) = (run[0].0, run[0].1 + 7.0);
+                run[1..4].iter().all(|p| {
+                    ((p.0 - x).abs() - 7.0).abs() < 0.01 || ((p.1 - y).abs() - 7.0).abs() < 0.01
+                })
+            }
+        })
+        .collect();
+    assert_eq!(
+        diamonds.len(),
+        3,
+        "one diamond per yearly target:\n{}",
+        chart.svg
+    );
+    // Left to right, and the higher target higher on the chart.
+    let centres: Vec<(f64, f64)> = diamonds.iter().map(|d| (d[0].0, d[0].1 + 7.0)).collect();
+    assert!(
+        centres
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 > w[1].1),
+        "{centres:?}"
+    );
+    // Without yearly targets, neither diamonds nor their legend.
+    view.year_targets = vec![None; 5];
+    let plain = trend_chart(&view, &st).unwrap();
+    assert!(!assert_sound(&plain)
+        .texts
+        .iter()
+        .any(|t| t.label == "◇ 年度目標"));
 }
 
 #[test]

@@ -110,25 +110,51 @@ fn attachments_are_copied_and_linked_pages_stay_as_written() {
     assert!(output
         .join("media/grants/1-demo/projects/jisseki.xlsx")
         .is_file());
-    let page = summary
+    let pages: Vec<(&String, String)> = summary
         .page_paths
         .iter()
-        .map(|p| fs::read_to_string(output.join(p)).unwrap())
-        .find(|html| html.contains("議事録（PDF）"))
-        .expect("a page shows the project");
-    // Wherever the page is, its link reaches the copy through the site root.
-    let href = |name: &str| {
-        let at = page.find(&format!(">{name}</a>")).unwrap();
-        let start = page[..at].rfind("href=\"").unwrap() + 6;
-        page[start..start + page[start..].find('"').unwrap()].to_string()
-    };
-    let pdf_href = href("議事録（PDF）");
+        .map(|p| (p, fs::read_to_string(output.join(p)).unwrap()))
+        .filter(|(_, html)| html.contains("議事録（PDF）"))
+        .collect();
+    // The project page and the 全体版, both in r3/.
     assert!(
-        pdf_href.ends_with("media/grants/1-demo/projects/minutes/%E7%AC%AC1%E5%9B%9E%E8%AD%B0%E4%BA%8B%E9%8C%B2.pdf"),
-        "{pdf_href}"
+        pages.len() >= 2,
+        "pages showing the project: {}",
+        pages.len()
     );
-    assert!(href("実績表").ends_with("media/grants/1-demo/projects/jisseki.xlsx"));
-    assert_eq!(href("評価"), "../../../evaluation.html");
+    for (path, page) in &pages {
+        // Wherever the page is, its link reaches the copy through the site root.
+        let href = |name: &str| {
+            let at = page.find(&format!(">{name}</a>")).unwrap();
+            let start = page[..at].rfind("href=\"").unwrap() + 6;
+            page[start..start + page[start..].find('"').unwrap()].to_string()
+        };
+        let reaches = |href: &str, file: &str| {
+            let depth = path.matches('/').count();
+            assert_eq!(
+                href,
+                format!("{}{file}", "../".repeat(depth)),
+                "{path}: the link climbs to the site root"
+            );
+            assert!(output.join(file).is_file(), "{path}: {file}");
+        };
+        let pdf_href = href("議事録（PDF）");
+        let encoded = "media/grants/1-demo/projects/minutes/%E7%AC%AC1%E5%9B%9E%E8%AD%B0%E4%BA%8B%E9%8C%B2.pdf";
+        reaches(
+            &pdf_href.replace(
+                encoded,
+                "media/grants/1-demo/projects/minutes/第1回議事録.pdf",
+            ),
+            "media/grants/1-demo/projects/minutes/第1回議事録.pdf",
+        );
+        assert!(pdf_href.ends_with(encoded), "{pdf_href}");
+        reaches(&href("実績表"), "media/grants/1-demo/projects/jisseki.xlsx");
+        assert_eq!(
+            href("評価"),
+            "../../../evaluation.html",
+            "{path}: as written"
+        );
+    }
 }
 
 #[test]

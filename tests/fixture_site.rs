@@ -14,17 +14,37 @@ fn build() -> (tempfile::TempDir, std::path::PathBuf) {
 fn writes_a_report_per_evaluation_year() {
     let (_dir, out) = build();
     for page in [
-        "index.html",
-        "evaluation.html",
-        "strategies/1.html",
-        "grants/1-demo.html",
-        "grants/1-demo/01-jigyo.html",
-        "donations.html",
-        "full.html",
-        "assets/style.css",
+        "r3/index.html",
+        "r3/evaluation.html",
+        "r3/strategies/1.html",
+        "r3/grants/1-demo.html",
+        "r3/grants/1-demo/01-jigyo.html",
+        "r3/donations.html",
+        "r3/full.html",
+        "r3/data.html",
+        "r3/data/indicators.csv",
     ] {
         assert!(out.join(page).is_file(), "latest report has {page}");
     }
+    // The root holds the latest year's home page, the 404 page and the shared assets;
+    // no sitemap.xml without a base_url to make its addresses absolute.
+    let mut root: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    root.sort();
+    assert_eq!(
+        root,
+        [
+            ".sosei-output",
+            "404.html",
+            "assets",
+            "index.html",
+            "r2",
+            "r3"
+        ]
+    );
+    assert!(out.join("assets/style.css").is_file());
     for page in [
         "r2/index.html",
         "r2/evaluation.html",
@@ -47,7 +67,7 @@ fn writes_a_report_per_evaluation_year() {
 #[test]
 fn lower_is_better_compound_missing_and_revised() {
     let (_dir, out) = build();
-    let eval = text(&read(&out, "evaluation.html"));
+    let eval = text(&read(&out, "r3/evaluation.html"));
     // R3: 転出者超過率 rose from 114.5 to 115.3 with a target of 105: worsened.
     assert!(
         eval.contains("転出者超過率 （低いほど良い指標） 114.5% 115.3% 105% △8.4% × 悪化"),
@@ -63,7 +83,7 @@ fn lower_is_better_compound_missing_and_revised() {
     assert!(eval.contains("小学校 — ※2 中学校 — ※2"), "{eval}");
     assert!(eval.contains("※2 調査を実施しなかったため実績値なし。"));
     assert!(eval.contains("※1 算出方法の誤りを修正しました。"));
-    let html = read(&out, "evaluation.html");
+    let html = read(&out, "r3/evaluation.html");
     assert!(
         html.contains("<strong>114.6%</strong>"),
         "a revised value is emphasised"
@@ -77,7 +97,7 @@ fn lower_is_better_compound_missing_and_revised() {
 #[test]
 fn budget_totals_and_kpi_sums_are_computed() {
     let (_dir, out) = build();
-    let grant = text(&read(&out, "grants/1-demo.html"));
+    let grant = text(&read(&out, "r3/grants/1-demo.html"));
     assert!(
         grant.contains("総事業費 1,000 2,000 3,000 6,000"),
         "{grant}"
@@ -93,16 +113,22 @@ fn budget_totals_and_kpi_sums_are_computed() {
         !older.contains("3,000 6,000") && !older.contains("△1.26%"),
         "the R2 report shows nothing from R3: {older}"
     );
-    let donations = text(&read(&out, "donations.html"));
+    let donations = text(&read(&out, "r3/donations.html"));
     assert!(donations.contains("計 97,481千円 2,800千円"), "{donations}");
 }
 
 #[test]
 fn status_counts_on_the_home_page() {
     let (_dir, out) = build();
-    let home = text(&read(&out, "index.html"));
-    // R3: tenshutsu worsened, sho worsened, chu on track.
-    assert!(home.contains("戦略1 若者定着 0 1 0 2 0 3"), "{home}");
+    // R3, on its home page and on the root page that presents it: tenshutsu worsened,
+    // sho worsened, chu on track.
+    for page in ["r3/index.html", "index.html"] {
+        let home = text(&read(&out, page));
+        assert!(
+            home.contains("戦略1 若者定着 0 1 0 2 0 3"),
+            "{page}: {home}"
+        );
+    }
     let older = text(&read(&out, "r2/index.html"));
     // R2: tenshutsu worsened (114.6 > 114.5), both series not measured.
     assert!(older.contains("戦略1 若者定着 0 0 0 1 2 3"), "{older}");
@@ -113,9 +139,11 @@ fn html_is_semantic_and_safe() {
     let (_dir, out) = build();
     for page in [
         "index.html",
-        "evaluation.html",
-        "grants/1-demo/01-jigyo.html",
-        "full.html",
+        "404.html",
+        "r3/index.html",
+        "r3/evaluation.html",
+        "r3/grants/1-demo/01-jigyo.html",
+        "r3/full.html",
         "r2/strategies/1.html",
     ] {
         let html = read(&out, page);
@@ -141,7 +169,7 @@ fn html_is_semantic_and_safe() {
         }
         assert!(!html.contains("<th>"), "{page}: every th has a scope");
     }
-    let project = read(&out, "grants/1-demo/01-jigyo.html");
+    let project = read(&out, "r3/grants/1-demo/01-jigyo.html");
     assert!(
         project.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
             || project.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
@@ -149,10 +177,15 @@ fn html_is_semantic_and_safe() {
     );
     assert!(project.contains("<figcaption>ガイダンスの様子</figcaption>"));
     assert!(project.contains("<h2>事業の概要</h2>") && project.contains("<h3>①小見出し</h3>"));
-    let r2 = read(&out, "r2/strategies/1.html");
+    for page in ["r2/strategies/1.html", "r3/strategies/1.html"] {
+        assert!(
+            read(&out, page).contains("href=\"../../assets/style.css\""),
+            "{page}: every year's pages reach the shared assets"
+        );
+    }
     assert!(
-        r2.contains("href=\"../../assets/style.css\""),
-        "older report pages reach the shared assets"
+        read(&out, "index.html").contains("href=\"assets/style.css\""),
+        "the root page reaches the assets beside it"
     );
 }
 
@@ -161,12 +194,13 @@ fn headings_never_skip_a_level() {
     let (_dir, out) = build();
     for page in [
         "index.html",
-        "evaluation.html",
-        "strategies/1.html",
-        "grants/1-demo.html",
-        "grants/1-demo/01-jigyo.html",
-        "donations.html",
-        "full.html",
+        "r3/index.html",
+        "r3/evaluation.html",
+        "r3/strategies/1.html",
+        "r3/grants/1-demo.html",
+        "r3/grants/1-demo/01-jigyo.html",
+        "r3/donations.html",
+        "r3/full.html",
     ] {
         let html = read(&out, page);
         let mut previous = 0;
@@ -207,7 +241,7 @@ fn a_sites_own_theme_overrides_file_by_file() {
         "the site's CSS replaces the built-in one"
     );
     assert!(
-        read(&out, "donations.html").contains("（市の独自テンプレート）"),
+        read(&out, "r3/donations.html").contains("（市の独自テンプレート）"),
         "the site's template is used"
     );
     assert!(
@@ -233,10 +267,74 @@ fn a_bom_and_written_number_forms_are_accepted_with_their_meaning() {
     std::fs::write(&grant, yaml).unwrap();
     let out = dir.path().join("output");
     sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
-    let eval = text(&read(&out, "evaluation.html"));
+    let eval = text(&read(&out, "r3/evaluation.html"));
     assert!(
         eval.contains("114.5% 115.3% 105%") && eval.contains("中学校 51.8%"),
         "{eval}"
     );
-    assert!(text(&read(&out, "grants/1-demo.html")).contains("総事業費 1,000 2,000 3,000 6,000"));
+    assert!(text(&read(&out, "r3/grants/1-demo.html")).contains("総事業費 1,000 2,000 3,000 6,000"));
+}
+
+/// Content in the second edition of the format: goals/ with a sub-goal, an external
+/// opinion. A goal's aim is Markdown, as the format says, and so is an opinion.
+#[test]
+#[ignore = "BUG: a goal's `aim:` in goals/*.yaml is printed as plain text (`<p class=\"aim\">**重点**…`), though the second edition of the format says it is Markdown (opinions are rendered as Markdown)"]
+fn second_edition_goal_aims_and_opinions_are_markdown() {
+    let (dir, content) = copy_fixture("minimal");
+    std::fs::remove_dir_all(content.join("strategies")).unwrap();
+    std::fs::create_dir_all(content.join("goals")).unwrap();
+    std::fs::write(
+        content.join("goals/1-wakamono.yaml"),
+        "number: 1\nname: 若者定着\naim: |\n  若者の**地元定着**を進めます。\ngoals:\n  - number: 1\n    name: 就職\n    aim: |\n      *地元就職*を支えます。\n",
+    )
+    .unwrap();
+    let plan = content.join("plan.yaml");
+    let yaml = std::fs::read_to_string(&plan).unwrap().replace(
+        "period: { from: R2, to: R6 }\n",
+        "period: { from: R2, to: R6 }\nlevels:\n  - { name: 基本目標, indicator_kind: 数値目標 }\n  - { name: 具体的施策, indicator_kind: KPI }\n",
+    );
+    std::fs::write(&plan, yaml).unwrap();
+    std::fs::write(
+        content.join("results/R3/external.yaml"),
+        "committee: 見本会議\nopinions:\n  - goal: 1\n    text: |\n      **評価できる**。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("output");
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let page = read(&out, "r3/goals/1.html");
+    assert!(
+        page.contains("<strong>評価できる</strong>"),
+        "the opinion is Markdown"
+    );
+    assert!(
+        page.contains("id=\"goal-1-1\""),
+        "the sub-goal is a section"
+    );
+    assert!(
+        page.contains("<strong>地元定着</strong>") && !page.contains("**地元定着**"),
+        "the aim is Markdown"
+    );
+    assert!(
+        page.contains("<em>地元就職</em>"),
+        "the sub-goal's aim is Markdown"
+    );
+}
+
+/// Chart descriptions: an actual equal to the baseline has not moved (rather than moved
+/// toward the target), and the missing years are named.
+#[test]
+fn a_chart_says_when_the_actual_has_not_moved_from_the_baseline() {
+    let (dir, content) = copy_fixture("minimal");
+    let path = content.join("results/R3/result.yaml");
+    let yaml = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("gakko.chu: 51.8", "gakko.chu: 47.90");
+    std::fs::write(&path, yaml).unwrap();
+    let out = dir.path().join("output");
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let page = read(&out, "r3/strategies/1.html");
+    assert!(
+        page.contains("考える児童生徒の割合（中学校）は当初値47.9%から令和3年度47.90%となり、当初値から変わっていません（目標55%）。高いほど良い指標です。令和2年度は未測定です。"),
+        "{page}"
+    );
 }

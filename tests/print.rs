@@ -206,7 +206,7 @@ fn printing_any_page_hides_the_screen_chrome() {
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!(
             "file://{}",
-            out.join("strategies/1.html").display()
+            out.join("r3/strategies/1.html").display()
         ))
         .output()
         .unwrap();

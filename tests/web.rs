@@ -123,7 +123,18 @@ fn every_page_has_its_own_title_description_and_ogp() {
             .and_then(|t| t.split("</title>").next())
             .unwrap_or("");
         assert!(!title.is_empty(), "{name} has a title");
-        if name != "404.html" {
+        // The root page presents the latest year's home page, under its title, and says
+        // that r3/index.html is the page's own address.
+        if name == "index.html" {
+            assert!(
+                html.contains("<link rel=\"canonical\" href=\"r3/index.html\">"),
+                "the root page names r3/index.html as canonical"
+            );
+            assert!(
+                read(out, "r3/index.html").contains(&format!("<title>{title}</title>")),
+                "the root page has the title of r3/index.html"
+            );
+        } else if name != "404.html" {
             assert!(
                 titles.insert(title.to_string()),
                 "{name}: the title `{title}` is used twice"
@@ -139,6 +150,21 @@ fn every_page_has_its_own_title_description_and_ogp() {
         }
     }
     assert!(out.join("404.html").is_file());
+    // The bundled config.yaml has no base_url: a sitemap's addresses must be absolute.
+    assert!(
+        !out.join("sitemap.xml").exists(),
+        "no sitemap.xml without base_url"
+    );
+}
+
+#[test]
+fn with_a_base_url_the_sitemap_lists_every_page_but_the_404() {
+    let (dir, content) = copy_fixture("minimal");
+    let config = content.join("config.yaml");
+    let yaml = fs::read_to_string(&config).unwrap() + "base_url: https://example.jp/sosei/\n";
+    fs::write(&config, yaml).unwrap();
+    let out = dir.path().join("out");
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     let locs: Vec<&str> = sitemap
         .split("<loc>")
@@ -147,21 +173,31 @@ fn every_page_has_its_own_title_description_and_ogp() {
         .collect();
     assert_eq!(
         locs.len(),
-        html_files(out).len() - 1,
-        "the sitemap lists every page but the 404"
+        html_files(&out).len() - 1,
+        "the sitemap lists every page but the 404: {locs:?}"
     );
-    for loc in locs {
-        assert!(out.join(loc).is_file(), "sitemap entry {loc}");
+    let mut pages = BTreeSet::new();
+    for loc in &locs {
+        let page = loc
+            .strip_prefix("https://example.jp/sosei/")
+            .unwrap_or_else(|| panic!("sitemap entry {loc} is absolute, under base_url"));
+        assert!(out.join(page).is_file(), "sitemap entry {loc}");
+        assert!(pages.insert(page), "sitemap entry {loc} twice");
     }
+    assert!(!pages.contains("404.html"));
+    // Within a year, the 全体版 comes before the open data page.
+    let at = |p: &str| locs.iter().position(|l| l.ends_with(p)).unwrap();
+    assert!(at("/r3/full.html") < at("/r3/data.html"), "{locs:?}");
+    assert!(at("/r2/full.html") < at("/r2/data.html"), "{locs:?}");
 }
 
 #[test]
 fn navigation_has_breadcrumbs_year_switch_and_reading_order() {
     let out = site();
-    let page = read(out, "strategies/2.html");
+    let page = read(out, "r3/strategies/2.html");
     assert!(page.contains("<nav class=\"breadcrumbs\" aria-label=\"現在位置\">"));
     assert!(
-        page.contains("href=\"../r2/strategies/2.html\""),
+        page.contains("href=\"../../r2/strategies/2.html\""),
         "the year switch goes to the same page of the other year"
     );
     assert!(
@@ -170,12 +206,22 @@ fn navigation_has_breadcrumbs_year_switch_and_reading_order() {
     );
     let older = read(out, "r2/strategies/2.html");
     assert!(
-        older.contains("href=\"../../strategies/2.html\""),
+        older.contains("href=\"../../r3/strategies/2.html\""),
         "and back"
     );
-    let project = read(out, "grants/1-nadec/01-sangyo-innovation.html");
+    let project = read(out, "r3/grants/1-nadec/01-sangyo-innovation.html");
     assert!(project.contains("rel=\"prev\">前のページ：地方創生推進交付金①</a>"));
-    assert!(read(out, "evaluation.html")
+    // The root page's menu and year switch lead into the years' folders.
+    let home = read(out, "index.html");
+    for link in [
+        "href=\"r3/evaluation.html\"",
+        "href=\"r3/full.html\"",
+        "href=\"r3/index.html\"",
+        "href=\"r2/index.html\"",
+    ] {
+        assert!(home.contains(link), "the root page has {link}");
+    }
+    assert!(read(out, "r3/evaluation.html")
         .contains("<nav class=\"page-toc\" aria-label=\"このページの内容\">"));
 }
 
@@ -208,7 +254,7 @@ fn open_data_round_trips_to_the_model() {
     let (report, _, _) = sosei::build::check(&root().join("content"));
     let report = report.unwrap();
     for (prefix, year) in [
-        ("", report.years.last().unwrap().year),
+        ("r3/", report.years.last().unwrap().year),
         ("r2/", report.years[0].year),
     ] {
         let eval = sosei::evaluate::evaluate(&report, year);
@@ -271,28 +317,109 @@ fn open_data_round_trips_to_the_model() {
             }
         }
     }
-    // Spot checks against the seed.
-    let (_, rows) = read_csv(&out.join("data/indicators.csv"));
-    assert!(rows.iter().any(|r| r[4] == "shinai-shushoku"
-        && r[8] == "修正後の実績値"
-        && r[9] == "2020"
-        && r[10] == "令和2年度"
-        && r[11] == "20.0"
-        && r[12] == "%"));
-    assert!(rows.iter().any(|r| r[4] == "kosodate-manzoku"
-        && r[9] == "2021"
-        && r[11].is_empty()
-        && r[14].contains("策定時に調査")));
-    let (_, kpis) = read_csv(&out.join("data/kpis.csv"));
+    // Spot checks against the seed, by column key.
+    let r3 = report.years.last().unwrap().year;
+    let rows = keyed_rows(out, &report, r3, "indicators");
+    let has = |rows: &[BTreeMap<&str, String>], want: &[(&str, &str)]| {
+        rows.iter().any(|r| {
+            want.iter()
+                .all(|(k, v)| r.get(k).map(String::as_str) == Some(*v))
+        })
+    };
+    assert!(has(
+        &rows,
+        &[
+            ("indicator_id", "shinai-shushoku"),
+            ("kind", "修正後の実績値"),
+            ("fiscal_year", "2020"),
+            ("fiscal_year_label", "令和2年度"),
+            ("value", "20.0"),
+            ("unit", "%"),
+            ("goal", "1"),
+            ("goal_level", "戦略"),
+            ("indicator_kind", "数値目標"),
+        ]
+    ));
+    assert!(rows.iter().any(|r| r["indicator_id"] == "kosodate-manzoku"
+        && r["fiscal_year"] == "2021"
+        && r["value"].is_empty()
+        && r["note"].contains("策定時に調査")
+        && r["figure_percent"].is_empty()
+        && r["rating"] == "未測定"
+        && r["rating_id"] == "not-measured"));
+    // The 当初値 row carries the baseline's year: the year before the plan, FY2019.
+    assert!(has(
+        &rows,
+        &[
+            ("indicator_id", "tenshutsu"),
+            ("kind", "当初値"),
+            ("fiscal_year", "2019"),
+            ("fiscal_year_label", "令和元年度"),
+            ("value", "114.5"),
+            ("figure_percent", ""),
+            ("rating", ""),
+        ]
+    ));
+    // Figures and ratings as the evaluation table shows them: (114.5 − 115.3) ÷ (105 − 114.5).
+    assert!(has(
+        &rows,
+        &[
+            ("indicator_id", "tenshutsu"),
+            ("fiscal_year", "2021"),
+            ("value", "115.3"),
+            ("figure_percent", "-8.4"),
+            ("rating", "悪化"),
+            ("rating_id", "worsened"),
+        ]
+    ));
+    // (66.9 − 64.5) ÷ (70 − 64.5) = 43.6% ≥ 2/5 of the way: 順調.
+    assert!(has(
+        &rows,
+        &[
+            ("indicator_id", "ninaite"),
+            ("fiscal_year", "2021"),
+            ("figure_percent", "43.6"),
+            ("rating", "順調"),
+            ("rating_id", "on-track"),
+        ]
+    ));
+    let kpis = keyed_rows(out, &report, r3, "kpis");
     assert!(
-        kpis.iter().any(|r| r[8] == "-1.26" && r[9] == "%"),
+        has(&kpis, &[("value", "-1.26"), ("unit", "%")]),
         "a real negative stays a number"
     );
-    let (_, older) = read_csv(&out.join("r2/data/indicators.csv"));
+    let older = keyed_rows(out, &report, report.years[0].year, "indicators");
+    assert!(!older.is_empty());
     assert!(
-        !older.iter().any(|r| r[9] == "2021"),
+        !older.iter().any(|r| r["fiscal_year"] == "2021"),
         "the R2 data holds nothing from R3"
     );
+    assert!(
+        out.join("r3/data/donations.csv").is_file() && !out.join("r2/data/donations.csv").exists(),
+        "donations only for the year that has them"
+    );
+}
+
+/// A CSV of `year`'s open data, each row keyed by its columns' keys (the JSON's keys).
+fn keyed_rows(
+    out: &Path,
+    report: &sosei::model::Report,
+    year: sosei::fiscal_year::FiscalYear,
+    slug: &str,
+) -> Vec<BTreeMap<&'static str, String>> {
+    let table = opendata::tables(report, year)
+        .into_iter()
+        .find(|t| t.slug == slug)
+        .unwrap_or_else(|| panic!("no {slug} table for {year:?}"));
+    let path = out
+        .join(sosei::render::site::year_prefix(year))
+        .join(format!("data/{slug}.csv"));
+    let (header, rows) = read_csv(&path);
+    let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(header, names, "{}", path.display());
+    rows.into_iter()
+        .map(|r| table.columns.iter().map(|c| c.key).zip(r).collect())
+        .collect()
 }
 
 #[test]
@@ -306,13 +433,21 @@ fn formula_like_text_is_neutralised_in_csv() {
     fs::write(&path, text).unwrap();
     let out = dir.path().join("out");
     sosei::build::build(&content, &out).unwrap();
-    let (_, rows) = read_csv(&out.join("data/donations.csv"));
+    let (report, _, _) = sosei::build::check(&content);
+    let report = report.unwrap();
+    let rows = keyed_rows(
+        &out,
+        &report,
+        report.years.last().unwrap().year,
+        "donations",
+    );
     assert!(
-        rows.iter().any(|r| r[4] == "'=HYPERLINK(\"http://x\")"),
+        rows.iter()
+            .any(|r| r["project"] == "'=HYPERLINK(\"http://x\")"),
         "{rows:?}"
     );
     assert!(
-        rows.iter().any(|r| r[6] == "94028"),
+        rows.iter().any(|r| r["project_cost"] == "94028"),
         "numbers are untouched"
     );
 }
@@ -347,11 +482,13 @@ fn audit(dir: &Path, site: &Path) -> (bool, serde_json::Value) {
 #[test]
 fn axe_and_jis_aa_checks_pass_on_every_page() {
     let Some(dir) = browser_tools() else { return };
+    // Every page: the root's (index.html, 404.html) and every year's.
+    let pages = html_files(site());
+    for root_page in ["index.html", "404.html", "r3/index.html", "r2/index.html"] {
+        assert!(pages.contains(&site().join(root_page)), "{root_page}");
+    }
     let (ok, report) = audit(&dir, site());
-    assert_eq!(
-        report["pages"].as_u64(),
-        Some(html_files(site()).len() as u64)
-    );
+    assert_eq!(report["pages"].as_u64(), Some(pages.len() as u64));
     assert!(
         ok && report["axe"].as_array().unwrap().is_empty()
             && report["problems"].as_array().unwrap().is_empty(),

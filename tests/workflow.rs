@@ -38,14 +38,19 @@ fn new_then_build() {
         !stderr.contains("warning"),
         "a new report builds cleanly: {stderr}"
     );
-    let home = fs::read_to_string(site.join("output/index.html")).unwrap();
-    assert!(home.contains("第3期見本町まち・ひと・しごと創生総合戦略"));
+    for page in ["output/index.html", "output/r7/index.html"] {
+        let home = fs::read_to_string(site.join(page)).unwrap();
+        assert!(
+            home.contains("第3期見本町まち・ひと・しごと創生総合戦略"),
+            "{page}"
+        );
+    }
     assert!(
         site.join("output/r6/index.html").is_file(),
         "two evaluation years"
     );
     assert!(
-        site.join("output/grants/1-example/01-example.html")
+        site.join("output/r7/grants/1-example/01-example.html")
             .is_file(),
         "a grant programme with a project"
     );
@@ -72,7 +77,8 @@ fn build_reports_what_it_did() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        stderr.contains("built 15 pages (2 evaluation years, ")
+        // r2: 6 pages, r3: 8, the root's index.html and 404.html.
+        stderr.contains("built 16 pages (2 evaluation years, ")
             && stderr.contains("charts")
             && stderr.contains("from 11 files and 2 indicators"),
         "{stderr}"
@@ -106,7 +112,33 @@ fn build_reports_what_it_did() {
         .arg(&out)
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&verbose.stderr).contains("wrote r2/strategies/1.html"));
+    let listed = String::from_utf8_lossy(&verbose.stderr);
+    for page in ["r2/strategies/1.html", "r3/strategies/1.html", "index.html"] {
+        assert!(listed.contains(&format!("wrote {page}")), "{listed}");
+    }
+}
+
+/// Without `base_url` there is no sitemap.xml, and the build says why rather than
+/// leaving it out in silence.
+#[test]
+#[ignore = "BUG: render() pushes the note 'sitemap.xml was not written…' into Rendered.notes (src/render/mod.rs), but build::Summary has no notes and `sosei build` never prints them"]
+fn a_build_without_base_url_says_why_there_is_no_sitemap() {
+    let (dir, content) = copy_fixture("minimal");
+    let out = dir.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(!out.join("sitemap.xml").exists());
+    assert!(
+        stderr.contains("sitemap.xml") && stderr.contains("base_url"),
+        "{stderr}"
+    );
 }
 
 /// `sosei check` on the fixture with one mistake: (stderr in human form, stdout in JSON).

@@ -170,31 +170,46 @@ fn indicator_edits_are_patched_or_validated_again_and_always_match_a_fresh_check
 
 #[test]
 fn a_broken_file_is_read_again_alone() {
-    let (_dir, content) = bundled();
-    let strategy = replace(
-        &content,
-        "strategies/1-wakamono.yaml",
-        "number: 1",
-        "number: [1",
-    );
-    let mut m = Manuscript::open(&content);
-    assert_fresh(&m, &content, "broken strategy");
-    let p = replace(
-        &content,
-        TENSHUTSU,
-        "name: 転出者超過率",
-        "name: 転出超過率",
-    );
-    step(&mut m, &content, "edit beside it", &[&p], Recheck::Patched);
-    let p = replace(
-        &content,
-        "strategies/1-wakamono.yaml",
-        "number: [1",
-        "number: 1",
-    );
-    assert_eq!(strategy, p);
-    let update = m.update(&[p]);
-    assert_eq!(update.files_read, 1);
-    assert_fresh(&m, &content, "strategy fixed");
-    assert!(m.report().is_some());
+    // A broken strategy: the indicators hang on its goal, so there is no report to patch
+    // an edit beside it into, and it is validated again. A broken file nothing hangs on
+    // (a year's donations) leaves a report an edit beside it is patched into.
+    for (broken, from, to, beside) in [
+        (
+            "strategies/1-wakamono.yaml",
+            "number: 1",
+            "number: [1",
+            Recheck::Validated,
+        ),
+        (
+            "donations/R3.yaml",
+            "year: R3",
+            "year: [R3",
+            Recheck::Patched,
+        ),
+    ] {
+        let (_dir, content) = bundled();
+        let path = replace(&content, broken, from, to);
+        let mut m = Manuscript::open(&content);
+        assert_fresh(&m, &content, &format!("broken {broken}"));
+        assert!(m.report().is_none());
+        let p = replace(
+            &content,
+            TENSHUTSU,
+            "name: 転出者超過率",
+            "name: 転出超過率",
+        );
+        step(
+            &mut m,
+            &content,
+            &format!("edit beside {broken}"),
+            &[&p],
+            beside,
+        );
+        let p = replace(&content, broken, to, from);
+        assert_eq!(path, p);
+        let update = m.update(&[p]);
+        assert_eq!(update.files_read, 1, "{broken}");
+        assert_fresh(&m, &content, &format!("{broken} fixed"));
+        assert!(m.report().is_some(), "{broken}");
+    }
 }

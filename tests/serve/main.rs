@@ -26,10 +26,17 @@ fn serve_rebuilds_shows_errors_and_recovers() {
         home.contains("/__sosei/version"),
         "serve mode adds the reload script"
     );
-    let on_disk = fs::read_to_string(output.join("index.html")).unwrap();
+    for page in ["index.html", "r3/index.html"] {
+        let on_disk = fs::read_to_string(output.join(page)).unwrap();
+        assert!(
+            !on_disk.contains("<script"),
+            "{page}: the built site stays free of JavaScript"
+        );
+    }
+    let (status, latest) = get(&addr, "/r3/index.html");
     assert!(
-        !on_disk.contains("<script"),
-        "the built site stays free of JavaScript"
+        status == 200 && latest.contains("見本市総合戦略"),
+        "{latest}"
     );
 
     // An edit to a Markdown file is served.
@@ -40,12 +47,15 @@ fn serve_rebuilds_shows_errors_and_recovers() {
         text.replace("事業の説明です。", "編集後の説明です。"),
     )
     .unwrap();
-    wait_for(&addr, "/grants/1-demo/01-jigyo.html", "the edit", |s, b| {
-        s == 200 && b.contains("編集後の説明です。")
-    });
+    wait_for(
+        &addr,
+        "/r3/grants/1-demo/01-jigyo.html",
+        "the edit",
+        |s, b| s == 200 && b.contains("編集後の説明です。"),
+    );
     // The output folder follows in the background once the edits pause.
     wait_for_file(
-        &output.join("grants/1-demo/01-jigyo.html"),
+        &output.join("r3/grants/1-demo/01-jigyo.html"),
         "編集後の説明です。",
     );
 
@@ -53,7 +63,7 @@ fn serve_rebuilds_shows_errors_and_recovers() {
     let indicator = content.join("indicators/1-1-tenshutsu.yaml");
     let good = fs::read_to_string(&indicator).unwrap();
     fs::write(&indicator, good.replace("unit:", "unti:")).unwrap();
-    let error = wait_for(&addr, "/strategies/1.html", "the error page", |_, b| {
+    let error = wait_for(&addr, "/r3/strategies/1.html", "the error page", |_, b| {
         b.contains("ビルドエラー")
     });
     assert!(
@@ -74,7 +84,7 @@ fn serve_rebuilds_shows_errors_and_recovers() {
     fs::write(&indicator, good).unwrap();
     wait_for(
         &addr,
-        "/strategies/1.html",
+        "/r3/strategies/1.html",
         "the page to come back",
         |s, b| s == 200 && b.contains("転出者超過率"),
     );
@@ -113,7 +123,7 @@ fn answers_only_to_its_own_names() {
     }
     // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding).
     for host in ["evil.example", &format!("evil.example:{port}")] {
-        for path in ["/", "/strategies/1.html", "/__sosei/version"] {
+        for path in ["/", "/r3/strategies/1.html", "/__sosei/version"] {
             let (status, _, body) = request(&addr, host, path);
             assert!(status == 421 || status == 403, "{host}{path}: {status}");
             assert!(!body.contains("見本市"), "{host}{path} leaked a page");
@@ -130,7 +140,8 @@ fn a_folder_without_its_slash_is_redirected() {
     for (path, to) in [
         ("/r2", "/r2/"),
         ("/r2?x=1", "/r2/?x=1"),
-        ("/grants/1-demo", "/grants/1-demo/"),
+        ("/r3", "/r3/"),
+        ("/r3/grants/1-demo", "/r3/grants/1-demo/"),
         ("/assets", "/assets/"),
     ] {
         let (status, head, body) = request(&addr, &addr, path);
@@ -153,7 +164,7 @@ fn a_folder_without_its_slash_is_redirected() {
     assert!(status == 301 || status == 308, "/r2 off disk: {status}");
     assert!(head.contains("\r\nlocation: /r2/"), "{head}");
     // Pages and missing paths are not folders.
-    assert_eq!(get(&addr, "/strategies/1.html").0, 200);
+    assert_eq!(get(&addr, "/r3/strategies/1.html").0, 200);
     assert_eq!(get(&addr, "/no-such-folder").0, 404);
 }
 
@@ -193,7 +204,7 @@ fn a_client_that_trickles_its_request_is_cut_off() {
             }
         }
         // Meanwhile others are served.
-        let (status, body) = get(&addr, "/strategies/1.html");
+        let (status, body) = get(&addr, "/r3/strategies/1.html");
         assert_eq!(status, 200, "another client was not served: {body}");
         std::thread::sleep(Duration::from_secs(1));
     }
@@ -256,7 +267,7 @@ fn idle_sockets_at_the_descriptor_limit_do_not_make_it_spin() {
         "the server never reached its limit:\n{said}"
     );
     drop(idle);
-    wait_for(&addr, "/strategies/1.html", "serving again", |s, b| {
+    wait_for(&addr, "/r3/strategies/1.html", "serving again", |s, b| {
         s == 200 && b.contains("転出者超過率")
     });
 }
@@ -277,12 +288,12 @@ fn a_panic_while_making_a_page_leaves_serve_running() {
         good.replace("unit: \"%\"", &format!("unit: \"{long_unit}\"")),
     )
     .unwrap();
-    let page = wait_for(&addr, "/strategies/1.html", "the edited page", |s, b| {
+    let page = wait_for(&addr, "/r3/strategies/1.html", "the edited page", |s, b| {
         s == 200 && b.contains(&long_unit) || s == 500
     });
     if page.contains("ビルドエラー") {
         assert!(
-            page.contains("strategies/1.html"),
+            page.contains("r3/strategies/1.html"),
             "names what failed: {page}"
         );
         assert!(page.contains("/__sosei/version"), "reloads itself: {page}");
@@ -296,12 +307,12 @@ fn a_panic_while_making_a_page_leaves_serve_running() {
     fs::write(&project, text.replace("事業の説明です。", "後の編集です。")).unwrap();
     wait_for(
         &addr,
-        "/grants/1-demo/01-jigyo.html",
+        "/r3/grants/1-demo/01-jigyo.html",
         "the later edit",
         |s, b| s == 200 && b.contains("後の編集です。"),
     );
     wait_for_file(
-        &output.join("grants/1-demo/01-jigyo.html"),
+        &output.join("r3/grants/1-demo/01-jigyo.html"),
         "後の編集です。",
     );
 }

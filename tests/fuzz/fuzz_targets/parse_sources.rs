@@ -16,6 +16,11 @@ fuzz_target!(|data: &[u8]| {
     let _ = parse::<VerificationSource>(&source);
     let _ = parse::<GrantSource>(&source);
     let _ = parse::<DonationsSource>(&source);
+    let _ = parse::<StrategySource>(&source);
+    let _ = parse::<GoalSource>(&source);
+    let _ = parse::<ExternalSource>(&source);
+    let _ = parse::<VocabularySource>(&source);
+    let _ = parse::<PresetsSource>(&source);
     if let Some((front, body, _)) = split_front_matter(text) {
         let front = SourceText { path: "fuzz.md".into(), text: front.to_string(), line_offset: 1 };
         let _ = parse::<ProjectSource>(&front);
