@@ -178,7 +178,8 @@ fn a_sitemap_needs_a_base_url() {
     build(&content, &out2);
     let sitemap = read(&out2.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://www.city.example.jp/sosei/r3/strategies/1.html</loc>"));
-    assert!(sitemap.contains("<loc>https://www.city.example.jp/sosei/index.html</loc>"));
+    assert!(sitemap.contains("<loc>https://www.city.example.jp/sosei/r3/index.html</loc>"));
+    assert!(!sitemap.contains("<loc>https://www.city.example.jp/sosei/index.html</loc>"));
     assert!(!sitemap.contains("404.html"));
     for line in sitemap.lines().filter(|l| l.contains("<loc>")) {
         assert!(line.contains("<loc>https://"), "{line}");

@@ -312,7 +312,6 @@ fn diagnostics_after(file: &str, edit: impl FnOnce(&str) -> String) -> String {
 /// Pictures in plan.yaml's Markdown are checked like those of any other file, and the
 /// problems name plan.yaml and the line.
 #[test]
-#[ignore = "BUG: a picture problem in plan.yaml's Markdown (overview, perspective.basic_idea) is reported with an empty file name (`--> ` with nothing after it) and no line; a missing picture there gets no warning at all, though the page shows the placeholder"]
 fn a_picture_problem_in_plan_yaml_names_the_file_and_line() {
     let text = diagnostics_after("plan.yaml", |t| {
         t.replace(
@@ -334,7 +333,6 @@ fn a_picture_problem_in_plan_yaml_names_the_file_and_line() {
 /// A problem inside a YAML string written with escapes (`\"`, `\n`) is still reported at
 /// its line (at least the key's, where the column cannot be mapped through the escapes).
 #[test]
-#[ignore = "BUG: a picture problem inside a YAML double-quoted string that holds escapes (donations purpose \"\\\"x\\n\\n![写真](http://…)\") is reported as `donations/R3.yaml` with no line at all, not even the key's (the same in results/*/result.yaml, verification.yaml, external.yaml)"]
 fn a_problem_in_an_escaped_yaml_string_keeps_its_line() {
     let text = diagnostics_after("donations/R3.yaml", |t| {
         t.replace(

@@ -278,7 +278,6 @@ fn a_bom_and_written_number_forms_are_accepted_with_their_meaning() {
 /// Content in the second edition of the format: goals/ with a sub-goal, an external
 /// opinion. A goal's aim is Markdown, as the format says, and so is an opinion.
 #[test]
-#[ignore = "BUG: a goal's `aim:` in goals/*.yaml is printed as plain text (`<p class=\"aim\">**重点**…`), though the second edition of the format says it is Markdown (opinions are rendered as Markdown)"]
 fn second_edition_goal_aims_and_opinions_are_markdown() {
     let (dir, content) = copy_fixture("minimal");
     std::fs::remove_dir_all(content.join("strategies")).unwrap();

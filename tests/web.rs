@@ -158,7 +158,7 @@ fn every_page_has_its_own_title_description_and_ogp() {
 }
 
 #[test]
-fn with_a_base_url_the_sitemap_lists_every_page_but_the_404() {
+fn with_a_base_url_the_sitemap_lists_every_years_page_and_not_the_roots() {
     let (dir, content) = copy_fixture("minimal");
     let config = content.join("config.yaml");
     let yaml = fs::read_to_string(&config).unwrap() + "base_url: https://example.jp/sosei/\n";
@@ -171,10 +171,11 @@ fn with_a_base_url_the_sitemap_lists_every_page_but_the_404() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
+    // The root's pages (its home page, whose address is its year's, and the 404) are not listed.
     assert_eq!(
         locs.len(),
-        html_files(&out).len() - 1,
-        "the sitemap lists every page but the 404: {locs:?}"
+        html_files(&out).len() - 2,
+        "the sitemap lists every year's page: {locs:?}"
     );
     let mut pages = BTreeSet::new();
     for loc in &locs {
@@ -185,6 +186,8 @@ fn with_a_base_url_the_sitemap_lists_every_page_but_the_404() {
         assert!(pages.insert(page), "sitemap entry {loc} twice");
     }
     assert!(!pages.contains("404.html"));
+    assert!(!pages.contains("index.html"));
+    assert!(pages.contains("r3/index.html"));
     // Within a year, the 全体版 comes before the open data page.
     let at = |p: &str| locs.iter().position(|l| l.ends_with(p)).unwrap();
     assert!(at("/r3/full.html") < at("/r3/data.html"), "{locs:?}");

@@ -121,7 +121,6 @@ fn build_reports_what_it_did() {
 /// Without `base_url` there is no sitemap.xml, and the build says why rather than
 /// leaving it out in silence.
 #[test]
-#[ignore = "BUG: render() pushes the note 'sitemap.xml was not written…' into Rendered.notes (src/render/mod.rs), but build::Summary has no notes and `sosei build` never prints them"]
 fn a_build_without_base_url_says_why_there_is_no_sitemap() {
     let (dir, content) = copy_fixture("minimal");
     let out = dir.path().join("out");

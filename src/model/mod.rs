@@ -97,6 +97,8 @@ pub struct Plan {
     pub perspective: Option<Perspective>,
     pub glossary: Vec<Term>,
     pub donation_programme: Option<DonationProgramme>,
+    /// `plan.yaml`, relative to the content folder (photos in its texts resolve here).
+    pub source: std::path::PathBuf,
 }
 
 impl Plan {

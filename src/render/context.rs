@@ -148,7 +148,10 @@ impl ViewCtx<'_> {
     }
 }
 
-/// The line and column in `file` of byte `offset` of `text`, a Markdown text taken from it.
+/// The line and column in `file` of byte `offset` of `text`, a Markdown text taken from
+/// it. The text may be indented in the file (a YAML block scalar) or written with
+/// escapes (a double-quoted string): the line the offset is on is looked for first, then
+/// the rest of that line from the offset (an image's address, say), each at its place.
 fn source_position(
     content_root: &Path,
     file: &Path,
@@ -156,13 +159,34 @@ fn source_position(
     offset: usize,
 ) -> Option<(usize, usize)> {
     let whole = std::fs::read_to_string(content_root.join(file)).ok()?;
-    let at = whole.find(text)? + offset.min(text.len());
-    let before = whole.get(..at)?;
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    Some((
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    ))
+    let offset = offset.min(text.len());
+    let position = |at: usize| {
+        let before = whole.get(..at)?;
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        Some((
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        ))
+    };
+    if let Some(at) = whole.find(text) {
+        return position(at + offset);
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |n| offset + n);
+    let line = text[line_start..line_end].trim();
+    if !line.is_empty() {
+        if let Some(at) = whole.find(line) {
+            let lead = text[line_start..offset].trim_start().len();
+            return position(at + lead.min(line.len()));
+        }
+    }
+    // Written with escapes: what follows the offset on its line, as far as it goes unescaped.
+    let rest = &text[offset..line_end];
+    let rest = rest.split(['"', '\\']).next().unwrap_or("");
+    (rest.chars().count() >= 4)
+        .then(|| whole.find(rest))
+        .flatten()
+        .and_then(position)
 }
 
 /// What pages ask of the whole report again and again, made once per build: the kinds

@@ -290,7 +290,11 @@ pub fn donations_view(ctx: &ViewCtx, heading_level: u8) -> Option<DonationsView>
             .map(|t| t.definition.trim().to_string())
             .unwrap_or_default(),
         target: programme.target.clone(),
-        overview: ctx.markdown(&programme.overview, heading_level, None),
+        overview: ctx.markdown(
+            &programme.overview,
+            heading_level,
+            Some(&ctx.report.plan.source),
+        ),
         caption: ctx
             .words()
             .fill("donations.caption", &[("year", &ctx.label(year.year))]),

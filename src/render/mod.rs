@@ -377,10 +377,11 @@ impl YearData {
     }
 }
 
-/// `sitemap.xml`: every page but the 404, at its absolute address.
+/// `sitemap.xml`: every page of every year, at its absolute address.
 fn sitemap(base: &str, pages: &[String]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in pages.iter().filter(|p| *p != "404.html") {
+    // The root's pages have their address elsewhere (the home page's is its year's).
+    for page in pages.iter().filter(|p| p.contains('/')) {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             crate::markdown::escape(&format!("{base}{page}"))

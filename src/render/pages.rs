@@ -49,7 +49,7 @@ pub fn plan_view(ctx: &ViewCtx, level: u8) -> PlanView {
             .subtitle
             .clone()
             .unwrap_or_else(|| words.fill("full.subtitle", &[("kinds", &kinds)])),
-        overview: ctx.markdown(&plan.overview, level, None),
+        overview: ctx.markdown(&plan.overview, level, Some(&plan.source)),
         perspective: plan.perspective.as_ref().map(|p| PerspectiveView {
             name: p.name.clone(),
             heading: match &p.heading_note {
@@ -58,7 +58,7 @@ pub fn plan_view(ctx: &ViewCtx, level: u8) -> PlanView {
                 }
                 None => plan.title.clone(),
             },
-            basic_idea: ctx.markdown(&p.basic_idea, level, None),
+            basic_idea: ctx.markdown(&p.basic_idea, level, Some(&plan.source)),
             purposes: p
                 .purposes
                 .iter()

@@ -265,6 +265,7 @@ fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
         }),
         glossary,
         donation_programme,
+        source: p.source.path.clone(),
     }
 }
 
