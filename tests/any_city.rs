@@ -185,3 +185,39 @@ fn a_sitemap_needs_a_base_url() {
         assert!(line.contains("<loc>https://"), "{line}");
     }
 }
+
+/// A city's look: its theme adds a logo and a partial template, used as given, without
+/// copying the rest of the theme.
+#[test]
+fn a_site_theme_adds_static_files_and_partials() {
+    let (dir, content) = copy_fixture("minimal");
+    let theme = dir.path().join("themes/default");
+    fs::create_dir_all(theme.join("static/img")).unwrap();
+    fs::create_dir_all(theme.join("templates")).unwrap();
+    let logo = b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
+    fs::write(theme.join("static/img/logo.svg"), logo).unwrap();
+    fs::write(
+        theme.join("static/city.css"),
+        ".site-title { font-weight: 900; }\n",
+    )
+    .unwrap();
+    fs::write(
+        theme.join("templates/city-logo.html"),
+        "<img class=\"city-logo\" src=\"{{ frame.site_root }}assets/img/logo.svg\" alt=\"{{ frame.city }}\">",
+    )
+    .unwrap();
+    let base = read(&root().join("themes/default/templates/base.html")).replace(
+        "<p class=\"site-title\">",
+        "{% include \"city-logo.html\" %}<p class=\"site-title\">",
+    );
+    fs::write(theme.join("templates/base.html"), base).unwrap();
+    let out = dir.path().join("out");
+    build(&content, &out);
+    assert_eq!(fs::read(out.join("assets/img/logo.svg")).unwrap(), logo);
+    assert!(read(&out.join("assets/city.css")).contains("font-weight: 900"));
+    let page = read(&out.join("r3/strategies/1.html"));
+    assert!(
+        page.contains("<img class=\"city-logo\" src=\"../../assets/img/logo.svg\" alt=\"見本市\">")
+    );
+    assert!(read(&out.join("index.html")).contains("src=\"assets/img/logo.svg\""));
+}

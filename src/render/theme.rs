@@ -129,10 +129,18 @@ impl Theme {
             (None, Some(k)) => {
                 let (path, position) =
                     find(&format!("\"{k}\"")).map_or((path, None), |(p, at)| (p, Some(at)));
-                Diagnostic::error(path, format!("the template asks for the word `{k}`, which the vocabulary does not have"))
-                    .at(position)
-                    .expected("a key of the vocabulary (themes/default/vocabulary.yaml), or the key added to the site's vocabulary.yaml")
-                    .help_opt(crate::diag::did_you_mean(k, self.words_keys.iter().map(String::as_str)))
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "the template asks for the word `{k}`, which the vocabulary does not have"
+                    ),
+                )
+                .at(position)
+                .expected("a key of the vocabulary (themes/default/vocabulary.yaml lists them all)")
+                .help_opt(crate::diag::did_you_mean(
+                    k,
+                    self.words_keys.iter().map(String::as_str),
+                ))
             }
             (None, None) => {
                 Diagnostic::error(path, format!("the template cannot be rendered: {message}"))
