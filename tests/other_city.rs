@@ -200,7 +200,7 @@ fn the_example_builds_with_its_shape_and_nothing_it_lacks() {
     let goal = page("r6/goals/2.html");
     assert!(goal.contains("<h1>基本目標2 "));
     assert!(goal.contains("id=\"h-goal-2-1\">具体的施策2-1 移住・定住の促進</h2>"));
-    assert!(goal.contains("<td class=\"department\">地域振興課</td>"));
+    assert!(goal.contains("<span class=\"department\">所管：地域振興課</span>"));
     assert!(goal.contains("（累計）"));
     assert!(goal.contains("外部評価（令和6年度）"));
     // A milestone shows what achieving it is called.

@@ -11,12 +11,25 @@ use std::sync::OnceLock;
 /// The bundled report printed once for all tests: (temp dir, pdf path).
 fn printed() -> &'static (tempfile::TempDir, PathBuf) {
     static PDF: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    PDF.get_or_init(|| {
+    print_once(&PDF, "content")
+}
+
+/// The second bundled example printed once.
+fn printed_other_city() -> &'static (tempfile::TempDir, PathBuf) {
+    static PDF: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    print_once(&PDF, "examples/other-city/content")
+}
+
+fn print_once(
+    cell: &'static OnceLock<(tempfile::TempDir, PathBuf)>,
+    content: &str,
+) -> &'static (tempfile::TempDir, PathBuf) {
+    cell.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let pdf = dir.path().join("report.pdf");
         let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
             .args(["pdf", "--content"])
-            .arg(common::root().join("content"))
+            .arg(common::root().join(content))
             .arg("--output")
             .arg(&pdf)
             .env("SOURCE_DATE_EPOCH", "1700000000")
@@ -96,6 +109,28 @@ fn every_toc_entry_points_at_the_page_of_its_heading() {
         "every entry was checked, {checked} found:\n{}",
         page_text(pdf, 2)
     );
+}
+
+#[test]
+fn the_other_citys_toc_points_at_the_page_of_each_heading() {
+    if !tools_present() {
+        return;
+    }
+    let (_, pdf) = printed_other_city();
+    let checked = check_toc_pages(pdf);
+    assert!(checked >= 8, "{checked} entries:\n{}", page_text(pdf, 2));
+    let cover = page_text(pdf, 1);
+    assert!(
+        cover.contains("第2期さくら台市まち・ひと・しごと創生総合戦略")
+            && cover.contains("令和6年度評価")
+    );
+    let all: String = (1..=pages(pdf)).map(|p| page_text(pdf, p)).collect();
+    for absent in ["交付金", "企業版ふるさと納税"] {
+        assert!(
+            !all.contains(absent) || all.contains("地方創生推進タイプ"),
+            "{absent}"
+        );
+    }
 }
 
 #[test]

@@ -191,15 +191,13 @@ fn source_position(
 
 /// What pages ask of the whole report again and again, made once per build: the kinds
 /// of indicator (数値目標, KPI) joined with ・, of the whole report and under each goal;
-/// whether the tables show baseline and target years, and the 所管課.
+/// whether the tables show baseline and target years.
 #[derive(Debug, Default)]
 pub struct Facts {
     pub all: String,
     pub by_goal: Vec<String>,
     /// Some indicator's baseline or target year is not the plan's default.
     pub show_years: bool,
-    /// Some indicator names its 所管課.
-    pub departments: bool,
 }
 
 impl Facts {
@@ -250,7 +248,6 @@ impl Facts {
                 .iter()
                 .flat_map(|i| &i.series)
                 .any(|s| s.baseline_year != default_baseline || s.target_year != period.to),
-            departments: report.indicators.iter().any(|i| i.department.is_some()),
         }
     }
 }

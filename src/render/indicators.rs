@@ -58,9 +58,6 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
         );
     }
     th(html, &words.fill("table.indicator", &[("kinds", &t.kinds)]));
-    if ctx.facts.departments {
-        th(html, words.get("table.department"));
-    }
     th(html, words.get("table.baseline"));
     for y in &t.years {
         th(
@@ -98,7 +95,9 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
                 html.raw("#h-goal-").text(&report.goals.slug(goal));
             }
             html.raw("\">")
-                .text(&report.goals.label(goal))
+                .text(&report.goals.level(goal).name)
+                .raw("<wbr>")
+                .text(&report.goals.list[goal].code.to_string())
                 .raw("</a></td>");
         }
         html.raw("<th scope=\"row\" class=\"name\">")
@@ -118,12 +117,8 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
                 .text(&ind.kind)
                 .raw("</span>");
         }
+        department(html, words, ind);
         html.raw("</th>");
-        if ctx.facts.departments {
-            html.raw("<td class=\"department\">")
-                .text(ind.department.as_deref().unwrap_or(""))
-                .raw("</td>");
-        }
         let all: Vec<usize> = (0..ind.series.len()).collect();
         let label = |s| label_of(ind, s);
         write_fixed_cell(ctx, html, &notes, &all, ind, label, false, None);
@@ -190,4 +185,13 @@ fn write_year_targets(html: &mut Html, notes: &Footnotes, ind: &Indicator, year:
         });
     }
     html.raw("</td>");
+}
+
+/// 所管課, on a line of its own under the indicator's name.
+pub fn department(html: &mut Html, words: &crate::vocabulary::Vocabulary, ind: &Indicator) {
+    if let Some(d) = &ind.department {
+        html.raw("<span class=\"department\">")
+            .text(&words.fill("table.department_of", &[("department", d)]))
+            .raw("</span>");
+    }
 }

@@ -71,9 +71,6 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
         &words.fill("table.goal", &[("level", ctx.top_level())]),
     );
     th(html, &words.fill("table.indicator", &[("kinds", &t.kinds)]));
-    if ctx.facts.departments {
-        th(html, words.get("table.department"));
-    }
     th(html, words.get("table.baseline"));
     th(
         html,
@@ -97,15 +94,13 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
                 _ => &ind.name,
             };
             html.raw("<tr><td class=\"strategy\">")
-                .text(&report.goals.label(ind.goal))
+                .text(&report.goals.level(ind.goal).name)
+                .raw("<wbr>")
+                .text(&report.goals.list[ind.goal].code.to_string())
                 .raw("</td><th scope=\"row\" class=\"name\">")
-                .text(name)
-                .raw("</th>");
-            if ctx.facts.departments {
-                html.raw("<td class=\"department\">")
-                    .text(ind.department.as_deref().unwrap_or(""))
-                    .raw("</td>");
-            }
+                .text(name);
+            super::indicators::department(html, words, ind);
+            html.raw("</th>");
             let series = series_of(row);
             // A row of one series of a compound indicator is named by it; no labels then.
             let shown = |s| row.series.is_none().then(|| label_of(ind, s)).flatten();

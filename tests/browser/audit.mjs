@@ -67,7 +67,9 @@ for (const file of pagesUnder(site)) {
     }
     // Status is never colour alone: every status mark has its name as text.
     for (const s of document.querySelectorAll('.status')) {
-      if (!/達成|順調|停滞|悪化|未測定/.test(s.textContent)) out.push('a status without its name in text');
+      // Its label is text outside the (hidden) symbol: a word, not only a mark or colour.
+      const label = [...s.childNodes].filter((n) => !(n.classList && n.classList.contains('status-symbol'))).map((n) => n.textContent).join('');
+      if (!/\p{L}/u.test(label)) out.push('a status without its name in text');
     }
     return out;
   });

@@ -287,6 +287,7 @@ const ELEMENTS: &[&str] = &[
     "ruby",
     "rt",
     "rp",
+    "wbr",
     "input",
     "label",
     "svg",
