@@ -90,6 +90,8 @@ struct Place {
     source: PathBuf,
     site_root: String,
     max_bytes: u64,
+    no_file: String,
+    not_found: String,
 }
 
 impl Place {
@@ -99,6 +101,8 @@ impl Place {
             source: &self.source,
             site_root: &self.site_root,
             max_bytes: self.max_bytes,
+            no_file: &self.no_file,
+            not_found: &self.not_found,
         }
     }
 }
@@ -107,7 +111,7 @@ impl Place {
 #[derive(Default)]
 struct Found {
     out: Sanitized,
-    notes: Vec<&'static str>,
+    notes: Vec<String>,
 }
 
 /// Keeps the allowed tags and attributes of `html`, balanced; resolves images and
@@ -130,6 +134,8 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
         source: c.source.to_path_buf(),
         site_root: c.site_root.to_string(),
         max_bytes: c.max_bytes,
+        no_file: c.no_file.to_string(),
+        not_found: c.not_found.to_string(),
     });
     let seen = Arc::clone(&found);
     let tags: HashSet<&str> = TAGS.iter().map(|(t, _)| *t).collect();
@@ -164,13 +170,16 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
 
 /// The `src` an image keeps: its copy in the output, or a pending placeholder.
 fn image_src(place: Option<&Place>, src: &str, found: &mut Found) -> String {
-    let mut pending = |note: &'static str| {
-        found.notes.push(note);
+    let mut pending = |note: &str| {
+        found.notes.push(note.to_string());
         format!("{PENDING}{}", found.notes.len() - 1)
     };
-    let Some(place) = place.filter(|_| !src.trim().is_empty()) else {
-        return pending(crate::markdown::photo::NO_FILE);
+    let Some(place) = place else {
+        return pending("");
     };
+    if src.trim().is_empty() {
+        return pending(&place.no_file);
+    }
     let ctx = place.context();
     let (error, message, note) = match files::resolve(&ctx, src, Kind::Image) {
         Ok(local) => {
@@ -181,16 +190,16 @@ fn image_src(place: Option<&Place>, src: &str, found: &mut Found) -> String {
         Err(Problem::Missing(m)) => (
             false,
             format!("{m}; a placeholder is shown"),
-            crate::markdown::photo::NOT_FOUND,
+            place.not_found.clone(),
         ),
-        Err(Problem::Refused(m)) => (true, m, crate::markdown::photo::NO_FILE),
+        Err(Problem::Refused(m)) => (true, m, place.no_file.clone()),
     };
     found.out.problems.push(Flagged {
         error,
         message,
         value: src.to_string(),
     });
-    pending(note)
+    pending(&note)
 }
 
 /// The `href` a link keeps (`None`: the link loses its address).
@@ -238,7 +247,7 @@ fn placeholders(html: &str, found: &mut Found) -> String {
             Some(n) => n
                 .parse::<usize>()
                 .ok()
-                .and_then(|n| found.notes.get(n).copied()),
+                .and_then(|n| found.notes.get(n).cloned()),
             None if src.is_some() => {
                 out.push_str(tag);
                 continue;
@@ -253,7 +262,7 @@ fn placeholders(html: &str, found: &mut Found) -> String {
             }
         };
         out.push_str("<span class=\"photo-placeholder\">");
-        out.push_str(note.unwrap_or(crate::markdown::photo::NO_FILE));
+        out.push_str(&note.unwrap_or_default());
         if let Some(alt) = attribute(tag, "alt").filter(|a| !a.is_empty()) {
             out.push('：');
             out.push_str(alt); // already escaped as an attribute, so safe as text

@@ -99,6 +99,8 @@ fn sanitize_in(dir: &Path, html: &str) -> Sanitized {
         source: Path::new("grants/1/projects/a.md"),
         site_root: "../../",
         max_bytes: 1 << 20,
+        no_file: "写真（画像ファイルなし）",
+        not_found: "写真（画像ファイルが見つかりません）",
     };
     sanitize(html, Some(&ctx))
 }

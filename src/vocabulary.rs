@@ -174,6 +174,8 @@ mod tests {
             for pattern in [
                 "words.get(\"",
                 "words.fill(\"",
+                "words().get(\"",
+                "words().fill(\"",
                 "vocabulary.get(\"",
                 "vocabulary.fill(\"",
             ] {

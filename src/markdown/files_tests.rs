@@ -26,6 +26,8 @@ fn resolve_in(dir: &Path, dest: &str, kind: Kind, max_bytes: u64) -> Result<Loca
         source: Path::new("grants/1/projects/a.md"),
         site_root: "../../",
         max_bytes,
+        no_file: "写真（画像ファイルなし）",
+        not_found: "写真（画像ファイルが見つかりません）",
     };
     resolve(&ctx, dest, kind)
 }

@@ -74,6 +74,11 @@ pub struct Context<'a> {
     pub site_root: &'a str,
     /// The largest photo or attachment published, in bytes.
     pub max_bytes: u64,
+    /// What a placeholder says when no image file is given, or the one given is refused
+    /// (from the vocabulary).
+    pub no_file: &'a str,
+    /// What a placeholder says when the image file given does not exist.
+    pub not_found: &'a str,
 }
 
 /// What rendering found: files to copy and problems to report.

@@ -6,11 +6,6 @@ use super::files::{self, Kind, Problem};
 use super::links::url_path;
 use super::{escape, Context, Found, Rendered};
 
-/// What a placeholder says when no image file is given, or the one given is not shown.
-pub const NO_FILE: &str = "写真（画像ファイルなし）";
-/// What a placeholder says when the image file given does not exist.
-pub const NOT_FOUND: &str = "写真（画像ファイルが見つかりません）";
-
 /// The figure for an image `dest` written at byte `offset` of the text.
 pub(super) fn figure(
     dest: &str,
@@ -25,9 +20,12 @@ pub(super) fn figure(
             "<figure class=\"photo photo-missing\"><div class=\"photo-placeholder\">{note}</div><figcaption>{caption_html}</figcaption></figure>\n"
         )
     };
-    let Some(ctx) = ctx.filter(|_| !dest.trim().is_empty()) else {
-        return placeholder(NO_FILE);
+    let Some(ctx) = ctx else {
+        return placeholder("");
     };
+    if dest.trim().is_empty() {
+        return placeholder(ctx.no_file);
+    }
     let mut problem = |error: bool, message: String| {
         out.problems.push(Found {
             offset,
@@ -46,11 +44,11 @@ pub(super) fn figure(
         }
         Err(Problem::Missing(message)) => {
             problem(false, format!("{message}; a placeholder is shown"));
-            placeholder(NOT_FOUND)
+            placeholder(ctx.not_found)
         }
         Err(Problem::Refused(message)) => {
             problem(true, message);
-            placeholder(NO_FILE)
+            placeholder(ctx.no_file)
         }
     }
 }

@@ -164,6 +164,8 @@ fn render_in(dir: &Path, text: &str) -> Rendered {
         source: Path::new("grants/1/projects/a.md"),
         site_root: "../../",
         max_bytes: 1 << 20,
+        no_file: "写真（画像ファイルなし）",
+        not_found: "写真（画像ファイルが見つかりません）",
     };
     render(text, 2, "表", Some(&ctx), false)
 }
@@ -249,6 +251,8 @@ fn attachments_in_a_paragraph_with_inline_html_are_resolved_once() {
         source: Path::new("grants/1/projects/a.md"),
         site_root: "../../",
         max_bytes: 1 << 20,
+        no_file: "写真（画像ファイルなし）",
+        not_found: "写真（画像ファイルが見つかりません）",
     };
     let r = render(md, 2, "表", Some(&ctx), true);
     assert_eq!(

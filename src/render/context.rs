@@ -60,7 +60,10 @@ impl ViewCtx<'_> {
 
     /// `令和2年度～令和6年度`.
     pub fn period(&self, p: crate::model::Period) -> String {
-        format!("{}～{}", self.label(p.from), self.label(p.to))
+        self.words().fill(
+            "period.range",
+            &[("from", &self.label(p.from)), ("to", &self.label(p.to))],
+        )
     }
 
     /// The plan's kinds of indicator, joined: `数値目標`, `数値目標・KPI`.
@@ -106,6 +109,8 @@ impl ViewCtx<'_> {
             source: s,
             site_root: &self.site_root,
             max_bytes: self.report.config.max_file_bytes,
+            no_file: self.words().get("photo.no_file"),
+            not_found: self.words().get("photo.not_found"),
         });
         let rendered = markdown::render(
             text,

@@ -75,9 +75,9 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
     th(html, &rating.figure);
     html.raw("<th scope=\"col\">")
         .text(words.get("table.rating"))
-        .raw("<span class=\"th-note\">（")
-        .text(&ctx.label(status_year))
-        .raw("）</span></th></tr></thead>\n<tbody>\n");
+        .raw("<span class=\"th-note\">")
+        .text(&words.fill("table.rating_year", &[("year", &ctx.label(status_year))]))
+        .raw("</span></th></tr></thead>\n<tbody>\n");
     let status_slug = status_year.slug();
     for (i, ind) in selected() {
         html.raw("<tr id=\"ind-")

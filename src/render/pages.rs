@@ -527,7 +527,7 @@ pub fn data_files(
                 .map(String::as_str)
                 .filter(|u| !u.is_empty())
                 .collect::<Vec<_>>()
-                .join("、"),
+                .join(ctx.words().get("desc.list")),
         })
         .collect()
 }
