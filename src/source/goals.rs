@@ -43,9 +43,7 @@ impl GoalCode {
         let parts: Result<Vec<u32>, _> = normal.split(['-', '.']).map(str::parse::<u32>).collect();
         match parts {
             Ok(p) if !p.is_empty() && p.len() <= 3 && p.iter().all(|n| *n > 0) => Ok(GoalCode(p)),
-            _ => Err(format!(
-                "`{text}` is not a goal's code; expected its numbers from the top, such as `2` or `2-1`"
-            )),
+            _ => Err(m!("source.invalid-goal-code", text = text)),
         }
     }
 }
