@@ -45,7 +45,7 @@ pub(super) fn figure(
             )
         }
         Err(Problem::Missing(message)) => {
-            problem(false, format!("{message}; a placeholder is shown"));
+            problem(false, m!("markdown.placeholder-shown", problem = message));
             placeholder(NOT_FOUND)
         }
         Err(Problem::Refused(message)) => {

@@ -11,9 +11,6 @@ use std::fmt::{self, Display, Write as _};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
-#[cfg(test)]
-mod tests;
-
 /// A language sosei speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -232,3 +229,8 @@ macro_rules! m {
         )
     };
 }
+
+// After the macro, so that they can use it.
+pub mod cli;
+#[cfg(test)]
+mod tests;

@@ -16,7 +16,8 @@ struct Use {
     names: BTreeSet<String>,
 }
 
-/// Every `m!("id", name = value, …)` in `src/` outside this module.
+/// Every `m!("id", name = value, …)` in `src/` (but for the macro's own definition
+/// and these tests).
 fn uses() -> Vec<Use> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = Vec::new();

@@ -66,7 +66,7 @@ impl<'de> Deserialize<'de> for GoalCode {
         impl de::Visitor<'_> for Code {
             type Value = GoalCode;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a goal's code such as `2` or `2-1`")
+                f.write_str(&m!("source.expecting-goal-code"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<GoalCode, E> {
                 GoalCode::parse(v).map_err(E::custom)
