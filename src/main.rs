@@ -422,8 +422,14 @@ mod tests {
             .unwrap_or_default();
         messages::set_lang(Lang::En);
         assert!(help.contains("使い方: sosei build"), "{help}");
-        assert!(help.contains("コンテンツフォルダー［既定値: content］"), "{help}");
+        assert!(
+            help.contains("コンテンツフォルダー［既定値: content］"),
+            "{help}"
+        );
         assert!(help.contains("ヘルプを表示する"), "{help}");
-        assert!(!help.contains("Usage") && !help.contains("[default"), "{help}");
+        assert!(
+            !help.contains("Usage") && !help.contains("[default"),
+            "{help}"
+        );
     }
 }
