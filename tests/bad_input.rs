@@ -22,6 +22,7 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
         .arg(&content)
         .arg("--output")
         .arg(&out)
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
@@ -50,6 +51,7 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
     let check = Command::new(env!("CARGO_BIN_EXE_sosei"))
         .args(["check", "--content"])
         .arg(&content)
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     assert_eq!(check.status.code(), Some(1));
@@ -210,7 +212,7 @@ fn duplicate_indicator_in_two_strategies() {
     let (report, diags, _) = sosei::build::check(&content);
     assert!(report.is_none());
     let text = diags.to_string();
-    assert!(text.contains("indicators/2-1-dup.yaml:1:1: indicator `tenshutsu` is defined in strategy 2 here and in strategy 1"), "{text}");
+    assert!(text.contains("indicators/2-1-dup.yaml:1:1: indicator `tenshutsu` is defined here and under 戦略1 by indicators/1-1-tenshutsu.yaml"), "{text}");
     drop(dir);
 }
 
