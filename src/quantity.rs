@@ -154,7 +154,7 @@ impl Quantity {
             .collect();
         let magnitude: i64 = all
             .parse()
-            .map_err(|_| format!("`{text}` is too large a number"))?;
+            .map_err(|_| m!("quantity.too-large", text = text))?;
         Ok(Quantity::new(
             if negative { -magnitude } else { magnitude },
             scale,

@@ -53,8 +53,9 @@ pub enum Problem {
 /// Resolves `dest`, written in the Markdown file `ctx.source`, to a file inside the content
 /// folder, and checks that it may be published as `kind`.
 pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> {
-    let noun = kind.noun();
+    // The noun is looked up only for a problem: most paths have none.
     let refused = |why: &str| {
+        let noun = kind.noun();
         Problem::Refused(m!(
             "markdown.file.refused",
             noun = noun,
@@ -112,7 +113,11 @@ pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> 
         }));
     }
     let file = regular_file(ctx.content_root, &rel).map_err(|why| match why {
-        None => Problem::Missing(m!("markdown.file.not-found", noun = noun, dest = dest)),
+        None => Problem::Missing(m!(
+            "markdown.file.not-found",
+            noun = kind.noun(),
+            dest = dest
+        )),
         Some(why) => refused(&why),
     })?;
     let size = fs::metadata(&file)

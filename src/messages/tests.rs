@@ -116,6 +116,18 @@ fn each_template_has_the_same_placeholders_in_both_languages() {
     }
 }
 
+/// A Japanese template written in ASCII alone is most likely English left untranslated.
+#[test]
+fn every_japanese_template_is_japanese() {
+    let same_in_both = ["load.control.named"];
+    let ascii: Vec<String> = catalogue(Lang::Ja)
+        .into_iter()
+        .filter(|(id, text)| text.is_ascii() && !same_in_both.contains(&id.as_str()))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(ascii.is_empty(), "not translated: {ascii:?}");
+}
+
 #[test]
 fn every_message_the_code_gives_is_there_with_its_placeholders() {
     let en = catalogue(Lang::En);

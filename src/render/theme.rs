@@ -317,9 +317,10 @@ struct Words(Arc<Vocabulary>);
 
 impl tera::Function for Words {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = args.get("key").and_then(|k| k.as_str()).ok_or_else(|| {
-            tera::Error::msg("t() needs `key=\"…\"`, the vocabulary key of a word")
-        })?;
+        let key = args
+            .get("key")
+            .and_then(|k| k.as_str())
+            .ok_or_else(|| tera::Error::msg(m!("theme.t-needs-key")))?;
         if !self.0.words().contains_key(key) {
             return Err(tera::Error::msg(format!(
                 "the vocabulary has no key `{key}`"
