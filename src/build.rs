@@ -155,7 +155,7 @@ pub fn write_report_with(
     let cannot_write = |e: std::io::Error| {
         fail(Diagnostic::error(
             output,
-            format!("cannot write the site: {e}"),
+            m!("build.cannot-write-site", error = e),
         ))
     };
     // Pages are written into a new folder as they are rendered; the old site stays

@@ -12,6 +12,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// How it is called in front of a message: "error", "warning", in the current language.
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => m!("diag.error"),
+            Severity::Warning => m!("diag.warning"),
+        }
+    }
+}
+
 /// One problem found in the sources, pointing at a file and, where known, a line.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Diagnostic {
@@ -92,17 +102,19 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind = self.severity.word();
         let message = terminal_safe(&self.message);
         write!(f, "{kind}: {}: {message}", self.location())?;
         if let Some(expected) = &self.expected {
-            write!(f, "\n  expected: {}", terminal_safe(expected))?;
+            write!(
+                f,
+                "\n  {}: {}",
+                m!("diag.expected"),
+                terminal_safe(expected)
+            )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", terminal_safe(help))?;
+            write!(f, "\n  {}: {}", m!("diag.help"), terminal_safe(help))?;
         }
         Ok(())
     }
@@ -114,10 +126,7 @@ impl Diagnostic {
     /// is where relative file names are read from. Control characters are shown escaped
     /// (see `terminal_safe`), and the caret stays under what it points at.
     pub fn render(&self, content_root: &Path) -> String {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind = self.severity.word();
         let message = terminal_safe(&self.message);
         let mut out = format!("{kind}: {message}\n  --> {}\n", self.location());
         let source = self.line.and_then(|line| {
@@ -152,10 +161,12 @@ impl Diagnostic {
             ));
         }
         if let Some(expected) = &self.expected {
-            out.push_str(&format!("  = expected: {}\n", terminal_safe(expected)));
+            let word = m!("diag.expected");
+            out.push_str(&format!("  = {word}: {}\n", terminal_safe(expected)));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("  = help: {}\n", terminal_safe(help)));
+            let word = m!("diag.help");
+            out.push_str(&format!("  = {word}: {}\n", terminal_safe(help)));
         }
         out
     }
@@ -298,7 +309,7 @@ pub fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    closest(found, candidates).map(|c| format!("did you mean `{c}`?"))
+    closest(found, candidates).map(|c| m!("diag.did-you-mean", name = c))
 }
 
 /// The closest candidate to `found`, if it is close enough to be a likely typo. A

@@ -78,7 +78,6 @@ impl FiscalYear {
             .chars()
             .map(crate::quantity::half_width)
             .collect();
-        let expected = "a fiscal year such as `R3`, `令和3年度`, `令和元年度` or `2021`";
         let body = normal.strip_suffix("年度").unwrap_or(&normal);
         let (start, rest) = if let Some(r) = body.strip_prefix("令和") {
             (REIWA_START, r)
@@ -91,9 +90,7 @@ impl FiscalYear {
         } else {
             return match body.parse::<u16>() {
                 Ok(y) if (1989..=2200).contains(&y) => Ok(FiscalYear(y)),
-                _ => Err(format!(
-                    "`{text}` is not a fiscal year; expected {expected}"
-                )),
+                _ => Err(m!("fiscal-year.invalid", text = text)),
             };
         };
         let n = if rest == "元" {
@@ -103,9 +100,7 @@ impl FiscalYear {
         };
         match n {
             Ok(n) if (1..=150).contains(&n) => Ok(FiscalYear(start + n - 1)),
-            _ => Err(format!(
-                "`{text}` is not a fiscal year; expected {expected}"
-            )),
+            _ => Err(m!("fiscal-year.invalid", text = text)),
         }
     }
 }
@@ -129,9 +124,7 @@ impl<'de> Deserialize<'de> for FiscalYearEra {
         ) {
             (REIWA_START, true) => Ok(FiscalYearEra::Heisei),
             (REIWA_START, false) => Ok(FiscalYearEra::Reiwa),
-            _ => Err(de::Error::custom(format!(
-                "`{text}` is not fiscal year 2019; expected `令和元年度` or `平成31年度`"
-            ))),
+            _ => Err(de::Error::custom(m!("fiscal-year.not-2019", text = text))),
         }
     }
 }
@@ -148,7 +141,7 @@ impl<'de> Deserialize<'de> for FiscalYear {
         impl de::Visitor<'_> for Text {
             type Value = FiscalYear;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a fiscal year such as R3")
+                f.write_str(&m!("fiscal-year.expecting"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<FiscalYear, E> {
                 FiscalYear::parse(v).map_err(E::custom)

@@ -5,6 +5,9 @@
 // on the cold path, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+#[macro_use]
+pub mod messages;
+
 pub mod build;
 pub mod chart;
 pub mod diag;

@@ -1,12 +1,14 @@
 //! The `sosei` command line: a thin layer over the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// mimalloc: rendering makes and drops many small strings, and the system allocator
 /// spends a fifth of a large build in malloc and free.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use sosei::diag::{terminal_safe, terminal_safe_lines};
+use sosei::diag::{terminal_safe, terminal_safe_lines, Severity};
+use sosei::m;
+use sosei::messages::{self, Lang};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +27,17 @@ fn shown(path: &Path) -> String {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG).
+    // Read before the rest, by `messages::cli::lang_in_args`.
+    #[arg(long, global = true, value_enum)]
+    #[allow(dead_code)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Ja,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,7 +121,11 @@ enum Command {
 
 fn main() -> ExitCode {
     sosei::render::quiet_guarded_panics();
-    match Cli::parse().command {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_lang(messages::cli::lang_in_args(&args).unwrap_or_else(Lang::from_env));
+    let matches = messages::cli::localized(Cli::command()).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match cli.command {
         Command::Build {
             content,
             output,
@@ -131,16 +148,19 @@ fn main() -> ExitCode {
         ) {
             Ok(files) => {
                 eprintln!(
-                    "created a new report for {} in {} ({} files)",
-                    terminal_safe(&city),
-                    shown(&dir),
-                    files.len()
+                    "{}",
+                    m!(
+                        "main.created",
+                        city = terminal_safe(&city),
+                        dir = shown(&dir),
+                        files = files.len()
+                    )
                 );
-                eprintln!("next: sosei build --content {0}/content --output {0}/output   (see {0}/README.md)", shown(&dir));
+                eprintln!("{}", m!("main.next", dir = shown(&dir)));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {}", terminal_safe(&e.to_string()));
+                eprintln!("{}: {}", Severity::Error.word(), terminal_safe(&e));
                 ExitCode::FAILURE
             }
         },
@@ -161,7 +181,8 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
             let width = 30;
             let filled = width * done / total;
             eprint!(
-                "\rrendering [{}{}] {done}/{total}",
+                "\r{} [{}{}] {done}/{total}",
+                m!("main.rendering"),
                 "#".repeat(filled),
                 " ".repeat(width - filled)
             );
@@ -176,33 +197,34 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
             if !quiet {
                 eprint!("{}", summary.diagnostics.render(content));
                 eprintln!(
-                    "built {} pages ({} evaluation years, {} charts, {} images) from {} files and {} indicators into {}",
-                    summary.pages,
-                    summary.years,
-                    summary.charts,
-                    summary.images,
-                    summary.files,
-                    summary.indicators,
-                    shown(output)
+                    "{}",
+                    m!(
+                        "main.built",
+                        pages = summary.pages,
+                        years = summary.years,
+                        charts = summary.charts,
+                        images = summary.images,
+                        files = summary.files,
+                        indicators = summary.indicators,
+                        output = shown(output)
+                    )
                 );
                 for (phase, time) in &summary.phases {
-                    eprintln!("  {phase}: {:.1} ms", time.as_secs_f64() * 1000.0);
+                    let ms = format!("{:.1}", time.as_secs_f64() * 1000.0);
+                    eprintln!("  {}", m!("main.phase", phase = phase_name(phase), ms = ms));
                 }
-                let by_activity: Vec<String> = summary
-                    .activities
-                    .iter()
-                    .map(|(name, time, _)| format!("{name} {:.0} ms", time.as_secs_f64() * 1000.0))
-                    .collect();
-                eprintln!(
-                    "  of which, summed over threads: {}",
-                    by_activity.join(", ")
-                );
+                let by_activity = summary.activities.iter().map(|(name, time, _)| {
+                    let ms = format!("{:.0}", time.as_secs_f64() * 1000.0);
+                    m!("main.activity", activity = activity_name(name), ms = ms)
+                });
+                let by_activity = messages::list(by_activity);
+                eprintln!("  {}", m!("main.activities", list = by_activity));
                 for note in &summary.notes {
-                    eprintln!("  note: {}", terminal_safe(note));
+                    eprintln!("  {}", m!("main.note", note = terminal_safe(note)));
                 }
                 if verbose {
                     for page in &summary.page_paths {
-                        eprintln!("  wrote {}", terminal_safe(page));
+                        eprintln!("  {}", m!("main.wrote", page = terminal_safe(page)));
                     }
                 }
             }
@@ -211,9 +233,12 @@ fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode 
         Err(diags) => {
             eprint!("{}", diags.render(content));
             eprintln!(
-                "build failed: {} error(s); {} was left as it was",
-                diags.error_count(),
-                shown(output)
+                "{}",
+                m!(
+                    "main.build-failed",
+                    errors = diags.error_count(),
+                    output = shown(output)
+                )
             );
             ExitCode::FAILURE
         }
@@ -228,14 +253,22 @@ fn check(content: &Path, format: Format) -> ExitCode {
             eprint!("{}", diags.render(content));
             if report.is_some() {
                 eprintln!(
-                    "checked {files} files: no errors ({} warning(s))",
-                    diags.warning_count()
+                    "{}",
+                    m!(
+                        "main.checked-clean",
+                        files = files,
+                        warnings = diags.warning_count()
+                    )
                 );
             } else {
                 eprintln!(
-                    "checked {files} files: {} error(s), {} warning(s)",
-                    diags.error_count(),
-                    diags.warning_count()
+                    "{}",
+                    m!(
+                        "main.checked",
+                        files = files,
+                        errors = diags.error_count(),
+                        warnings = diags.warning_count()
+                    )
                 );
             }
         }
@@ -254,8 +287,8 @@ fn serve(content: &Path, output: &Path, port: u16) -> ExitCode {
         port,
         |addr| {
             println!(
-                "serving {} at http://{addr}/ (Ctrl+C to stop)",
-                shown(output)
+                "{}",
+                m!("main.serving", output = shown(output), address = addr)
             );
             let _ = std::io::stdout().flush();
         },
@@ -264,7 +297,7 @@ fn serve(content: &Path, output: &Path, port: u16) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", terminal_safe(&e));
+            eprintln!("{}: {}", Severity::Error.word(), terminal_safe(&e));
             ExitCode::FAILURE
         }
     }
@@ -283,26 +316,120 @@ fn pdf(
     {
         Ok(y) => y,
         Err(e) => {
-            eprintln!("error: --year: {}", terminal_safe(&e.to_string()));
+            eprintln!(
+                "{}: --year: {}",
+                Severity::Error.word(),
+                terminal_safe(&e.to_string())
+            );
             return ExitCode::from(2);
         }
     };
     match sosei::pdf::print(content, year, output.as_deref(), browser.as_deref()) {
         Ok(p) => {
             eprintln!(
-                "printed {} ({} pages, {} passes, {:.1} s, with {})",
-                shown(&p.file),
-                p.pages,
-                p.passes,
-                p.seconds,
-                shown(&p.browser)
+                "{}",
+                m!(
+                    "main.printed",
+                    file = shown(&p.file),
+                    pages = p.pages,
+                    passes = p.passes,
+                    seconds = format!("{:.1}", p.seconds),
+                    browser = shown(&p.browser)
+                )
             );
             ExitCode::SUCCESS
         }
         Err(diags) => {
             eprint!("{}", diags.render(content));
-            eprintln!("pdf failed");
+            eprintln!("{}", m!("main.pdf-failed"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A phase of the build (as `build::Summary` names it) in the current language.
+fn phase_name(phase: &str) -> String {
+    match phase {
+        "load and validate" => m!("main.phase.load"),
+        "evaluate, render and write" => m!("main.phase.render"),
+        "swap in the new site" => m!("main.phase.swap"),
+        other => other.to_string(),
+    }
+}
+
+/// An activity of rendering (as `render::timing` names it) in the current language.
+fn activity_name(activity: &str) -> String {
+    match activity {
+        "views" => m!("main.activity.views"),
+        "templates" => m!("main.activity.templates"),
+        "charts" => m!("main.activity.charts"),
+        "tables" => m!("main.activity.tables"),
+        "navigation" => m!("main.activity.navigation"),
+        "open data" => m!("main.activity.open-data"),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has its help in both catalogues, and the English one
+    /// says what the doc comment here says (clap shows the catalogue's).
+    #[test]
+    fn every_help_text_is_in_both_catalogues() {
+        fn check(cmd: &clap::Command, id: &str, seen: &mut usize) {
+            let about = format!("{id}.about");
+            let doc = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            let mut wanted = vec![(about, doc)];
+            for arg in cmd.get_arguments() {
+                let name = arg.get_id().as_str();
+                let own = format!("{id}.{name}");
+                let shared = format!("cli.{name}");
+                let key = match messages::text_in(Lang::En, &own, &[]) == own {
+                    true => shared,
+                    false => own,
+                };
+                let doc = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                wanted.push((key, doc));
+            }
+            for (key, doc) in wanted {
+                for lang in [Lang::En, Lang::Ja] {
+                    let text = messages::text_in(lang, &key, &[]);
+                    assert_ne!(text, key, "{lang:?} has no `{key}`");
+                    if lang == Lang::En {
+                        assert_eq!(text, doc, "`{key}` differs from the doc comment");
+                    }
+                }
+                *seen += 1;
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, &format!("{id}.{}", sub.get_name()), seen);
+            }
+        }
+        let mut seen = 0;
+        check(&Cli::command(), "cli", &mut seen);
+        assert!(seen > 20, "{seen} help texts");
+    }
+
+    #[test]
+    fn help_is_japanese_when_asked_for() {
+        // The language is process-wide: this is the only test here that sets it.
+        messages::set_lang(Lang::Ja);
+        let help = messages::cli::localized(Cli::command())
+            .find_subcommand_mut("build")
+            .map(|c| c.render_help().to_string())
+            .unwrap_or_default();
+        messages::set_lang(Lang::En);
+        assert!(help.contains("使い方: sosei build"), "{help}");
+        assert!(
+            help.contains("コンテンツフォルダー［既定値: content］"),
+            "{help}"
+        );
+        assert!(help.contains("ヘルプを表示する"), "{help}");
+        assert!(
+            !help.contains("Usage") && !help.contains("[default"),
+            "{help}"
+        );
     }
 }

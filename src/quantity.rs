@@ -78,7 +78,7 @@ impl Quantity {
             .filter(|c| *c != ' ')
             .collect();
         if normal.is_empty() {
-            return Err("found an empty value; expected a number".into());
+            return Err(m!("quantity.empty"));
         }
         let (negative, digits) = match normal.strip_prefix(['-', '△', '▲', '−']) {
             Some(rest) => (true, rest),
@@ -92,15 +92,31 @@ impl Quantity {
             {
                 let sign = if negative { "-" } else { "" };
                 return Err(match tail {
-                    "%" => format!("`{text}` has a % sign; write {sign}{number} (the % comes from `unit:`)"),
-                    "万" | "億" | "千" | "百" => format!("`{text}` uses {tail}; write the whole number, with no {tail}"),
-                    _ => format!("`{text}` has a unit after the number; write the number only ({sign}{number})"),
+                    "%" => m!(
+                        "quantity.percent-sign",
+                        text = text,
+                        number = format!("{sign}{number}")
+                    ),
+                    "万" | "億" | "千" | "百" => {
+                        m!("quantity.large-unit", text = text, unit = tail)
+                    }
+                    _ => m!(
+                        "quantity.unit-after",
+                        text = text,
+                        number = format!("{sign}{number}")
+                    ),
                 });
             }
             if let Some(rest) = normal.strip_prefix(['ー', '―', '一']) {
-                return Err(format!("`{text}` starts with `{}`, which is not a minus sign; write -{rest} or △{rest}", normal.chars().next().unwrap_or('ー')));
+                let first = normal.chars().next().unwrap_or('ー');
+                return Err(m!(
+                    "quantity.not-minus",
+                    text = text,
+                    first = first,
+                    rest = rest
+                ));
             }
-            return Err(format!("`{text}` is not a number"));
+            return Err(m!("quantity.not-a-number", text = text));
         }
         let (int_part, frac_part) = match digits.split_once('.') {
             Some((i, f)) => (i, f),
@@ -110,7 +126,7 @@ impl Quantity {
             || frac_part.contains(['.', ','])
             || (digits.contains('.') && frac_part.is_empty())
         {
-            return Err(format!("`{text}` is not a number"));
+            return Err(m!("quantity.not-a-number", text = text));
         }
         if int_part.contains(',') {
             let groups: Vec<&str> = int_part.split(',').collect();
@@ -118,14 +134,18 @@ impl Quantity {
                 && groups[0].len() <= 3
                 && groups[1..].iter().all(|g| g.len() == 3);
             if !well_grouped {
-                return Err(format!("`{text}` has misplaced thousands separators"));
+                return Err(m!("quantity.misplaced-separators", text = text));
             }
         }
         let scale = u8::try_from(frac_part.len())
             .ok()
             .filter(|s| *s <= MAX_SCALE);
         let Some(scale) = scale else {
-            return Err(format!("`{text}` has more than {MAX_SCALE} decimals"));
+            return Err(m!(
+                "quantity.too-many-decimals",
+                text = text,
+                most = MAX_SCALE
+            ));
         };
         let all: String = int_part
             .chars()
@@ -134,7 +154,7 @@ impl Quantity {
             .collect();
         let magnitude: i64 = all
             .parse()
-            .map_err(|_| format!("`{text}` is too large a number"))?;
+            .map_err(|_| m!("quantity.too-large", text = text))?;
         Ok(Quantity::new(
             if negative { -magnitude } else { magnitude },
             scale,
@@ -233,7 +253,7 @@ impl<'de> Deserialize<'de> for Quantity {
         impl de::Visitor<'_> for Text {
             type Value = Quantity;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number such as 114.5")
+                f.write_str(&m!("quantity.expecting"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Quantity, E> {
                 Quantity::parse(v).map_err(E::custom)

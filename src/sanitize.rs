@@ -123,7 +123,7 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
             files: Vec::new(),
             problems: vec![Flagged {
                 error: true,
-                message: format!("this HTML nests elements more than {MAX_DEPTH} deep; sosei does not keep it (a browser stops nesting at 512)"),
+                message: m!("sanitize.too-deep", most = MAX_DEPTH),
                 value: String::new(),
             }],
         };
@@ -189,7 +189,7 @@ fn image_src(place: Option<&Place>, src: &str, found: &mut Found) -> String {
         }
         Err(Problem::Missing(m)) => (
             false,
-            format!("{m}; a placeholder is shown"),
+            m!("markdown.placeholder-shown", problem = m),
             place.not_found.clone(),
         ),
         Err(Problem::Refused(m)) => (true, m, place.no_file.clone()),
@@ -255,7 +255,7 @@ fn placeholders(html: &str, found: &mut Found) -> String {
             None => {
                 found.out.problems.push(Flagged {
                     error: true,
-                    message: "`<img>` has no picture sosei can show: its `src` must be a path to a picture inside content/".into(),
+                    message: m!("sanitize.img-without-picture"),
                     value: String::new(),
                 });
                 None

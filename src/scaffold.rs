@@ -105,16 +105,13 @@ const STRATEGIES: &[(&str, &str)] = &[
 pub fn new_site(dir: &Path, city: &str, shape: Shape) -> Result<Vec<PathBuf>, String> {
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(format!(
-                "`{}` is not empty; sosei new writes only into a new or empty folder",
-                dir.display()
-            ));
+            return Err(m!("scaffold.not-empty", dir = dir.display()));
         }
     } else if dir.exists() {
-        return Err(format!("`{}` is not a folder", dir.display()));
+        return Err(m!("scaffold.not-a-folder", dir = dir.display()));
     }
     if city.trim().is_empty() || city.contains(['"', '\n', '\\']) {
-        return Err("the city name must be plain text, such as 長岡市".into());
+        return Err(m!("scaffold.city-name"));
     }
     let mut written = Vec::new();
     let files = match shape {

@@ -88,11 +88,9 @@ impl Vocabulary {
                     diags.push(
                         file.error_at(
                             &[crate::yaml::key(key)],
-                            format!("the vocabulary has no key `{key}`"),
+                            m!("vocabulary.unknown-key", key = key),
                         )
-                        .expected(
-                            "a key of the built-in vocabulary (themes/default/vocabulary.yaml)",
-                        )
+                        .expected(m!("vocabulary.expected-key"))
                         .help_opt(did_you_mean(
                             key,
                             vocabulary.words.keys().map(String::as_str),
@@ -137,9 +135,9 @@ impl Vocabulary {
             .map(|k| {
                 Diagnostic::error(
                     "(built-in theme)/vocabulary.yaml",
-                    format!("the vocabulary has no key `{k}`, which sosei asks for"),
+                    m!("vocabulary.missing-key", key = k),
                 )
-                .expected(format!("`{k}: …` in the vocabulary"))
+                .expected(m!("vocabulary.expected-word", key = k))
             })
             .collect()
     }

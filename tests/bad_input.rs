@@ -22,6 +22,7 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
         .arg(&content)
         .arg("--output")
         .arg(&out)
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
@@ -50,6 +51,7 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
     let check = Command::new(env!("CARGO_BIN_EXE_sosei"))
         .args(["check", "--content"])
         .arg(&content)
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     assert_eq!(check.status.code(), Some(1));

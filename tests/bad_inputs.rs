@@ -5,12 +5,14 @@
 //! - `theme/`: files laid over the site's own `themes/default/`;
 //! - `ops.txt` (optional): one operation a line, `delete PATH`, `symlink PATH TARGET` or
 //!   `bigfile PATH BYTES` (paths relative to the content folder);
-//! - `expected.txt`: exactly what `sosei build` prints (its final summary line aside,
-//!   the site folder written as `$SITE`).
+//! - `expected.txt`: exactly what `sosei build` prints in English (its final summary line
+//!   aside, the site folder written as `$SITE`); `expected.ja.txt`: the same in Japanese
+//!   (`LANG=ja_JP.UTF-8`).
 //!
-//! Every case must fail with exit code 1, print exactly the expected diagnostics, and
-//! leave the previous output byte for byte as it was. `SOSEI_BLESS=1 cargo test --test
-//! bad_inputs` writes `expected.txt` for new cases (read them before committing!).
+//! Every case must fail with exit code 1, print exactly the expected diagnostics in both
+//! languages, and leave the previous output byte for byte as it was. `SOSEI_BLESS=1 cargo
+//! test --test bad_inputs` writes the expected files a case lacks (read them before
+//! committing!).
 
 mod common;
 use common::*;
@@ -51,6 +53,78 @@ fn apply_ops(case: &Path, content: &Path) {
     }
 }
 
+/// What `sosei build` printed under `LANG=lang`, but for its last line, which must be the
+/// summary of a failed build; it must exit with 1.
+fn build_fails(content: &Path, output: &Path, site: &Path, lang: &str) -> Result<String, String> {
+    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+        .args(["build", "--content"])
+        .arg(content)
+        .arg("--output")
+        .arg(output)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr).replace(&site.display().to_string(), "$SITE");
+    if run.status.code() != Some(1) {
+        return Err(format!(
+            "exit code {:?}, expected 1 (LANG={lang}):\n{stderr}",
+            run.status.code()
+        ));
+    }
+    let (printed, last) = stderr
+        .trim_end()
+        .rsplit_once('\n')
+        .unwrap_or(("", stderr.trim_end()));
+    let summary = ["build failed: ", "ビルドに失敗しました: "];
+    if !summary.iter().any(|s| last.starts_with(s)) {
+        return Err(format!(
+            "the last line is not the summary (LANG={lang}):\n{stderr}"
+        ));
+    }
+    Ok(format!("{}\n", printed.trim_end()))
+}
+
+/// The lines a diagnostic shows whatever the language: `--> file:line`, the source line
+/// and the caret under it; and each diagnostic's kind, as "error" or "warning".
+fn frame(printed: &str) -> Vec<String> {
+    printed
+        .lines()
+        .filter_map(|l| {
+            let source = l
+                .trim_start()
+                .split_once('|')
+                .is_some_and(|(n, _)| n.trim().chars().all(|c| c.is_ascii_digit()));
+            if l.starts_with("  --> ") || (l.starts_with(' ') && source) {
+                Some(l.to_string())
+            } else if l.starts_with("error: ") || l.starts_with("エラー: ") {
+                Some("error".into())
+            } else if l.starts_with("warning: ") || l.starts_with("警告: ") {
+                Some("warning".into())
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// English and Japanese say the same things at the same places, with the same carets,
+/// and the Japanese is not English.
+fn same_frame(en: &str, ja: &str) -> Result<(), String> {
+    if frame(en) != frame(ja) {
+        return Err(format!("the two languages differ in layout:\n{en}\n{ja}"));
+    }
+    let english = ["error: ", "warning: ", "  = expected: ", "  = help: "];
+    if let Some(l) = ja
+        .lines()
+        .find(|l| english.iter().any(|e| l.starts_with(e)))
+    {
+        return Err(format!("English in the Japanese output: {l}"));
+    }
+    Ok(())
+}
+
 fn run_case(case: &Path) -> Result<(), String> {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
@@ -62,40 +136,24 @@ fn run_case(case: &Path) -> Result<(), String> {
     overlay(&case.join("files"), &content);
     overlay(&case.join("theme"), &site.join("themes/default"));
     apply_ops(case, &content);
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&output)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr).replace(&site.display().to_string(), "$SITE");
-    if run.status.code() != Some(1) {
-        return Err(format!(
-            "exit code {:?}, expected 1:\n{stderr}",
-            run.status.code()
-        ));
+    let mut shown = Vec::new();
+    for (lang, expected) in [("C", "expected.txt"), ("ja_JP.UTF-8", "expected.ja.txt")] {
+        let printed = build_fails(&content, &output, &site, lang)?;
+        shown.push(printed.clone());
+        let expected_file = case.join(expected);
+        if std::env::var_os("SOSEI_BLESS").is_some() && !expected_file.exists() {
+            fs::write(&expected_file, &printed).unwrap();
+        }
+        let expected = fs::read_to_string(&expected_file)
+            .map_err(|_| format!("no {expected}; it would be:\n{printed}"))?;
+        if printed != expected {
+            return Err(format!("printed:\n{printed}\nexpected:\n{expected}"));
+        }
+        if snapshot(&output) != before {
+            return Err(format!("the previous output changed (LANG={lang})"));
+        }
     }
-    let (printed, last) = stderr
-        .trim_end()
-        .rsplit_once('\n')
-        .unwrap_or(("", stderr.trim_end()));
-    if !last.starts_with("build failed: ") {
-        return Err(format!("the last line is not the summary:\n{stderr}"));
-    }
-    let printed = format!("{}\n", printed.trim_end());
-    let expected_file = case.join("expected.txt");
-    if std::env::var_os("SOSEI_BLESS").is_some() && !expected_file.exists() {
-        fs::write(&expected_file, &printed).unwrap();
-    }
-    let expected = fs::read_to_string(&expected_file)
-        .map_err(|_| format!("no expected.txt; it would be:\n{printed}"))?;
-    if printed != expected {
-        return Err(format!("printed:\n{printed}\nexpected:\n{expected}"));
-    }
-    if snapshot(&output) != before {
-        return Err("the previous output changed".into());
-    }
+    same_frame(&shown[0], &shown[1])?;
     let check = Command::new(env!("CARGO_BIN_EXE_sosei"))
         .args(["check", "--content"])
         .arg(&content)

@@ -24,9 +24,11 @@ fn raw_controls(bytes: &[u8]) -> Vec<u8> {
         .collect()
 }
 
+/// `sosei args` in English, whatever the locale (`--lang` in `args` overrides it).
 fn sosei(args: &[&OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sosei"))
         .args(args)
+        .env("LC_ALL", "C")
         .output()
         .unwrap()
 }
@@ -41,25 +43,31 @@ fn a_file_name_with_an_escape_sequence_is_printed_escaped() {
     )
     .unwrap();
     let output = dir.path().join(OsStr::from_bytes(b"site\x1b[2J"));
-    for args in [
-        vec![
-            OsStr::new("check"),
-            OsStr::new("--content"),
-            content.as_os_str(),
-        ],
-        vec![
-            OsStr::new("build"),
-            OsStr::new("--content"),
-            content.as_os_str(),
-            OsStr::new("--output"),
-            output.as_os_str(),
-        ],
-    ] {
+    let langs = [OsStr::new("en"), OsStr::new("ja")];
+    let runs = langs.iter().flat_map(|lang| {
+        [
+            vec![
+                OsStr::new("check"),
+                OsStr::new("--content"),
+                content.as_os_str(),
+            ],
+            vec![
+                OsStr::new("build"),
+                OsStr::new("--content"),
+                content.as_os_str(),
+                OsStr::new("--output"),
+                output.as_os_str(),
+            ],
+        ]
+        .map(|args| [args, vec![OsStr::new("--lang"), lang]].concat())
+    });
+    for args in runs {
         let run = sosei(&args);
         assert_eq!(run.status.code(), Some(1));
         assert_eq!(raw_controls(&run.stderr), b"", "no raw control character");
         let stderr = String::from_utf8_lossy(&run.stderr);
-        // The file:line, the source line and the caret as ever, the controls escaped.
+        // The file:line, the source line and the caret as ever, the controls escaped, in
+        // either language.
         assert!(
             stderr.contains(
                 "  --> indicators/1-9-\\u{1b}[31mred\\u{1b}]0;pwned\\u{7}.yaml:4:1\n   |\n 4 | unti: 人\n   | ^^^^\n"
@@ -96,6 +104,27 @@ fn a_file_name_with_an_escape_sequence_is_printed_escaped() {
         json[0]["file"].as_str().unwrap().as_bytes(),
         [b"indicators/".as_slice(), HOSTILE].concat()
     );
+    // In Japanese, the same keys and places; the texts are Japanese.
+    let run = sosei(&[
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        OsStr::new("--lang"),
+        OsStr::new("ja"),
+        OsStr::new("--content"),
+        content.as_os_str(),
+    ]);
+    assert_eq!(raw_controls(&run.stdout), b"");
+    let ja: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        v[0].as_object().unwrap().keys().cloned().collect()
+    };
+    assert_eq!(keys(&ja), keys(&json));
+    for key in ["severity", "file", "line", "column"] {
+        assert_eq!(ja[0][key], json[0][key], "{key}");
+    }
+    assert_eq!(ja[0]["message"], "不明な項目 `unti` があります");
+    assert_eq!(ja[0]["help"], "`unit` の誤りではありませんか？");
 }
 
 #[test]

@@ -46,9 +46,8 @@ impl Hex {
 impl<'de> Deserialize<'de> for Hex {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        Hex::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a colour; expected `#rrggbb`"))
-        })
+        Hex::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(m!("chart.not-a-colour", text = text)))
     }
 }
 

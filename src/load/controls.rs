@@ -13,22 +13,20 @@ pub fn is_forbidden(c: char) -> bool {
 
 /// `U+000C`, with the character's usual name where it has one.
 pub fn describe(c: char) -> String {
+    let code = format!("U+{:04X}", c as u32);
     let name = match c {
-        '\0' => " (NUL)",
-        '\u{7}' => " (BEL)",
-        '\u{8}' => " (backspace)",
-        '\u{b}' => " (vertical tab)",
-        '\u{c}' => " (form feed)",
-        '\r' => " (carriage return)",
-        '\u{1b}' => " (ESC)",
-        '\u{7f}' => " (DEL)",
-        _ => "",
+        '\0' => "NUL".to_string(),
+        '\u{7}' => "BEL".to_string(),
+        '\u{8}' => m!("load.control.backspace"),
+        '\u{b}' => m!("load.control.vertical-tab"),
+        '\u{c}' => m!("load.control.form-feed"),
+        '\r' => m!("load.control.carriage-return"),
+        '\u{1b}' => "ESC".to_string(),
+        '\u{7f}' => "DEL".to_string(),
+        _ => return code,
     };
-    format!("U+{:04X}{name}", c as u32)
+    m!("load.control.named", code = code, name = name)
 }
-
-const EXPECTED: &str =
-    "text without control characters: tabs and line breaks are the only ones allowed";
 
 /// The first raw control character of a file's text that is not tab, CR or LF.
 pub fn check_raw(text: &str, rel: &Path) -> Result<(), Diagnostic> {
@@ -48,10 +46,10 @@ pub fn check_raw(text: &str, rel: &Path) -> Result<(), Diagnostic> {
         None => Ok(()),
         Some((at, c)) => Err(Diagnostic::error(
             rel,
-            format!("the file holds the control character {}", describe(c)),
+            m!("load.raw-control", character = describe(c)),
         )
         .at(Some(position(text, at)))
-        .expected(EXPECTED)),
+        .expected(m!("load.expected-no-controls"))),
     }
 }
 
@@ -65,14 +63,14 @@ pub fn check_references(text: &str, rel: &Path) -> Result<(), Diagnostic> {
         if is_forbidden(c) {
             return Err(Diagnostic::error(
                 rel,
-                format!(
-                    "`{}` is a character reference to the control character {}",
-                    &text[at..at + 2 + reference_len(&text[at + 2..])],
-                    describe(c)
+                m!(
+                    "load.control-reference",
+                    reference = &text[at..at + 2 + reference_len(&text[at + 2..])],
+                    character = describe(c)
                 ),
             )
             .at(Some(position(text, at)))
-            .expected(EXPECTED));
+            .expected(m!("load.expected-no-controls")));
         }
     }
     Ok(())

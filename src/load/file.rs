@@ -121,10 +121,10 @@ pub fn load_file(abs: &Path, rel: &Path) -> FileLoad {
         },
         _ => {
             if yaml_file {
-                out.diagnostics.push(Diagnostic::warning(
-                    rel,
-                    "this YAML file is not in a place sosei reads, so it is ignored",
-                ).expected("config.yaml, plan.yaml, vocabulary.yaml, strategies/, goals/, indicators/, results/<year>/, grants/<folder>/ or donations/ (see docs/content-format.md)"));
+                out.diagnostics.push(
+                    Diagnostic::warning(rel, m!("load.yaml-ignored"))
+                        .expected(m!("load.expected-yaml-place")),
+                );
             }
             return out;
         }
@@ -135,20 +135,20 @@ pub fn load_file(abs: &Path, rel: &Path) -> FileLoad {
 
 /// Reads a file as UTF-8 text, refusing binaries, other encodings and huge files.
 pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::error(rel, format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| Diagnostic::error(rel, m!("load.cannot-read-file", error = e));
     let mut file = std::fs::File::open(abs).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_FILE_BYTES {
         let mb = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
         return Err(Diagnostic::error(
             rel,
-            format!(
-                "the file is {}; sosei reads source files of at most {}",
-                mb(size),
-                mb(MAX_FILE_BYTES)
+            m!(
+                "load.file-too-large",
+                size = mb(size),
+                limit = mb(MAX_FILE_BYTES)
             ),
         )
-        .expected("a smaller file: split long texts over several files"));
+        .expected(m!("load.expected-smaller-file")));
     }
     // The file as it was when its size was taken, read into a buffer of that size:
     // `read_to_end` would ask for the size and position again and read once more to find
@@ -167,7 +167,7 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
     bytes.truncate(filled);
     if bytes.contains(&0) {
         return Err(
-            Diagnostic::error(rel, "this is a binary file, not text").expected("a UTF-8 text file")
+            Diagnostic::error(rel, m!("load.binary-file")).expected(m!("load.expected-text-file"))
         );
     }
     let mut text = String::from_utf8(bytes).map_err(|e| {
@@ -175,9 +175,9 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
             .iter()
             .filter(|b| **b == b'\n')
             .count();
-        Diagnostic::error(rel, "the file is not UTF-8 text (Shift_JIS?)")
+        Diagnostic::error(rel, m!("load.not-utf8"))
             .at(Some((line, 1)))
-            .expected("UTF-8 text: save the file as UTF-8 in your editor")
+            .expected(m!("load.expected-utf8"))
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
@@ -226,14 +226,11 @@ fn read_project(abs: &Path, rel: &Path, out: &mut FileLoad) -> Option<ProjectFil
         let opened = text.trim_start_matches('\u{feff}').starts_with("---");
         let (message, expected) = if opened {
             (
-                "the front matter that starts on line 1 is not closed",
-                "a line `---` after `title:` and `year:`, before the text",
+                m!("load.front-matter-not-closed"),
+                m!("load.expected-front-matter-end"),
             )
         } else {
-            (
-                "the project file has no front matter",
-                "a first line `---`, then `title:` and `year:`, then a closing `---`",
-            )
+            (m!("load.no-front-matter"), m!("load.expected-front-matter"))
         };
         out.diagnostics.push(
             Diagnostic::error(rel, message)

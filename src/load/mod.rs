@@ -201,8 +201,8 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
 /// in file-name order.
 pub fn load_all(root: &Path) -> Vec<(PathBuf, FileLoad)> {
     if !root.is_dir() {
-        let problem = Diagnostic::error(root, "the content folder does not exist")
-            .expected("a folder with config.yaml and plan.yaml (see docs/content-format.md)");
+        let problem = Diagnostic::error(root, m!("load.no-content-folder"))
+            .expected(m!("load.expected-content-folder"));
         return vec![(root.to_path_buf(), FileLoad::problem(problem))];
     }
     load_under(root, Path::new(""))
@@ -232,15 +232,14 @@ pub fn load_under(root: &Path, start: &Path) -> Vec<(PathBuf, FileLoad)> {
                 Ok(e) => e,
                 Err(err) => {
                     let rel = crate::diag::relative(err.path().unwrap_or(&top), root);
-                    let d = Diagnostic::error(&rel, format!("cannot read: {err}"));
+                    let d = Diagnostic::error(&rel, m!("load.cannot-read", error = err));
                     return Some((step, rel, FileLoad::problem(d)));
                 }
             };
             let rel = crate::diag::relative(entry.path(), root);
             if entry.path_is_symlink() {
-                let d =
-                    Diagnostic::error(&rel, "symbolic links are not allowed in the content folder")
-                        .expected("a real file or folder; copy it in instead of linking to it");
+                let d = Diagnostic::error(&rel, m!("load.symbolic-link"))
+                    .expected(m!("load.expected-real-file"));
                 Some((step, rel, FileLoad::problem(d)))
             } else if entry.file_type().is_file() {
                 let f = load_file(entry.path(), &rel);

@@ -17,10 +17,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn noun(self) -> &'static str {
+    fn noun(self) -> String {
         match self {
-            Kind::Image => "image",
-            Kind::Attachment => "attachment",
+            Kind::Image => m!("markdown.file.image"),
+            Kind::Attachment => m!("markdown.file.attachment"),
         }
     }
 }
@@ -53,8 +53,16 @@ pub enum Problem {
 /// Resolves `dest`, written in the Markdown file `ctx.source`, to a file inside the content
 /// folder, and checks that it may be published as `kind`.
 pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> {
-    let noun = kind.noun();
-    let refused = |why: &str| Problem::Refused(format!("{noun} `{dest}` {why}"));
+    // The noun is looked up only for a problem: most paths have none.
+    let refused = |why: &str| {
+        let noun = kind.noun();
+        Problem::Refused(m!(
+            "markdown.file.refused",
+            noun = noun,
+            dest = dest,
+            why = why
+        ))
+    };
     let path = percent_decoded(dest);
     if path.contains(':')
         || path.starts_with(['/', '\\'])
@@ -62,25 +70,23 @@ pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> 
         || path.contains('\\')
         || path.chars().any(char::is_control)
     {
-        return Err(refused("is not a relative path inside content/ (write it relative to this file, such as `photos/a.jpg`)"));
+        return Err(refused(&m!("markdown.file.not-relative")));
     }
     let base = ctx.source.parent().unwrap_or(Path::new(""));
     let mut rel = PathBuf::new();
     for component in base.join(&path).components() {
         match component {
-            Component::Normal(c) if c.to_string_lossy().starts_with('.') => return Err(refused(
-                "is a hidden file or folder (its name starts with `.`); those are not published",
-            )),
+            Component::Normal(c) if c.to_string_lossy().starts_with('.') => {
+                return Err(refused(&m!("markdown.file.hidden")))
+            }
             Component::Normal(c) => rel.push(c),
             Component::CurDir => {}
             Component::ParentDir => {
                 if !rel.pop() {
-                    return Err(refused(
-                        "points outside content/; sosei reads no file outside the content folder",
-                    ));
+                    return Err(refused(&m!("markdown.file.outside")));
                 }
             }
-            _ => return Err(refused("is not a relative path inside content/")),
+            _ => return Err(refused(&m!("markdown.file.not-inside"))),
         }
     }
     let extension = rel
@@ -91,31 +97,38 @@ pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> 
         || (kind == Kind::Attachment && ATTACHMENT_TYPES.contains(&extension.as_str()));
     if !allowed {
         return Err(refused(&match kind {
-            Kind::Image => format!("is not a picture; use one of: {}", IMAGE_TYPES.join(", ")),
-            Kind::Attachment => format!(
-                "is not a file type sosei publishes; attach one of: {}, {}{}",
-                ATTACHMENT_TYPES.join(", "),
-                IMAGE_TYPES.join(", "),
-                if dest.starts_with("www.") {
-                    " (a web address needs `https://` in front)"
+            Kind::Image => m!(
+                "markdown.file.not-a-picture",
+                types = crate::messages::list(IMAGE_TYPES)
+            ),
+            Kind::Attachment => m!(
+                "markdown.file.type-not-published",
+                types = crate::messages::list(ATTACHMENT_TYPES.iter().chain(IMAGE_TYPES)),
+                web = if dest.starts_with("www.") {
+                    m!("markdown.file.web-address-hint")
                 } else {
-                    ""
+                    String::new()
                 }
             ),
         }));
     }
     let file = regular_file(ctx.content_root, &rel).map_err(|why| match why {
-        None => Problem::Missing(format!("{noun} `{dest}` was not found")),
+        None => Problem::Missing(m!(
+            "markdown.file.not-found",
+            noun = kind.noun(),
+            dest = dest
+        )),
         Some(why) => refused(&why),
     })?;
     let size = fs::metadata(&file)
-        .map_err(|e| refused(&format!("cannot be read: {e}")))?
+        .map_err(|e| refused(&m!("markdown.file.cannot-read", error = e)))?
         .len();
     if size > ctx.max_bytes {
-        return Err(refused(&format!(
-            "is {} ({size} bytes); files larger than {} are not published (`max_file_mb:` in config.yaml sets the limit)",
-            megabytes(size),
-            megabytes(ctx.max_bytes)
+        return Err(refused(&m!(
+            "markdown.file.too-large",
+            size = megabytes(size),
+            bytes = size,
+            limit = megabytes(ctx.max_bytes)
         )));
     }
     check_signature(&file, &extension).map_err(|why| refused(&why))?;
@@ -139,15 +152,13 @@ fn regular_file(root: &Path, rel: &Path) -> Result<PathBuf, Option<String>> {
         let meta = match fs::symlink_metadata(&path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
-            Err(e) => return Err(Some(format!("cannot be read: {e}"))),
+            Err(e) => return Err(Some(m!("markdown.file.cannot-read", error = e))),
         };
         if meta.file_type().is_symlink() {
-            return Err(Some(
-                "goes through a symbolic link; sosei follows none inside content/".into(),
-            ));
+            return Err(Some(m!("markdown.file.symbolic-link")));
         }
         if i + 1 == count && !meta.is_file() {
-            return Err(Some("is not a regular file inside content/".into()));
+            return Err(Some(m!("markdown.file.not-regular")));
         }
     }
     Ok(path)
@@ -207,12 +218,26 @@ fn sniff(head: &[u8]) -> Option<&'static str> {
     Some(kind)
 }
 
+/// A kind of file `sniff` names, in the current language.
+fn kind_name(kind: &str) -> String {
+    match kind {
+        "a PNG image" => m!("markdown.kind.png"),
+        "a JPEG image" => m!("markdown.kind.jpeg"),
+        "a GIF image" => m!("markdown.kind.gif"),
+        "a WebP image" => m!("markdown.kind.webp"),
+        "a PDF document" => m!("markdown.kind.pdf"),
+        "a ZIP archive (an Office or OpenDocument file)" => m!("markdown.kind.zip"),
+        "an old Office file" => m!("markdown.kind.old-office"),
+        other => other.to_string(),
+    }
+}
+
 /// Checks that the file's first bytes match its extension (read: at most 1,024 bytes).
 fn check_signature(file: &Path, extension: &str) -> Result<(), String> {
     let mut head = Vec::with_capacity(1024);
     fs::File::open(file)
         .and_then(|f| f.take(1024).read_to_end(&mut head))
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(|e| m!("markdown.file.cannot-read", error = e))?;
     let found = sniff(&head);
     if matches!(extension, "csv" | "txt") {
         // Text: no NUL byte, unless it is UTF-16 (Excel's "Unicode text").
@@ -226,13 +251,13 @@ fn check_signature(file: &Path, extension: &str) -> Result<(), String> {
         }
     }
     Err(match found {
-        Some(kind) => format!(
-            "is {kind}, not the `.{extension}` file its name says; give it the right extension"
+        Some(kind) => m!(
+            "markdown.file.wrong-extension",
+            kind = kind_name(kind),
+            extension = extension
         ),
-        None if head.is_empty() => "is empty".to_string(),
-        None => format!(
-            "does not start as a `.{extension}` file does; it may be damaged or renamed from another type"
-        ),
+        None if head.is_empty() => m!("markdown.file.empty"),
+        None => m!("markdown.file.damaged", extension = extension),
     })
 }
 

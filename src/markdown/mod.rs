@@ -34,7 +34,7 @@ pub fn split_sections(text: &str) -> Result<Vec<Section>, (usize, String)> {
                         [..text[..range.start].len() - text[..range.start].trim_start().len()]
                         .matches('\n')
                         .count();
-                    return Err((line, "text before the first `# ` section heading".into()));
+                    return Err((line, m!("markdown.text-before-heading")));
                 }
                 heading = Some((String::new(), range.end));
             }
@@ -59,7 +59,7 @@ pub fn split_sections(text: &str) -> Result<Vec<Section>, (usize, String)> {
         last.body = text[start..].trim().to_string();
     }
     if sections.is_empty() {
-        return Err((1, "no `# ` section heading".into()));
+        return Err((1, m!("markdown.no-heading")));
     }
     Ok(sections)
 }

@@ -43,7 +43,7 @@ pub(super) fn figure(
             )
         }
         Err(Problem::Missing(message)) => {
-            problem(false, format!("{message}; a placeholder is shown"));
+            problem(false, m!("markdown.placeholder-shown", problem = message));
             placeholder(ctx.not_found)
         }
         Err(Problem::Refused(message)) => {

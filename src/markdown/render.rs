@@ -306,7 +306,11 @@ impl<'t> Renderer<'t, '_> {
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                self.problem(range.start, false, format!("image `{dest_url}` is inside a line of text; put it on a line of its own to show it as a photo"));
+                self.problem(
+                    range.start,
+                    false,
+                    m!("markdown.image-in-line", dest = dest_url),
+                );
                 Event::Text(CowStr::from(""))
             }
             Event::End(TagEnd::Image) => Event::Text(CowStr::from("")),

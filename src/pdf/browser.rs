@@ -149,7 +149,7 @@ pub fn find(explicit: Option<&Path>) -> Result<PathBuf, String> {
         return if p.is_file() {
             Ok(p.to_path_buf())
         } else {
-            Err(format!("the browser `{}` does not exist", p.display()))
+            Err(m!("pdf.browser-missing", browser = p.display()))
         };
     }
     let system = System::current();
@@ -172,12 +172,7 @@ pub fn find(explicit: Option<&Path>) -> Result<PathBuf, String> {
             .filter(|_| bare)
             .map(|dir| PathBuf::from(joined(system, OsStr::new(&dir), &name)))
             .find(|c| c.is_file());
-        return on_path.ok_or_else(|| {
-            format!(
-                "SOSEI_BROWSER is `{}`, which was not found; set it to the path of Chromium, Chrome or Edge",
-                p.display()
-            )
-        });
+        return on_path.ok_or_else(|| m!("pdf.sosei-browser-missing", browser = p.display()));
     }
     let found = candidates(system, &env).into_iter().find(|c| c.is_file());
     found.ok_or_else(|| not_found(system, &installed(system, &env)))
@@ -187,24 +182,24 @@ pub fn find(explicit: Option<&Path>) -> Result<PathBuf, String> {
 /// where the browser is.
 fn not_found(system: System, places: &[PathBuf]) -> String {
     let places: Vec<String> = places.iter().map(|c| c.display().to_string()).collect();
-    let mut message = format!(
-        "no Chromium, Chrome or Edge was found to print with. Looked for {} on PATH",
-        names_on_path(system).join(", ")
-    );
-    if !places.is_empty() {
-        message.push_str(&format!(" and at {}", places.join(", ")));
-    }
-    message.push_str(". Give the browser's path with --browser PATH (or in SOSEI_BROWSER)");
-    match system {
-        System::Unix => message.push_str(
-            ", or install one (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`)",
+    let places = match places.is_empty() {
+        true => String::new(),
+        false => m!(
+            "pdf.no-browser-places",
+            places = crate::messages::list(&places)
         ),
-        System::Windows => message.push_str(
-            r#", e.g. --browser "C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe""#,
-        ),
-        System::MacOs => message.push_str(", or install Google Chrome or Microsoft Edge"),
-    }
-    message
+    };
+    let advice = match system {
+        System::Unix => m!("pdf.install-unix"),
+        System::Windows => m!("pdf.install-windows"),
+        System::MacOs => m!("pdf.install-macos"),
+    };
+    m!(
+        "pdf.no-browser",
+        names = crate::messages::list(names_on_path(system)),
+        places = places,
+        advice = advice
+    )
 }
 
 /// A `file://` URL for an absolute path of `system`, with every byte outside the plain
@@ -240,7 +235,7 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
     let url = html
         .to_str()
         .map(|h| file_url(System::current(), h))
-        .ok_or_else(|| format!("{}: the path is not valid Unicode", html.display()))?;
+        .ok_or_else(|| m!("pdf.path-not-unicode", path = html.display()))?;
     let profile = pdf.with_extension("profile");
     let mut command = Command::new(browser);
     // Linux containers run the browser as root, which Chromium's sandbox refuses.
@@ -267,7 +262,7 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot start the browser `{}`: {e}", browser.display()))?;
+        .map_err(|e| m!("pdf.cannot-start", browser = browser.display(), error = e))?;
     // Drain stderr as it comes, so that a chatty browser never blocks on a full pipe.
     let stderr = child.stderr.take().map(|mut s| {
         std::thread::spawn(move || {
@@ -284,7 +279,7 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
         if Instant::now() > deadline {
             let _ = child.kill();
             let _ = child.wait();
-            return Err("the browser did not finish printing within 180 seconds".into());
+            return Err(m!("pdf.timeout"));
         }
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -297,9 +292,10 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
             .rev()
             .take(3)
             .collect();
-        return Err(format!(
-            "the browser did not write a PDF (exit status {status}): {}",
-            last.join(" | ")
+        return Err(m!(
+            "pdf.no-pdf-written",
+            status = status,
+            output = last.join(" | ")
         ));
     }
     Ok(())

@@ -24,10 +24,8 @@ pub struct PrintedPdf {
 
 /// Reads `pdf`. An error says what could not be read.
 pub fn read(pdf: &[u8]) -> Result<PrintedPdf, String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a PDF that can be read: {e}"))?;
-    let catalog = doc
-        .catalog()
-        .map_err(|e| format!("the PDF has no document catalog: {e}"))?;
+    let doc = Document::load_mem(pdf).map_err(|e| m!("pdf.unreadable", error = e))?;
+    let catalog = doc.catalog().map_err(|e| m!("pdf.no-catalog", error = e))?;
     let page_of: HashMap<ObjectId, usize> = doc
         .page_iter()
         .enumerate()
@@ -35,7 +33,7 @@ pub fn read(pdf: &[u8]) -> Result<PrintedPdf, String> {
         .collect();
     let pages = page_of.len();
     if pages == 0 {
-        return Err("the PDF has no pages".into());
+        return Err(m!("pdf.no-pages"));
     }
     // The page tree's own count must agree with the pages found by walking it.
     let declared = catalog
@@ -43,10 +41,12 @@ pub fn read(pdf: &[u8]) -> Result<PrintedPdf, String> {
         .and_then(Object::as_dict)
         .and_then(|root| root.get_deref(b"Count", &doc))
         .and_then(Object::as_i64)
-        .map_err(|e| format!("the PDF's page tree has no page count: {e}"))?;
+        .map_err(|e| m!("pdf.no-page-count", error = e))?;
     if usize::try_from(declared).ok() != Some(pages) {
-        return Err(format!(
-            "the PDF's page tree says {declared} pages, but holds {pages}"
+        return Err(m!(
+            "pdf.page-count-mismatch",
+            declared = declared,
+            pages = pages
         ));
     }
     let mut found = Vec::new();
@@ -88,7 +88,7 @@ fn name_tree<'a>(
     found: &mut Vec<(String, &'a Object)>,
 ) -> Result<(), String> {
     if depth > NAME_TREE_DEPTH {
-        return Err("the PDF's tree of named destinations is too deep".into());
+        return Err(m!("pdf.destinations-too-deep"));
     }
     if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
         for kid in kids {

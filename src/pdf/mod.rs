@@ -103,21 +103,17 @@ pub fn print(
         Some(y) => {
             let have: Vec<String> = report.years.iter().map(|r| r.year.short()).collect();
             return Err(fail(
-                Diagnostic::error(
-                    "sosei pdf",
-                    format!("there is no evaluation for {}", y.label()),
-                )
-                .expected(format!("one of: {}", have.join(", "))),
+                Diagnostic::error("sosei pdf", m!("pdf.no-such-year", year = y.label())).expected(
+                    m!(
+                        "validate.expected-one-of",
+                        list = crate::messages::list(&have)
+                    ),
+                ),
             ));
         }
         None => match report.years.last() {
             Some(r) => r.year,
-            None => {
-                return Err(fail(Diagnostic::error(
-                    "sosei pdf",
-                    "the content has no evaluation year",
-                )))
-            }
+            None => return Err(fail(Diagnostic::error("sosei pdf", m!("pdf.no-year")))),
         },
     };
     let default_output = PathBuf::from(format!("report-{}.pdf", year.slug()));
@@ -130,7 +126,7 @@ pub fn print(
     let work = scratch_dir().map_err(|e| {
         fail(Diagnostic::error(
             "sosei pdf",
-            format!("cannot make a working folder: {e}"),
+            m!("pdf.cannot-make-work-folder", error = e),
         ))
     })?;
     let site_dir = work.join("site");
@@ -146,7 +142,7 @@ pub fn print(
             let cannot_write = |e: std::io::Error| {
                 fail(Diagnostic::error(
                     &site_dir,
-                    format!("cannot write the report to print: {e}"),
+                    m!("pdf.cannot-write-report", error = e),
                 ))
             };
             let staging = write::Staging::begin(&site_dir).map_err(cannot_write)?;
@@ -169,7 +165,7 @@ pub fn print(
                 .map_err(|m| {
                     fail(Diagnostic::error(
                         &pdf,
-                        format!("cannot read the page numbers back from the printed PDF: {m}"),
+                        m!("pdf.cannot-read-numbers", problem = m),
                     ))
                 })?;
             let headings: BTreeMap<String, usize> = printed
@@ -224,37 +220,31 @@ fn keep(
         all
     };
     let Some(name) = output.file_name() else {
-        return Err(fail(
-            "the output must be a file name, like report.pdf".into(),
-        ));
+        return Err(fail(m!("pdf.output-not-file")));
     };
     let parent = output.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(parent) = parent {
         std::fs::create_dir_all(parent)
-            .map_err(|e| fail(format!("cannot make its folder: {e}")))?;
+            .map_err(|e| fail(m!("pdf.cannot-make-folder", error = e)))?;
     }
     let mut partial = std::ffi::OsString::from(".");
     partial.push(name);
     partial.push(format!(".{}.partial", std::process::id()));
     let partial = output.with_file_name(partial);
     let checked = std::fs::copy(pdf, &partial)
-        .map_err(|e| format!("cannot write the PDF: {e}"))
-        .and_then(|_| std::fs::read(&partial).map_err(|e| format!("cannot read the PDF back: {e}")))
-        .and_then(|bytes| dests::read(&bytes).map_err(|m| format!("cannot read the PDF back: {m}")))
+        .map_err(|e| m!("pdf.cannot-write", error = e))
+        .and_then(|_| std::fs::read(&partial).map_err(|e| m!("pdf.cannot-read-back", problem = e)))
+        .and_then(|bytes| dests::read(&bytes).map_err(|m| m!("pdf.cannot-read-back", problem = m)))
         .map_err(|m| vec![m])
         .and_then(|printed| verify::check(&printed, pages, toc, put_in))
         .and_then(|()| {
-            std::fs::rename(&partial, output)
-                .map_err(|e| vec![format!("cannot write the PDF: {e}")])
+            std::fs::rename(&partial, output).map_err(|e| vec![m!("pdf.cannot-write", error = e)])
         });
     checked.map_err(|problems| {
         let _ = std::fs::remove_file(&partial);
         let mut all = Diagnostics::default();
         for problem in problems {
-            all.push(
-                Diagnostic::error(output, problem)
-                    .help("the PDF was not written, so that no wrong page numbers are handed out"),
-            );
+            all.push(Diagnostic::error(output, problem).help(m!("pdf.not-written")));
         }
         all
     })

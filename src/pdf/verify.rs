@@ -119,9 +119,10 @@ pub fn check(
 ) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     if printed.pages == 0 || printed.pages != pages_reported {
-        problems.push(format!(
-            "the PDF has {} pages, but {pages_reported} were counted while printing",
-            printed.pages
+        problems.push(m!(
+            "pdf.pages-differ",
+            pages = printed.pages,
+            counted = pages_reported
         ));
     }
     for entry in entries {
@@ -129,19 +130,20 @@ pub fn check(
         let anchor = &entry.anchor;
         let Some(&page) = printed.destinations.get(anchor) else {
             problems.push(if printed.unresolved.contains(anchor) {
-                format!("目次 entry `{label}` links to #{anchor}, which is on no page of the PDF")
+                m!("pdf.toc-on-no-page", label = label, anchor = anchor)
             } else {
-                format!("目次 entry `{label}` links to #{anchor}, which is not a destination in the PDF")
+                m!("pdf.toc-not-destination", label = label, anchor = anchor)
             });
             continue;
         };
         match entry.shown.as_deref() {
             None => {}
-            Some("") => problems.push(format!(
-                "目次 entry `{label}` shows no page number; its heading is on page {page}"
-            )),
-            Some(shown) if shown.parse::<usize>().ok() != Some(page) => problems.push(format!(
-                "目次 entry `{label}` shows page {shown}, but its heading is on page {page}"
+            Some("") => problems.push(m!("pdf.toc-no-number", label = label, page = page)),
+            Some(shown) if shown.parse::<usize>().ok() != Some(page) => problems.push(m!(
+                "pdf.toc-wrong-number",
+                label = label,
+                shown = shown,
+                page = page
             )),
             Some(_) => {}
         }
@@ -152,12 +154,13 @@ pub fn check(
         }
         match printed.destinations.get(anchor) {
             Some(&page) if page == wanted => {}
-            Some(&page) => problems.push(format!(
-                "#{anchor} was numbered page {wanted}, but it is on page {page}"
+            Some(&page) => problems.push(m!(
+                "pdf.numbered-elsewhere",
+                anchor = anchor,
+                wanted = wanted,
+                page = page
             )),
-            None => problems.push(format!(
-                "#{anchor} was numbered page {wanted}, but it is not a destination in the PDF"
-            )),
+            None => problems.push(m!("pdf.numbered-missing", anchor = anchor, wanted = wanted)),
         }
     }
     if problems.is_empty() {

@@ -141,14 +141,16 @@ pub fn observed(
 
 /// A series' baseline or target as a table prints it; a milestone has no baseline, and
 /// its target is what achieving it is called, and by when.
-pub fn fixed(
-    ctx: &ViewCtx,
-    out: &mut String,
-    indicator: &Indicator,
-    series: &Series,
-    target: bool,
-    scale: Option<Scale>,
-) {
+/// Which fixed figure of a series a cell shows, and at what scale.
+#[derive(Clone, Copy)]
+pub struct Fixed {
+    /// The target (true) or the baseline (false).
+    pub target: bool,
+    pub scale: Option<Scale>,
+}
+
+fn fixed(ctx: &ViewCtx, out: &mut String, indicator: &Indicator, series: &Series, which: Fixed) {
+    let Fixed { target, scale } = which;
     match (&indicator.milestone, target) {
         (Some(_), false) => out.push_str(format::NONE),
         (Some(m), true) => crate::markdown::escape_into(
@@ -195,8 +197,7 @@ pub fn write_fixed_cell<'a>(
     series: &[usize],
     ind: &'a Indicator,
     label: impl Fn(&'a Series) -> Option<&'a str>,
-    target: bool,
-    scale: Option<Scale>,
+    which: Fixed,
 ) {
     html.raw("<td class=\"num\">");
     for k in series {
@@ -206,9 +207,9 @@ pub fn write_fixed_cell<'a>(
             emphasis: false,
             note: None,
         };
-        v.write(html, notes, |o| fixed(ctx, o, ind, s, target, scale));
+        v.write(html, notes, |o| fixed(ctx, o, ind, s, which));
         if ctx.show_years() {
-            let year = if target {
+            let year = if which.target {
                 s.target_year
             } else {
                 s.baseline_year

@@ -130,9 +130,11 @@ impl Live {
             Err(PageError::Slots(e, part)) => Err(self.theme.slot_error(template, &e, part)),
             Err(PageError::Panic(source, message)) => Err(Diagnostic::error(
                 source,
-                format!("sosei failed while making {message}"),
+                m!("render.failed-making", problem = message),
             )),
-            Err(PageError::Write(e)) => Err(Diagnostic::error(rel, format!("cannot make: {e}"))),
+            Err(PageError::Write(e)) => {
+                Err(Diagnostic::error(rel, m!("render.cannot-make", error = e)))
+            }
         })
     }
 }

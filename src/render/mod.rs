@@ -166,7 +166,7 @@ pub fn render(
         if let Err(e) = sink.put(path, bytes) {
             lock(&diags).push_unique(crate::diag::Diagnostic::error(
                 path,
-                format!("cannot write: {e}"),
+                m!("render.cannot-write", error = e),
             ));
         }
     };
@@ -204,12 +204,15 @@ pub fn render(
                 lock(&diags).push_unique(theme.slot_error(template, &err, part))
             }
             Err(PageError::Panic(source, message)) => lock(&diags).push_unique(
-                crate::diag::Diagnostic::error(source, format!("sosei failed while making {message}"))
-                    .expected("a page made without failing; this is a flaw in sosei: please report it with the file named here"),
+                crate::diag::Diagnostic::error(
+                    source,
+                    m!("render.failed-making", problem = message),
+                )
+                .expected(m!("render.expected-no-failure")),
             ),
             Err(PageError::Write(e)) => lock(&diags).push_unique(crate::diag::Diagnostic::error(
                 &path,
-                format!("cannot write: {e}"),
+                m!("render.cannot-write", error = e),
             )),
         }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
@@ -283,14 +286,12 @@ pub fn render(
     if options.cancelled() {
         lock(&diags).push(crate::diag::Diagnostic::error(
             "(build)",
-            "stopped: the sources changed while the site was being written",
+            m!("render.stopped"),
         ));
     }
     match &report.config.base_url {
         Some(base) => put("sitemap.xml", sitemap(base, &rendered.pages).as_bytes()),
-        None => rendered.notes.push(
-            "sitemap.xml was not written: a sitemap lists absolute addresses, and config.yaml has no `base_url`".into(),
-        ),
+        None => rendered.notes.push(m!("render.no-sitemap")),
     }
     for (name, _) in &theme.statics {
         if let Some(bytes) = static_file(theme, report, name) {
@@ -366,7 +367,7 @@ impl YearData {
                 let written = written.unwrap_or_else(|e| {
                     lock(diags).push_unique(crate::diag::Diagnostic::error(
                         path("csv"),
-                        format!("cannot write: {e}"),
+                        m!("render.cannot-write", error = e),
                     ));
                     Default::default()
                 });

@@ -88,7 +88,7 @@ pub(super) fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, String> {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "an unknown failure".to_string())
+            .unwrap_or_else(|| m!("render.unknown-failure"))
     })
 }
 
@@ -155,7 +155,12 @@ pub(super) fn write_page(
             let source = part.source(ctx.report).unwrap_or_else(|| template.into());
             failed = Some(PageError::Panic(
                 source,
-                format!("{} of `{}`: {message}", part.describe(), spec.path),
+                m!(
+                    "render.part-of-page",
+                    part = super::parts::shown(part.describe()),
+                    page = spec.path,
+                    problem = message
+                ),
             ));
         }
     })

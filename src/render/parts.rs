@@ -145,3 +145,23 @@ impl Part {
         }
     }
 }
+
+/// A part as `Part::describe` names it, in the current language.
+pub fn shown(part: &str) -> String {
+    match part {
+        "an indicator table" => m!("theme.part.indicator-table"),
+        "a verification table" => m!("theme.part.verification-table"),
+        "an indicator's chart" => m!("theme.part.series-chart"),
+        "a budget table" => m!("theme.part.budget-table"),
+        "a KPI table" => m!("theme.part.kpi-table"),
+        "a budget chart" => m!("theme.part.budget-chart"),
+        "a KPI chart" => m!("theme.part.kpi-chart"),
+        "the chart of ratings" => m!("theme.part.status-chart"),
+        "the site menu (`frame.nav`)" => m!("theme.part.menu"),
+        "the year switch (`frame.years`)" => m!("theme.part.year-switch"),
+        "the breadcrumbs (`frame.breadcrumbs`)" => m!("theme.part.breadcrumbs"),
+        "the pager (`frame.pager`)" => m!("theme.part.pager"),
+        "a project's section" => m!("theme.part.project-section"),
+        other => other.to_string(),
+    }
+}

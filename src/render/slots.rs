@@ -156,6 +156,27 @@ impl std::fmt::Display for Problem {
     }
 }
 
+impl Problem {
+    /// What went wrong, in the current language (for the theme's author).
+    pub fn shown(&self) -> String {
+        match self {
+            Problem::Unknown => m!("theme.slot.unknown"),
+            Problem::Repeated => m!("theme.slot.repeated"),
+            Problem::Unused => m!("theme.slot.unused"),
+            Problem::Misplaced(place) => {
+                let place = match *place {
+                    "inside a tag or attribute" => m!("theme.place.tag"),
+                    "inside a comment" => m!("theme.place.comment"),
+                    "inside <title>" => m!("theme.place.title"),
+                    "inside a script, style or textarea" => m!("theme.place.raw-text"),
+                    other => other.to_string(),
+                };
+                m!("theme.slot.misplaced", place = place)
+            }
+        }
+    }
+}
+
 /// The end of the line before `at`: up to 60 characters of it.
 fn context_before(text: &str) -> String {
     // Only the template's own text: not past the line's start or the marker before.

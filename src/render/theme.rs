@@ -117,34 +117,22 @@ impl Theme {
         match (variable, word) {
             (Some(v), _) => {
                 let (path, position) = find(v).map_or((path, None), |(p, at)| (p, Some(at)));
-                Diagnostic::error(
-                    path,
-                    format!("the template uses `{v}`, which sosei does not provide"),
-                )
-                .at(position)
-                .expected(
-                    "a variable of the built-in template's context; compare with the built-in template",
-                )
+                Diagnostic::error(path, m!("theme.unknown-variable", variable = v))
+                    .at(position)
+                    .expected(m!("theme.expected-variable"))
             }
             (None, Some(k)) => {
                 let (path, position) =
                     find(&format!("\"{k}\"")).map_or((path, None), |(p, at)| (p, Some(at)));
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "the template asks for the word `{k}`, which the vocabulary does not have"
-                    ),
-                )
-                .at(position)
-                .expected("a key of the vocabulary (themes/default/vocabulary.yaml lists them all)")
-                .help_opt(crate::diag::did_you_mean(
-                    k,
-                    self.words_keys.iter().map(String::as_str),
-                ))
+                Diagnostic::error(path, m!("theme.unknown-word", key = k))
+                    .at(position)
+                    .expected(m!("theme.expected-word"))
+                    .help_opt(crate::diag::did_you_mean(
+                        k,
+                        self.words_keys.iter().map(String::as_str),
+                    ))
             }
-            (None, None) => {
-                Diagnostic::error(path, format!("the template cannot be rendered: {message}"))
-            }
+            (None, None) => Diagnostic::error(path, m!("theme.cannot-render", problem = message)),
         }
     }
 
@@ -187,16 +175,22 @@ impl Theme {
         // Found in a template file, the error is the same for every page that uses it.
         let page = match position {
             Some(_) => String::new(),
-            None => format!(" (page template `{template}`)"),
+            None => m!("theme.page-template", template = template),
         };
+        let problem = err.problem.shown();
         let message = match (err.problem, part) {
-            (Problem::Unknown, _) => format!("the page holds {}{page}", err.problem),
-            (problem, Some(part)) => format!("{part} {problem}{page}"),
-            (problem, None) => format!("a part of the page {problem}{page}"),
+            (Problem::Unknown, _) => m!("theme.page-holds", problem = problem, page = page),
+            (_, Some(part)) => m!(
+                "theme.part-problem",
+                part = super::parts::shown(part),
+                problem = problem,
+                page = page
+            ),
+            (_, None) => m!("theme.some-part-problem", problem = problem, page = page),
         };
         Diagnostic::error(path, message)
             .at(position)
-            .expected("each part (a table, chart, navigation or Markdown section) printed once, as `{{ … }}` with no filter, where an element may stand")
+            .expected(m!("theme.expected-parts"))
     }
 }
 
@@ -211,11 +205,11 @@ fn parse_error(path: &Path, err: &tera::Error) -> Diagnostic {
     let reason = message
         .lines()
         .find_map(|l| l.trim().strip_prefix("= "))
-        .unwrap_or("the syntax is not valid")
-        .to_string();
-    Diagnostic::error(path, format!("the template does not parse: {reason}"))
+        .map(str::to_string)
+        .unwrap_or_else(|| m!("theme.syntax-not-valid"));
+    Diagnostic::error(path, m!("theme.does-not-parse", reason = reason))
         .at(position)
-        .expected("valid tera template syntax: every {% for %}, {% if %} and {% block %} closed")
+        .expected(m!("theme.expected-syntax"))
 }
 
 /// Loads the default theme, replacing any file that `override_dir` (a site's
@@ -240,8 +234,8 @@ pub fn load(override_dir: Option<&Path>, words: Arc<Vocabulary>) -> Result<Theme
             continue;
         }
         if rel == "strategy.html" {
-            return Err(Diagnostic::error(&path, "`strategy.html` is now `goal.html`")
-                .expected("the template renamed to templates/goal.html (see docs/themes.md): it makes the page of each top-level goal"));
+            return Err(Diagnostic::error(&path, m!("theme.strategy-template"))
+                .expected(m!("theme.expected-goal-template")));
         }
         let text = crate::load::read_text(&path, &path)?;
         templates.push((rel, text, path));
@@ -268,7 +262,7 @@ pub fn load(override_dir: Option<&Path>, words: Arc<Vocabulary>) -> Result<Theme
             continue;
         }
         let bytes = std::fs::read(&path)
-            .map_err(|e| Diagnostic::error(&path, format!("cannot read the theme's file: {e}")))?;
+            .map_err(|e| Diagnostic::error(&path, m!("theme.cannot-read", error = e)))?;
         statics.push((rel, bytes));
     }
     let (chart_text, chart_path) =
@@ -323,9 +317,10 @@ struct Words(Arc<Vocabulary>);
 
 impl tera::Function for Words {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = args.get("key").and_then(|k| k.as_str()).ok_or_else(|| {
-            tera::Error::msg("t() needs `key=\"…\"`, the vocabulary key of a word")
-        })?;
+        let key = args
+            .get("key")
+            .and_then(|k| k.as_str())
+            .ok_or_else(|| tera::Error::msg(m!("theme.t-needs-key")))?;
         if !self.0.words().contains_key(key) {
             return Err(tera::Error::msg(format!(
                 "the vocabulary has no key `{key}`"

@@ -104,7 +104,18 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
             let series = series_of(row);
             // A row of one series of a compound indicator is named by it; no labels then.
             let shown = |s| row.series.is_none().then(|| label_of(ind, s)).flatten();
-            write_fixed_cell(ctx, html, &notes, &series, ind, shown, false, row.scale);
+            write_fixed_cell(
+                ctx,
+                html,
+                &notes,
+                &series,
+                ind,
+                shown,
+                Fixed {
+                    target: false,
+                    scale: row.scale,
+                },
+            );
             html.raw("<td class=\"num\">");
             for k in &series {
                 let s = &ind.series[*k];
@@ -119,7 +130,18 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
                 });
             }
             html.raw("</td>");
-            write_fixed_cell(ctx, html, &notes, &series, ind, shown, true, row.scale);
+            write_fixed_cell(
+                ctx,
+                html,
+                &notes,
+                &series,
+                ind,
+                shown,
+                Fixed {
+                    target: true,
+                    scale: row.scale,
+                },
+            );
             if k == 0 {
                 let span = rows.len().to_string();
                 html.raw("<td class=\"prose\" rowspan=\"")

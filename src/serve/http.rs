@@ -87,9 +87,7 @@ async fn accept_loop(listener: tokio::net::TcpListener, host: Arc<Host>, site: A
                 Err(e) if is_one_connection(e.kind()) => continue,
                 Err(e) => {
                     if backoff.is_zero() {
-                        site.log(&format!(
-                            "cannot accept connections ({e}); waiting until some are closed"
-                        ));
+                        site.log(&m!("serve.cannot-accept", error = e));
                     }
                     backoff = (backoff * 2).clamp(Duration::from_millis(10), BACKOFF_AT_MOST);
                     tokio::time::sleep(backoff).await;
@@ -97,7 +95,7 @@ async fn accept_loop(listener: tokio::net::TcpListener, host: Arc<Host>, site: A
             }
         };
         if !backoff.is_zero() {
-            site.log("accepting connections again");
+            site.log(&m!("serve.accepting-again"));
             backoff = Duration::ZERO;
         }
         let _ = stream.set_nodelay(true);
@@ -139,14 +137,14 @@ async fn connection(stream: tokio::net::TcpStream, host: Arc<Host>, site: Arc<dy
 
 async fn respond(request: Request<Incoming>, host: &Host, site: Arc<dyn Site>) -> Response<Body> {
     if !host.allows(&request) {
-        let text = format!(
-            "this server answers only to http://127.0.0.1:{0}/ and http://localhost:{0}/",
-            host.port
-        );
+        let text = m!("serve.wrong-host", port = host.port);
         return plain(StatusCode::MISDIRECTED_REQUEST, text);
     }
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed".into());
+        let mut response = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            m!("serve.method-not-allowed"),
+        );
         response
             .headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
@@ -178,13 +176,15 @@ async fn respond(request: Request<Incoming>, host: &Host, site: Arc<dyn Site>) -
 
 /// The error page for a panic, or a plain one if making that panicked too.
 fn failed(site: &dyn Site, path: &str, message: &str) -> Answer {
-    site.log(&format!(
-        "making {path} failed: {message}; the page shows the error"
+    site.log(&m!(
+        "serve.page-failed-shown",
+        path = path,
+        problem = message
     ));
     catch_unwind(AssertUnwindSafe(|| site.failed(path, message))).unwrap_or_else(|_| Answer {
         status: 500,
         kind: "text/plain; charset=utf-8",
-        body: format!("making {path} failed: {message}").into_bytes(),
+        body: m!("serve.page-failed", path = path, problem = message).into_bytes(),
         location: None,
     })
 }

@@ -37,7 +37,7 @@ pub fn serve(
 ) -> Result<(), String> {
     crate::write::check_output_folder(output, content)?;
     let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        .map_err(|e| m!("serve.cannot-listen", port = port, error = e))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let state = Arc::new(Mutex::new(State::default()));
     let log: Log = Arc::new(log);
@@ -55,10 +55,10 @@ pub fn serve(
             }
         }
     })
-    .map_err(|e| format!("cannot watch the sources: {e}"))?;
+    .map_err(|e| m!("serve.cannot-watch-sources", error = e))?;
     watcher
         .watch(content, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+        .map_err(|e| m!("serve.cannot-watch", path = content.display(), error = e))?;
     if let Some(themes) = sources.theme_dir() {
         let _ = watcher.watch(&themes, RecursiveMode::Recursive);
     }
@@ -86,7 +86,8 @@ pub fn serve(
         state,
         log,
     };
-    http::run(listener, Arc::new(preview)).map_err(|e| format!("cannot serve on {addr}: {e}"))
+    http::run(listener, Arc::new(preview))
+        .map_err(|e| m!("serve.cannot-serve", address = addr, error = e))
 }
 
 /// The message a panic was raised with.
@@ -97,6 +98,6 @@ pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
     ) {
         (Some(s), _) => s.to_string(),
         (_, Some(s)) => s.clone(),
-        _ => "it stopped without a message".to_string(),
+        _ => m!("serve.no-panic-message"),
     }
 }

@@ -83,7 +83,7 @@ impl Site for Preview {
         } else {
             (404, self.root.join("404.html"))
         };
-        let bytes = std::fs::read(&file).unwrap_or_else(|_| b"not found".to_vec());
+        let bytes = std::fs::read(&file).unwrap_or_else(|_| m!("serve.not-found").into_bytes());
         match content_type(&file) {
             HTML => page(status, &String::from_utf8_lossy(&bytes), version),
             kind => answer(status, kind, bytes),
@@ -92,7 +92,7 @@ impl Site for Preview {
 
     fn failed(&self, path: &str, message: &str) -> Answer {
         let version = lock(&self.state).version;
-        let text = format!("sosei failed while making {path}: {message}");
+        let text = m!("serve.failed-making", path = path, problem = message);
         page(500, &error_page(SOSEI_FAILED, &text), version)
     }
 

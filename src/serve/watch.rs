@@ -71,11 +71,7 @@ impl Sources {
             self.manuscript = None;
             self.theme = None;
             let message = super::panic_message(&*payload);
-            record_failure(
-                state,
-                log,
-                format!("sosei failed while checking the sources: {message}"),
-            );
+            record_failure(state, log, m!("serve.failed-checking", problem = message));
             false
         })
     }
@@ -113,7 +109,10 @@ impl Sources {
                 r.vocabulary.clone(),
             )
             .map(Arc::new),
-            (_, None) => Err(crate::diag::Diagnostic::error("(theme)", "not loaded")),
+            (_, None) => Err(crate::diag::Diagnostic::error(
+                "(theme)",
+                m!("serve.theme-not-loaded"),
+            )),
         };
         match (report, theme) {
             (Some(report), Ok(theme)) => {
@@ -124,10 +123,8 @@ impl Sources {
                 s.error = None;
                 s.version += 1;
                 drop(s);
-                log(&format!(
-                    "checked in {:.0} ms; pages are served from memory",
-                    started.elapsed().as_secs_f64() * 1000.0
-                ));
+                let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+                log(&m!("serve.checked", ms = ms));
                 true
             }
             (report, theme) => {
@@ -136,9 +133,7 @@ impl Sources {
                     all.push(d);
                 }
                 let text = all.render(&self.content);
-                log(&format!(
-                    "the sources have errors; the pages show them until they are fixed:\n{text}"
-                ));
+                log(&m!("serve.sources-have-errors", diagnostics = text));
                 let mut s = lock(state);
                 s.error = Some(text);
                 s.version += 1;
@@ -181,7 +176,7 @@ impl Writer {
         Writer::with_job(
             move |stop| write_output(&content, &output, &state, &log, stop),
             move |message| {
-                let text = format!("sosei failed while writing the output folder: {message}");
+                let text = m!("serve.failed-writing", problem = message);
                 record_failure(&failed_state, &failed_log, text);
             },
         )
@@ -266,14 +261,14 @@ pub(super) fn write_output_safely(
     }));
     if let Err(payload) = written {
         let message = super::panic_message(&*payload);
-        let text = format!("sosei failed while writing the output folder: {message}");
+        let text = m!("serve.failed-writing", problem = message);
         record_failure(state, log, text);
     }
 }
 
 /// Shows `text` on every page until the next good check, and says it.
 fn record_failure(state: &Mutex<State>, log: &Log, text: String) {
-    log(&format!("{text}\nthe pages show this until the next edit"));
+    log(&m!("serve.failure-shown", problem = text));
     let mut s = lock(state);
     s.error = Some(text);
     s.version += 1;
@@ -298,18 +293,16 @@ pub(super) fn write_output(
         ..Default::default()
     };
     match crate::build::write_report_with(live.report(), content, output, &|_, _| {}, &options) {
-        Ok(summary) => log(&format!(
-            "wrote {} pages to {} in {:.0} ms",
-            summary.pages,
-            output.display(),
-            started.elapsed().as_secs_f64() * 1000.0
+        Ok(summary) => log(&m!(
+            "serve.wrote",
+            pages = summary.pages,
+            output = output.display(),
+            ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0)
         )),
         Err(_) if stop.load(Ordering::Relaxed) => {}
         Err(diags) => {
             let text = diags.render(content);
-            log(&format!(
-                "the build failed; the pages show the errors until they are fixed:\n{text}"
-            ));
+            log(&m!("serve.build-failed", diagnostics = text));
             let mut s = lock(state);
             s.error = Some(text);
             s.version += 1;

@@ -43,9 +43,7 @@ impl GoalCode {
         let parts: Result<Vec<u32>, _> = normal.split(['-', '.']).map(str::parse::<u32>).collect();
         match parts {
             Ok(p) if !p.is_empty() && p.len() <= 3 && p.iter().all(|n| *n > 0) => Ok(GoalCode(p)),
-            _ => Err(format!(
-                "`{text}` is not a goal's code; expected its numbers from the top, such as `2` or `2-1`"
-            )),
+            _ => Err(m!("source.invalid-goal-code", text = text)),
         }
     }
 }
@@ -68,7 +66,7 @@ impl<'de> Deserialize<'de> for GoalCode {
         impl de::Visitor<'_> for Code {
             type Value = GoalCode;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a goal's code such as `2` or `2-1`")
+                f.write_str(&m!("source.expecting-goal-code"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<GoalCode, E> {
                 GoalCode::parse(v).map_err(E::custom)

@@ -95,15 +95,15 @@ impl<'de> Deserialize<'de> for Threshold {
         impl de::Visitor<'_> for T {
             type Value = Threshold;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a percentage such as 80, or `pace`")
+                f.write_str(&m!("source.expecting-threshold"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Threshold, E> {
                 if v.trim() == "pace" {
                     return Ok(Threshold::Pace);
                 }
-                Quantity::parse(v).map(Threshold::Percent).map_err(|e| {
-                    E::custom(format!("{e}; expected a percentage such as 80, or `pace`"))
-                })
+                Quantity::parse(v)
+                    .map(Threshold::Percent)
+                    .map_err(|e| E::custom(m!("source.invalid-threshold", problem = e)))
             }
         }
         d.deserialize_str(T)

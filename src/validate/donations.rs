@@ -24,16 +24,16 @@ pub(super) fn donations(
                 diags.push(
                     f.error_at(
                         &[key("year")],
-                        format!(
-                            "the file is {} but `year:` says {}",
-                            f.source.path.display(),
-                            v.year.label()
+                        m!(
+                            "validate.donations-year-mismatch",
+                            file = f.source.path.display(),
+                            year = v.year.label()
                         ),
                     )
-                    .expected(format!(
-                        "`year: {}`, or rename the file to donations/{}.yaml",
-                        named.short(),
-                        v.year.short()
+                    .expected(m!(
+                        "validate.expected-donations-year",
+                        named = named.short(),
+                        year = v.year.short()
                     )),
                 );
             }
@@ -43,13 +43,13 @@ pub(super) fn donations(
                 diags.push(
                     f.error_at(
                         &[key("donations"), Seg::Index(i), key("amount")],
-                        format!(
-                            "the donation {} is larger than the project's cost {} (千円)",
-                            crate::format::number(d.amount),
-                            crate::format::number(d.project_cost)
+                        m!(
+                            "validate.donation-above-cost",
+                            amount = crate::format::number(d.amount),
+                            cost = crate::format::number(d.project_cost)
                         ),
                     )
-                    .expected("a donation no larger than `project_cost` (an extra zero?)"),
+                    .expected(m!("validate.expected-donation-within-cost")),
                 );
             }
         }
@@ -57,21 +57,16 @@ pub(super) fn donations(
             diags.push(
                 f.error_at(
                     &[key("year")],
-                    format!("{} has donations in two files", v.year.label()),
+                    m!("validate.donations-twice", year = v.year.label()),
                 )
-                .expected("one donations/<year>.yaml per fiscal year"),
+                .expected(m!("validate.expected-one-donations-file")),
             );
             continue;
         }
         if plan.is_some_and(|p| p.donation_programme.is_none()) {
             diags.push(
-                f.warning_at(
-                    &[],
-                    "donations are listed but plan.yaml has no `donation_programme:`",
-                )
-                .expected(
-                    "`donation_programme:` in plan.yaml, naming the scheme and what it funds",
-                ),
+                f.warning_at(&[], m!("validate.donations-without-programme"))
+                    .expected(m!("validate.expected-donation-programme")),
             );
         }
         let donations = v

@@ -23,11 +23,9 @@ pub(super) fn levels(
             diags.push(
                 p.error_at(
                     &[key("levels"), Seg::Index(MAX_LEVELS)],
-                    format!("the plan declares {} levels", declared.len()),
+                    m!("validate.too-many-levels", count = declared.len()),
                 )
-                .expected(format!(
-                    "at most {MAX_LEVELS} levels of goals under the plan"
-                )),
+                .expected(m!("validate.expected-levels", most = MAX_LEVELS)),
             );
         }
     }
@@ -55,8 +53,8 @@ pub(super) fn goals(sources: &Sources, levels: Vec<Level>, diags: &mut Diagnosti
     let mut list: Vec<Goal> = Vec::new();
     if !sources.goals.is_empty() && !sources.strategies.is_empty() {
         diags.push(
-            Diagnostic::error("strategies", "the content has both strategies/ and goals/")
-                .expected("one of them: goals/ for a tree of goals, or strategies/ for one level"),
+            Diagnostic::error("strategies", m!("validate.strategies-and-goals"))
+                .expected(m!("validate.expected-strategies-or-goals")),
         );
     }
     // Top-level goals in number order; each file's nested goals in the order written.
@@ -84,10 +82,14 @@ pub(super) fn goals(sources: &Sources, levels: Vec<Level>, diags: &mut Diagnosti
             (f.source.path.clone(), f.error_at(&[key("number")], ""))
         };
         if let Some((_, other)) = seen.iter().find(|(n, _)| *n == number) {
-            let word = if is_goal { "goal" } else { "strategy" };
             let mut d = error_at;
-            d.message = format!("{word} number {number} is used twice");
-            diags.push(d.expected(format!("a number not already used by {}", other.display())));
+            d.message = if is_goal {
+                m!("validate.goal-number-twice", number = number)
+            } else {
+                m!("validate.strategy-number-twice", number = number)
+            };
+            let other = other.display();
+            diags.push(d.expected(m!("validate.expected-unused-number", file = other)));
             continue;
         }
         seen.push((number, path.clone()));
@@ -155,13 +157,12 @@ fn add(
         diags.push(
             file.error_at(
                 &[at, &[key("goals")]].concat(),
-                format!(
-                    "goal {code} has goals under it, but the plan declares {} level{}",
-                    levels.len(),
-                    if levels.len() == 1 { "" } else { "s" }
-                ),
+                match levels.len() {
+                    1 => m!("validate.goals-under-goal-one-level", code = code),
+                    n => m!("validate.goals-under-goal", code = code, count = n),
+                },
             )
-            .expected("a level for them under `levels:` in plan.yaml (at most three)"),
+            .expected(m!("validate.expected-level-for-them")),
         );
         return;
     }
@@ -172,12 +173,13 @@ fn add(
             diags.push(
                 file.error_at(
                     &[child_at.as_slice(), &[key("number")]].concat(),
-                    format!(
-                        "goal number {} is used twice under goal {code}",
-                        child.number
+                    m!(
+                        "validate.child-number-twice",
+                        number = child.number,
+                        code = code
                     ),
                 )
-                .expected("a different number for each goal at one level"),
+                .expected(m!("validate.expected-different-numbers")),
             );
             continue;
         }

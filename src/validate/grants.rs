@@ -24,9 +24,9 @@ pub(super) fn grants(
                 diags.push(
                     Diagnostic::error(
                         format!("grants/{}", folder.folder),
-                        "this folder has projects but no grant.yaml",
+                        m!("validate.projects-without-grant"),
                     )
-                    .expected("grants/<folder>/grant.yaml describing the grant programme"),
+                    .expected(m!("validate.expected-grant-yaml")),
                 );
             }
             continue;
@@ -36,9 +36,9 @@ pub(super) fn grants(
             diags.push(
                 f.error_at(
                     &[key("number")],
-                    format!("grant programme number {} is used twice", v.number),
+                    m!("validate.grant-number-twice", number = v.number),
                 )
-                .expected("a different number for each grant programme"),
+                .expected(m!("validate.expected-different-grant-numbers")),
             );
             continue;
         }
@@ -55,9 +55,12 @@ pub(super) fn grants(
             diags.push(
                 f.error_at(
                     &[key("period"), key("to")],
-                    "the programme ends before it starts",
+                    m!("validate.programme-reversed"),
                 )
-                .expected(format!("a year from {} on", period.from.short())),
+                .expected(m!(
+                    "validate.expected-year-from",
+                    year = period.from.short()
+                )),
             );
         }
         if period.from <= period.to {
@@ -97,12 +100,14 @@ pub(super) fn grants(
             diags.push(
                 Diagnostic::error(
                     format!("grants/{}", g.slug),
-                    format!(
-                        "grant programmes {} and {} would both be written to grants/{}.html",
-                        other.number, g.number, g.slug
+                    m!(
+                        "validate.grants-same-page",
+                        first = other.number,
+                        second = g.number,
+                        slug = g.slug
                     ),
                 )
-                .expected("grant folders whose names differ in letters or digits"),
+                .expected(m!("validate.expected-different-grant-folders")),
             );
         }
         for (j, p) in g.projects.iter().enumerate() {
@@ -110,14 +115,14 @@ pub(super) fn grants(
                 diags.push(
                     Diagnostic::error(
                         &p.source,
-                        format!(
-                            "this project and {} would both be written to grants/{}/{}.html",
-                            other.source.display(),
-                            g.slug,
-                            p.slug
+                        m!(
+                            "validate.projects-same-page",
+                            other = other.source.display(),
+                            grant = g.slug,
+                            slug = p.slug
                         ),
                     )
-                    .expected("project file names that differ in letters or digits"),
+                    .expected(m!("validate.expected-different-project-files")),
                 );
             }
         }
@@ -164,17 +169,17 @@ fn check_years<'a>(
             diags.push(
                 Diagnostic::error(
                     &f.source.path,
-                    format!(
-                        "{} is outside the programme's period {}",
-                        year.label(),
-                        period.label()
+                    m!(
+                        "validate.outside-programme",
+                        year = year.label(),
+                        period = period.label()
                     ),
                 )
                 .at(found)
-                .expected(format!(
-                    "a year from {} to {}",
-                    period.from.short(),
-                    period.to.short()
+                .expected(m!(
+                    "validate.expected-year-between",
+                    from = period.from.short(),
+                    to = period.to.short()
                 )),
             );
         }
@@ -198,16 +203,16 @@ fn project(p: &ProjectFile, period: Period, diags: &mut Diagnostics) -> Option<P
             p.meta
                 .error_at(
                     &[key("year")],
-                    format!(
-                        "{} is outside the programme's period {}",
-                        m.year.label(),
-                        period.label()
+                    m!(
+                        "validate.outside-programme",
+                        year = m.year.label(),
+                        period = period.label()
                     ),
                 )
-                .expected(format!(
-                    "a year from {} to {}",
-                    period.from.short(),
-                    period.to.short()
+                .expected(m!(
+                    "validate.expected-year-between",
+                    from = period.from.short(),
+                    to = period.to.short()
                 )),
         );
     }
@@ -224,10 +229,10 @@ fn project(p: &ProjectFile, period: Period, diags: &mut Diagnostics) -> Option<P
             diags.push(
                 Diagnostic::error(
                     &p.meta.source.path,
-                    format!("the project text has {problem}"),
+                    m!("validate.project-text", problem = problem),
                 )
                 .at(Some((p.body_line + line - 1, 1)))
-                .expected("the body to start with a section heading such as `# 事業の概要`"),
+                .expected(m!("validate.expected-section-heading")),
             );
             None
         }
@@ -267,13 +272,8 @@ pub fn slugify(name: &str) -> Option<String> {
 fn slug_or_report(name: &str, file: &std::path::Path, diags: &mut Diagnostics) -> String {
     slugify(name).unwrap_or_else(|| {
         diags.push(
-            Diagnostic::error(
-                file,
-                format!("`{name}` has no letters or digits that can be used in a web address"),
-            )
-            .expected(
-                "a file or folder name with ASCII letters or digits, such as `01-internship`",
-            ),
+            Diagnostic::error(file, m!("validate.no-slug", name = name))
+                .expected(m!("validate.expected-slug")),
         );
         "invalid".into()
     })

@@ -2,7 +2,7 @@
 //! series are read by `series`.
 
 use super::series::series_of;
-use super::{check_id, ID_EXPECTED};
+use super::{check_id, id_expected};
 use crate::diag::{did_you_mean, Diagnostics};
 use crate::load::Loaded;
 use crate::model::*;
@@ -25,28 +25,28 @@ pub(super) fn indicators(
     for f in files {
         let v = &f.value;
         if let Err(msg) = check_id(&v.id) {
-            diags.push(f.error_at(&[key("id")], msg).expected(ID_EXPECTED));
+            diags.push(f.error_at(&[key("id")], msg).expected(id_expected()));
         }
         let goal = goal_of(f, goals, goals_complete, diags);
         let duplicate = seen.get(v.id.as_str()).map(|i| &out[*i]);
         if let Some(other) = duplicate {
             let msg = if Some(other.goal) == goal {
-                format!(
-                    "indicator id `{}` is already used by {}",
-                    v.id,
-                    other.source.display()
+                m!(
+                    "validate.indicator-id-used",
+                    id = v.id,
+                    file = other.source.display()
                 )
             } else {
-                format!(
-                    "indicator `{}` is defined here and under {} by {}",
-                    v.id,
-                    goals.label(other.goal),
-                    other.source.display()
+                m!(
+                    "validate.indicator-under-two-goals",
+                    id = v.id,
+                    goal = goals.label(other.goal),
+                    file = other.source.display()
                 )
             };
             diags.push(
                 f.error_at(&[key("id")], msg)
-                    .expected("each indicator defined once, under one goal"),
+                    .expected(m!("validate.expected-indicator-once")),
             );
         }
         let duplicate = duplicate.is_some();
@@ -75,15 +75,15 @@ fn goal_of(
         (None, Some(n)) => (GoalCode(vec![n]), "strategy"),
         (Some(g), Some(_)) => {
             diags.push(
-                f.error_at(&[key("strategy")], "both `goal:` and `strategy:` are given")
-                    .expected("`goal:` alone (`strategy:` is its older spelling)"),
+                f.error_at(&[key("strategy")], m!("validate.goal-and-strategy"))
+                    .expected(m!("validate.expected-goal-alone")),
             );
             (g.clone(), "goal")
         }
         (None, None) => {
             diags.push(
-                f.error_at(&[], format!("indicator `{}` names no goal", v.id))
-                    .expected("`goal: <code>`, such as `goal: 2-1` (or `strategy: <number>`)"),
+                f.error_at(&[], m!("validate.indicator-without-goal", id = v.id))
+                    .expected(m!("validate.expected-goal-code")),
             );
             return None;
         }
@@ -91,14 +91,21 @@ fn goal_of(
     let found = goals.find(&code);
     if found.is_none() && complete {
         let codes: Vec<String> = goals.list.iter().map(|g| g.code.to_string()).collect();
-        let what = if field == "strategy" {
-            "strategy"
+        let codes_listed = crate::messages::list(&codes);
+        let (message, expected) = if field == "strategy" {
+            (
+                m!("validate.unknown-strategy", code = code),
+                m!("validate.expected-strategy-numbers", codes = codes_listed),
+            )
         } else {
-            "goal"
+            (
+                m!("validate.unknown-goal", code = code),
+                m!("validate.expected-goal-numbers", codes = codes_listed),
+            )
         };
         diags.push(
-            f.error_at(&[key(field)], format!("there is no {what} {code}"))
-                .expected(format!("one of the {what} numbers: {}", codes.join(", ")))
+            f.error_at(&[key(field)], message)
+                .expected(expected)
                 .help_opt(did_you_mean(
                     &code.to_string(),
                     codes.iter().map(String::as_str),
@@ -130,15 +137,12 @@ fn indicator(
     let kind = match &v.kind {
         Some(k) if !kinds.contains(&k.as_str()) => {
             diags.push(
-                f.error_at(
-                    &[key("kind")],
-                    format!("`{k}` is not a kind of indicator the plan declares"),
-                )
-                .expected(format!(
-                    "one of: {} (`indicator_kind` of the plan's `levels:`)",
-                    kinds.join(", ")
-                ))
-                .help_opt(did_you_mean(k, kinds.iter().copied())),
+                f.error_at(&[key("kind")], m!("validate.unknown-kind", kind = k))
+                    .expected(m!(
+                        "validate.expected-kind",
+                        kinds = crate::messages::list(&kinds)
+                    ))
+                    .help_opt(did_you_mean(k, kinds.iter().copied())),
             );
             k.clone()
         }
@@ -227,7 +231,7 @@ pub(super) fn resolve(
     };
     let Some(&index) = ids.get(id) else {
         let help = did_you_mean(id, indicators.iter().map(|i| i.id.as_str()));
-        return Err((format!("there is no indicator `{id}`"), help, true));
+        return Err((m!("validate.unknown-indicator", id = id), help, true));
     };
     let indicator = &indicators[index];
     match series {
@@ -245,18 +249,17 @@ pub(super) fn resolve(
                     .filter_map(|x| x.id.as_deref())
                     .collect();
                 let msg = if ids.is_empty() {
-                    format!("indicator `{id}` has no series; write `{id}` alone")
+                    m!("validate.indicator-without-series", id = id)
                 } else {
-                    format!(
-                        "indicator `{id}` has no series `{s}`; its series are {}",
-                        ids.join(", ")
+                    m!(
+                        "validate.unknown-series",
+                        id = id,
+                        series = s,
+                        all = crate::messages::list(&ids)
                     )
                 };
-                let help = did_you_mean(s, ids).map(|h| {
-                    h.replace('`', "")
-                        .replace("did you mean ", &format!("did you mean `{id}."))
-                        .replace('?', "`?")
-                });
+                let help = crate::diag::closest(s, ids)
+                    .map(|c| m!("diag.did-you-mean", name = format!("{id}.{c}")));
                 Err((msg, help, false))
             }
         },

@@ -34,7 +34,7 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
             missing_file(
                 sources,
                 "config.yaml",
-                "the city's name and code",
+                &m!("validate.config-holds"),
                 &mut diags,
             );
             None
@@ -43,12 +43,7 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
     let plan = match &sources.plan {
         Some(p) => Some(plan(p, &mut diags)),
         None => {
-            missing_file(
-                sources,
-                "plan.yaml",
-                "the plan's title, period and perspective",
-                &mut diags,
-            );
+            missing_file(sources, "plan.yaml", &m!("validate.plan-holds"), &mut diags);
             None
         }
     };
@@ -86,8 +81,8 @@ pub fn validate(sources: &Sources) -> (Option<Report>, Diagnostics) {
     diags.extend(grant_diags);
     if years.is_empty() && sources.results.is_empty() {
         diags.push(
-            Diagnostic::error("results", "there is no evaluation year yet")
-                .expected("a folder results/<year>/ with a result.yaml"),
+            Diagnostic::error("results", m!("validate.no-year"))
+                .expected(m!("validate.expected-year-folder")),
         );
     }
     let report = match (config, plan) {
@@ -112,8 +107,11 @@ fn missing_file(sources: &Sources, name: &str, what: &str, diags: &mut Diagnosti
         return;
     }
     diags.push(
-        Diagnostic::error(name, format!("{name} is missing from the content folder"))
-            .expected(format!("{name} with {what} (see docs/content-format.md)")),
+        Diagnostic::error(name, m!("validate.missing-file", name = name)).expected(m!(
+            "validate.expected-file",
+            name = name,
+            what = what
+        )),
     );
 }
 
@@ -127,12 +125,14 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("`{id}` is not a valid id"))
+        Err(m!("validate.invalid-id", id = id))
     }
 }
 
-pub(crate) const ID_EXPECTED: &str =
-    "lower-case ASCII letters, digits and hyphens, such as `tenshutsu`";
+/// What an id is made of (see `check_id`).
+pub(crate) fn id_expected() -> String {
+    m!("validate.expected-id")
+}
 
 /// The check digit rule of 全国地方公共団体コード (JIS X 0401 + check digit).
 pub fn city_code_is_valid(code: &str) -> bool {
@@ -154,11 +154,9 @@ fn config(c: &Loaded<ConfigSource>, words: &Vocabulary, diags: &mut Diagnostics)
         diags.push(
             c.error_at(
                 &[key("city_code")],
-                format!("`{}` is not a valid 全国地方公共団体コード", v.city_code),
+                m!("validate.invalid-city-code", code = v.city_code),
             )
-            .expected(
-                "six digits whose last digit is the check digit, in quotes (長岡市 is \"152021\")",
-            ),
+            .expected(m!("validate.expected-city-code")),
         );
     }
     let rating = rating::rating(c, words, diags);
@@ -174,8 +172,11 @@ fn config(c: &Loaded<ConfigSource>, words: &Vocabulary, diags: &mut Diagnostics)
             || u.contains(char::is_whitespace)
         {
             diags.push(
-                c.error_at(&[key("base_url")], format!("`{u}` is not a web address"))
-                    .expected("an address such as `https://www.city.example.jp/sosei/`"),
+                c.error_at(
+                    &[key("base_url")],
+                    m!("validate.not-web-address", address = u),
+                )
+                .expected(m!("validate.expected-web-address")),
             );
         }
     }
@@ -186,9 +187,9 @@ fn config(c: &Loaded<ConfigSource>, words: &Vocabulary, diags: &mut Diagnostics)
         diags.push(
             c.error_at(
                 &[key("max_file_mb")],
-                format!("max_file_mb {max_file_mb} is out of range"),
+                m!("validate.max-file-mb-range", value = max_file_mb),
             )
-            .expected("a whole number of MB from 1 to 4096; the default is 20"),
+            .expected(m!("validate.expected-max-file-mb")),
         );
     }
     Config {
@@ -214,11 +215,11 @@ fn plan(p: &Loaded<PlanSource>, diags: &mut Diagnostics) -> Plan {
     };
     if period.from > period.to {
         diags.push(
-            p.error_at(
-                &[key("period"), key("to")],
-                "the plan ends before it starts",
-            )
-            .expected(format!("a year from {} on", period.from.short())),
+            p.error_at(&[key("period"), key("to")], m!("validate.plan-reversed"))
+                .expected(m!(
+                    "validate.expected-year-from",
+                    year = period.from.short()
+                )),
         );
     }
     let glossary: Vec<Term> = v
@@ -275,22 +276,15 @@ pub(crate) fn unknown_term<T>(
     found: &str,
     glossary: &[Term],
 ) -> Diagnostic {
-    file.error_at(
-        path,
-        format!("`{found}` is not a term in plan.yaml's glossary"),
-    )
-    .expected(format!(
-        "one of: {}",
-        glossary
-            .iter()
-            .map(|t| t.term.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
-    .help_opt(did_you_mean(
-        found,
-        glossary.iter().map(|t| t.term.as_str()),
-    ))
+    file.error_at(path, m!("validate.unknown-term", term = found))
+        .expected(m!(
+            "validate.expected-one-of",
+            list = crate::messages::list(glossary.iter().map(|t| t.term.as_str()))
+        ))
+        .help_opt(did_you_mean(
+            found,
+            glossary.iter().map(|t| t.term.as_str()),
+        ))
 }
 
 #[cfg(test)]

@@ -73,7 +73,11 @@ fn targets<T>(
                 known.suggested.borrow_mut().insert(id.to_string());
             }
             if known.report(unknown) {
-                diags.push(f.error_at(&path(), msg).expected("an indicator id from indicators/, or id.series for a compound indicator").help_opt(help));
+                diags.push(
+                    f.error_at(&path(), msg)
+                        .expected(m!("validate.expected-indicator-id"))
+                        .help_opt(help),
+                );
             }
             (0, 0..0)
         }
@@ -90,14 +94,8 @@ fn targets<T>(
                 // Its series now lack values too; that is this same mistake.
                 known.suggested.borrow_mut().extend(names.iter().cloned());
                 diags.push(
-                    f.error_at(
-                        &path(),
-                        format!(
-                            "`{}` is a compound indicator; give a value per series",
-                            ind.id
-                        ),
-                    )
-                    .expected(names.join(", ")),
+                    f.error_at(&path(), m!("validate.compound-needs-series", id = ind.id))
+                        .expected(crate::messages::list(&names)),
                 );
                 (i, 0..0)
             } else {
@@ -125,10 +123,15 @@ pub(super) fn observations(
                 diags.push(
                     f.error_at(
                         &[key("actuals"), key(reference)],
-                        format!("`{reference}` is a milestone ({m}), not a number"),
+                        m!(
+                            "validate.milestone-not-number",
+                            reference = reference,
+                            milestone = m
+                        ),
                     )
-                    .expected(format!(
-                        "`{reference}: true` (achieved) or `false` under `milestones:`"
+                    .expected(m!(
+                        "validate.expected-milestone-value",
+                        reference = reference
                     )),
                 );
                 continue;
@@ -145,11 +148,9 @@ pub(super) fn observations(
                 diags.push(
                     f.error_at(
                         &[key("milestones"), key(reference)],
-                        format!("`{reference}` is not a milestone"),
+                        m!("validate.not-a-milestone", reference = reference),
                     )
-                    .expected(format!(
-                        "its value under `actuals:`, or `milestone:` in its indicator file"
-                    )),
+                    .expected(m!("validate.expected-actual-or-milestone")),
                 );
                 continue;
             }
@@ -164,11 +165,9 @@ pub(super) fn observations(
             diags.push(
                 f.error_at(
                     &[key("missing"), key(reference)],
-                    format!("`{reference}` is missing with no reason given"),
+                    m!("validate.missing-without-reason", reference = reference),
                 )
-                .expected(
-                    "the reason there is no actual, such as `調査を実施しなかったため実績値なし。`",
-                ),
+                .expected(m!("validate.expected-missing-reason")),
             );
         }
         for r in targets(f, "missing", reference, known, true, diags) {
@@ -177,9 +176,9 @@ pub(super) fn observations(
                 diags.push(
                     f.error_at(
                         &[key("missing"), key(reference)],
-                        format!("`{reference}` has both an actual and a missing reason"),
+                        m!("validate.actual-and-missing", reference = reference),
                     )
-                    .expected("either a value under `actuals:` or a reason under `missing:`"),
+                    .expected(m!("validate.expected-actual-or-reason")),
                 );
             }
             *slot = Some(Observation::Missing {
@@ -203,9 +202,9 @@ pub(super) fn observations(
                     diags.push(
                         f.error_at(
                             &[key("revised"), key(reference)],
-                            format!("`{reference}` is marked revised but has no actual"),
+                            m!("validate.revised-without-actual", reference = reference),
                         )
-                        .expected(format!("a value for `{reference}` under `actuals:`")),
+                        .expected(m!("validate.expected-actual-for", reference = reference)),
                     );
                 }
             }
@@ -229,12 +228,20 @@ pub(super) fn observations(
                     continue; // the mistyped key that meant it is reported already
                 }
                 let (section, value) = match ind.milestone {
-                    Some(_) => ("milestones", "true|false"),
-                    None => ("actuals", "<value>"),
+                    Some(_) => ("milestones", "true|false".to_string()),
+                    None => ("actuals", m!("validate.value-placeholder")),
                 };
                 diags.push(
-                    f.error_at(&[key(section)], format!("no actual for `{name}` in {}", v.year.label()))
-                        .expected(format!("`{name}: {value}` under `{section}:`, or `{name}: <reason>` under `missing:`")),
+                    f.error_at(
+                        &[key(section)],
+                        m!("validate.no-actual", name = name, year = v.year.label()),
+                    )
+                    .expected(m!(
+                        "validate.expected-actual-or-missing",
+                        name = name,
+                        value = value,
+                        section = section
+                    )),
                 );
             }
         }

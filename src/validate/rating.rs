@@ -83,18 +83,18 @@ pub(super) fn rating(
         diags.push(
             c.error_at(
                 &pace_path,
-                format!(
-                    "on_track_pace {} is out of range",
-                    crate::format::plain_number(pace)
+                m!(
+                    "validate.pace-range",
+                    pace = crate::format::plain_number(pace)
                 ),
             )
-            .expected("a number from 0 to 10; 1.0 means progress in step with the years elapsed"),
+            .expected(m!("validate.expected-pace")),
         );
     }
     if c.value.rating.is_some() && c.value.status.on_track_pace.is_some() {
         diags.push(
-            c.error_at(&[key("status")], "both `status:` and `rating:` are given")
-                .expected("`on_track_pace` under `rating:`; `status:` is its older spelling"),
+            c.error_at(&[key("status")], m!("validate.status-and-rating"))
+                .expected(m!("validate.expected-pace-under-rating")),
         );
     }
     let levels: Vec<RatingLevel> = match &source.levels {
@@ -118,8 +118,8 @@ pub(super) fn rating(
     };
     if levels.is_empty() {
         diags.push(
-            c.error_at(&at(&["levels"]), "`levels:` is empty")
-                .expected("at least one level, the last with no condition"),
+            c.error_at(&at(&["levels"]), m!("validate.levels-empty"))
+                .expected(m!("validate.expected-a-level")),
         );
     }
     if let Some((i, _)) = levels
@@ -128,8 +128,11 @@ pub(super) fn rating(
         .find(|(i, l)| *i + 1 == levels.len() && !l.condition.is_none())
     {
         diags.push(
-            c.error_at(&[at(&["levels"]), vec![Seg::Index(i)]].concat(), "the last level has a condition")
-                .expected("a last level with no `reached`, `at_least` or `improved`: it takes every actual the others do not"),
+            c.error_at(
+                &[at(&["levels"]), vec![Seg::Index(i)]].concat(),
+                m!("validate.last-level-condition"),
+            )
+            .expected(m!("validate.expected-last-level")),
         );
     }
     let special = |given: &Option<SpecialLevelSource>,
@@ -253,44 +256,43 @@ fn level(l: &LevelSource, origin: &Origin, method: Method, diags: &mut Diagnosti
     if crate::validate::check_id(&l.id).is_err() {
         diags.push(
             origin
-                .error(format!("`{}` is not a valid level id", l.id))
-                .expected(crate::validate::ID_EXPECTED),
+                .error(m!("validate.invalid-level-id", id = l.id))
+                .expected(crate::validate::id_expected()),
         );
     }
     if l.label.trim().is_empty() || l.symbol.trim().is_empty() {
         diags.push(
             origin
-                .error(format!("level `{}` has no label or no symbol", l.id))
-                .expected("a label and a symbol, so that the level never reads by colour alone"),
+                .error(m!("validate.level-without-label", id = l.id))
+                .expected(m!("validate.expected-label-and-symbol")),
         );
     }
     if matches!(l.at_least, Some(crate::source::Threshold::Pace)) && method != Method::Progress {
         diags.push(
             origin
-                .error(format!(
-                    "level `{}` says `at_least: pace`, which only the progress method has",
-                    l.id
-                ))
-                .expected("a percentage such as `at_least: 80`"),
+                .error(m!("validate.pace-outside-progress", id = l.id))
+                .expected(m!("validate.expected-percentage")),
         );
     }
     let colour = colour::Hex::parse(&l.colour);
     match colour {
         None => diags.push(
             origin
-                .error(format!("`{}` is not a colour", l.colour))
-                .expected("a colour such as \"#237a45\" (in quotes)"),
+                .error(m!("validate.not-a-colour", colour = l.colour))
+                .expected(m!("validate.expected-colour")),
         ),
         Some(c) => {
             let contrast = c.contrast(colour::WHITE);
             if contrast < 4.5 {
                 diags.push(
                     origin
-                        .error(format!(
-                            "level `{}`'s colour {} has a contrast of {contrast:.2}:1 against white",
-                            l.id, l.colour
+                        .error(m!(
+                            "validate.low-contrast",
+                            id = l.id,
+                            colour = l.colour,
+                            contrast = format!("{contrast:.2}")
                         ))
-                        .expected("4.5:1 or more: the colour is used for the level's text, and white text is written on it in charts (WCAG 2.2 AA)"),
+                        .expected(m!("validate.expected-contrast")),
                 );
             }
         }
@@ -328,8 +330,8 @@ fn check_distinct(
         for b in &all[i + 1..] {
             if a.id == b.id {
                 diags.push(
-                    c.error_at(&place(i), format!("two levels have the id `{}`", a.id))
-                        .expected("a different id for each level"),
+                    c.error_at(&place(i), m!("validate.level-id-twice", id = a.id))
+                        .expected(m!("validate.expected-different-level-ids")),
                 );
             }
         }
@@ -349,15 +351,34 @@ fn check_distinct(
                 diags.push(
                     c.error_at(
                         &place(*j),
-                        format!(
-                            "the colours of levels `{}` ({}) and `{}` ({}) are too close for {vision} (ΔE {difference:.1})",
-                            x.id, x.colour, y.id, y.colour
+                        m!(
+                            "validate.colours-too-close",
+                            first = x.id,
+                            first_colour = x.colour,
+                            second = y.id,
+                            second_colour = y.colour,
+                            vision = vision_name(vision),
+                            difference = format!("{difference:.1}")
                         ),
                     )
-                    .expected(format!("colours at least ΔE {} apart under normal vision, protanopia, deuteranopia and tritanopia; change lightness as well as hue", colour::MIN_DIFFERENCE)),
+                    .expected(m!(
+                        "validate.expected-colour-difference",
+                        least = colour::MIN_DIFFERENCE
+                    )),
                 );
             }
         }
+    }
+}
+
+/// A kind of vision as `colour::too_close` names it, in the current language.
+fn vision_name(vision: &str) -> String {
+    match vision {
+        "normal vision" => m!("validate.vision.normal"),
+        "protanopia" => m!("validate.vision.protanopia"),
+        "deuteranopia" => m!("validate.vision.deuteranopia"),
+        "tritanopia" => m!("validate.vision.tritanopia"),
+        other => other.to_string(),
     }
 }
 

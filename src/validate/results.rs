@@ -40,9 +40,9 @@ pub(super) fn years(
                 diags.push(
                     Diagnostic::error(
                         format!("results/{}", folder.folder),
-                        "this year has a verification.yaml but no result.yaml",
+                        m!("validate.verification-without-result"),
                     )
-                    .expected("results/<year>/result.yaml beside verification.yaml"),
+                    .expected(m!("validate.expected-result-yaml")),
                 );
             }
             continue;
@@ -53,16 +53,16 @@ pub(super) fn years(
                 diags.push(
                     f.error_at(
                         &[key("year")],
-                        format!(
-                            "the folder is results/{} but `year:` says {}",
-                            folder.folder,
-                            year.label()
+                        m!(
+                            "validate.results-year-mismatch",
+                            folder = folder.folder,
+                            year = year.label()
                         ),
                     )
-                    .expected(format!(
-                        "`year: {}`, or move the files to results/{}/",
-                        named.short(),
-                        year.short()
+                    .expected(m!(
+                        "validate.expected-results-year",
+                        named = named.short(),
+                        year = year.short()
                     )),
                 );
             }
@@ -72,12 +72,12 @@ pub(super) fn years(
                 diags.push(
                     f.error_at(
                         &[key("year")],
-                        format!("{} is outside the plan's period", year.label()),
+                        m!("validate.outside-plan", year = year.label()),
                     )
-                    .expected(format!(
-                        "a year from {} to {} (plan.yaml `period:`)",
-                        p.from.short(),
-                        p.to.short()
+                    .expected(m!(
+                        "validate.expected-year-in-plan",
+                        from = p.from.short(),
+                        to = p.to.short()
                     )),
                 );
             }
@@ -86,13 +86,14 @@ pub(super) fn years(
             diags.push(
                 f.error_at(
                     &[key("year")],
-                    format!(
-                        "{} has results in two folders: results/{other}/ and results/{}/",
-                        year.label(),
-                        folder.folder
+                    m!(
+                        "validate.results-twice",
+                        year = year.label(),
+                        other = other,
+                        folder = folder.folder
                     ),
                 )
-                .expected("one results/<year>/ folder per fiscal year"),
+                .expected(m!("validate.expected-one-results-folder")),
             );
             continue;
         }
@@ -243,9 +244,9 @@ fn verification(
             diags.push(
                 f.error_at(
                     &[key("entries"), Seg::Index(i), key("indicators")],
-                    "this entry names no indicator",
+                    m!("validate.entry-without-indicator"),
                 )
-                .expected("a list of indicator ids, such as `[tenshutsu]`"),
+                .expected(m!("validate.expected-indicator-list")),
             );
         }
         let mut rows = Vec::with_capacity(entry.indicators.len());
@@ -285,7 +286,7 @@ fn verification(
                     if known.report(unknown) {
                         diags.push(
                             f.error_at(&path(), msg)
-                                .expected("an indicator id from indicators/, or id.series for one series of a compound indicator")
+                                .expected(m!("validate.expected-indicator-or-series"))
                                 .help_opt(help),
                         );
                     }
@@ -297,11 +298,12 @@ fn verification(
                 diags.push(
                     f.error_at(
                         &[key("entries"), Seg::Index(i), key("scale"), key(reference)],
-                        format!(
-                            "`{reference}` has a scale but is not one of this entry's indicators"
-                        ),
+                        m!("validate.scale-not-in-entry", reference = reference),
                     )
-                    .expected(format!("one of: {}", entry.indicators.join(", "))),
+                    .expected(m!(
+                        "validate.expected-one-of",
+                        list = crate::messages::list(&entry.indicators)
+                    )),
                 );
             }
         }
@@ -350,18 +352,15 @@ fn check_scale(
         diags.push(
             f.error_at(
                 path,
-                format!(
-                    "`scale: {}` would print `{}`'s figures in {}{} (such as {})",
-                    scale.suffix(),
-                    indicator.id,
-                    scale.suffix(),
-                    unit_of(x),
-                    crate::format::with_unit(x.baseline, &x.unit, Some(scale)),
+                m!(
+                    "validate.scale-unsuited",
+                    scale = scale.suffix(),
+                    id = indicator.id,
+                    unit = unit_of(x),
+                    example = crate::format::with_unit(x.baseline, &x.unit, Some(scale)),
                 ),
             )
-            .expected(
-                "a scale only for the rows it suits: `scale: { shukyaku: 万, jr-nagaoka: 万 }`",
-            ),
+            .expected(m!("validate.expected-scale")),
         );
     }
 }
@@ -377,9 +376,12 @@ fn external(f: &Loaded<ExternalSource>, goals: &Goals, diags: &mut Diagnostics) 
                 diags.push(
                     f.error_at(
                         &[key("opinions"), Seg::Index(i), key("goal")],
-                        format!("there is no goal {}", o.goal),
+                        m!("validate.unknown-goal", code = o.goal),
                     )
-                    .expected(format!("one of the goals: {}", codes.join(", ")))
+                    .expected(m!(
+                        "validate.expected-goals",
+                        codes = crate::messages::list(&codes)
+                    ))
                     .help_opt(crate::diag::did_you_mean(
                         &o.goal.to_string(),
                         codes.iter().map(String::as_str),

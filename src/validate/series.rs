@@ -2,7 +2,7 @@
 //! compound one, or a milestone; their units, directions, baselines and targets (final
 //! and yearly), and the years these belong to.
 
-use super::{check_id, ID_EXPECTED};
+use super::{check_id, id_expected};
 use crate::diag::Diagnostics;
 use crate::fiscal_year::FiscalYear;
 use crate::load::Loaded;
@@ -37,12 +37,15 @@ fn years(
     };
     if y.baseline >= y.target {
         diags.push(
-            f.error_at(&[at, &[key("baseline_year")]].concat(), format!(
-                "the baseline's year {} is not before the target's year {}",
-                y.baseline.short(),
-                y.target.short()
-            ))
-            .expected("`baseline_year:` before `target_year:` (by default the year before the plan starts and its last year)"),
+            f.error_at(
+                &[at, &[key("baseline_year")]].concat(),
+                m!(
+                    "validate.baseline-not-before-target",
+                    baseline = y.baseline.short(),
+                    target = y.target.short()
+                ),
+            )
+            .expected(m!("validate.expected-baseline-before-target")),
         );
     }
     y
@@ -60,20 +63,20 @@ fn direction_agrees(
     let ord = target.cmp_value(baseline);
     let (wrong, expected) = match direction {
         Direction::Lower if ord.is_gt() => (
-            format!(
-                "`direction: lower`, but the target ({}) is above the baseline ({})",
-                crate::format::plain_number(target),
-                crate::format::plain_number(baseline)
+            m!(
+                "validate.lower-but-target-above",
+                target = crate::format::plain_number(target),
+                baseline = crate::format::plain_number(baseline)
             ),
-            "a target below the baseline for a lower-is-better indicator, or `direction: higher`",
+            m!("validate.expected-target-below"),
         ),
         Direction::Higher if ord.is_lt() => (
-            format!(
-                "the target ({}) is below the baseline ({}), but higher is better (the default)",
-                crate::format::plain_number(target),
-                crate::format::plain_number(baseline)
+            m!(
+                "validate.higher-but-target-below",
+                target = crate::format::plain_number(target),
+                baseline = crate::format::plain_number(baseline)
             ),
-            "`direction: lower` if lower is better here, or a target above the baseline",
+            m!("validate.expected-target-above"),
         ),
         _ => return,
     };
@@ -95,13 +98,16 @@ fn annual_targets(
     for year in targets.keys() {
         if *year <= y.baseline || *year > y.target {
             diags.push(
-                f.error_at(&[at, &[key("targets"), key(&year.short())]].concat(), format!(
-                    "a yearly target for {}, outside the years from the baseline ({}) to the target ({})",
-                    year.label(),
-                    y.baseline.short(),
-                    y.target.short()
-                ))
-                .expected("yearly targets for the years after the baseline's, up to the target's"),
+                f.error_at(
+                    &[at, &[key("targets"), key(&year.short())]].concat(),
+                    m!(
+                        "validate.yearly-target-outside",
+                        year = year.label(),
+                        baseline = y.baseline.short(),
+                        target = y.target.short()
+                    ),
+                )
+                .expected(m!("validate.expected-yearly-targets")),
             );
         }
     }
@@ -129,19 +135,16 @@ pub(super) fn series_of(
                     diags.push(
                         f.error_at(
                             &[key(field.0)],
-                            format!("`{}` is given both here and in `series:`", field.0),
+                            m!("validate.given-here-and-in-series", field = field.0),
                         )
-                        .expected(format!(
-                            "`{}` inside each series of a compound indicator",
-                            field.0
-                        )),
+                        .expected(m!("validate.expected-inside-each-series", field = field.0)),
                     );
                 }
             }
             if list.is_empty() {
                 diags.push(
-                    f.error_at(&[key("series")], "`series:` is empty")
-                        .expected("at least one series"),
+                    f.error_at(&[key("series")], m!("validate.series-empty"))
+                        .expected(m!("validate.expected-a-series")),
                 );
             }
             let mut out: Vec<Series> = Vec::new();
@@ -150,25 +153,23 @@ pub(super) fn series_of(
                 if let Err(msg) = check_id(&s.id) {
                     diags.push(
                         f.error_at(&[path[0].clone(), path[1].clone(), key("id")], msg)
-                            .expected(ID_EXPECTED),
+                            .expected(id_expected()),
                     );
                 }
                 if out.iter().any(|o| o.id.as_deref() == Some(&s.id)) {
                     diags.push(
                         f.error_at(
                             &[path[0].clone(), path[1].clone(), key("id")],
-                            format!("series id `{}` is used twice", s.id),
+                            m!("validate.series-id-twice", id = s.id),
                         )
-                        .expected("a different id for each series"),
+                        .expected(m!("validate.expected-different-series-ids")),
                     );
                 }
                 let unit = s.unit.clone().or_else(|| v.unit.clone());
                 if unit.is_none() {
                     diags.push(
-                        f.error_at(&path, format!("series `{}` has no unit", s.id))
-                            .expected(
-                                "`unit:` on the series or on the indicator, such as `%` or `人`",
-                            ),
+                        f.error_at(&path, m!("validate.series-without-unit", id = s.id))
+                            .expected(m!("validate.expected-series-unit")),
                     );
                 }
                 let direction = s.direction.unwrap_or(direction);
@@ -206,8 +207,16 @@ pub(super) fn series_of(
             }
             if !missing.is_empty() {
                 diags.push(
-                    f.error_at(&[], format!("indicator `{}` has no {}", v.id, missing.join(", no ")))
-                        .expected("`unit:`, `baseline:` and `target:`, a `series:` list for a compound indicator, or `milestone:`"),
+                    f.error_at(
+                        &[],
+                        m!(
+                            "validate.indicator-lacks",
+                            id = v.id,
+                            missing =
+                                crate::messages::join(&missing, &m!("validate.lacks-separator"))
+                        ),
+                    )
+                    .expected(m!("validate.expected-indicator-fields")),
                 );
                 return Vec::new();
             }
@@ -250,17 +259,18 @@ fn milestone(
     ] {
         if present {
             diags.push(
-                f.error_at(&[key(field)], format!("a milestone has no `{field}`"))
-                    .expected(
-                        "`milestone:` (what achieving it is called) and `target_year:` (by when)",
-                    ),
+                f.error_at(
+                    &[key(field)],
+                    m!("validate.milestone-has-no", field = field),
+                )
+                .expected(m!("validate.expected-milestone-fields")),
             );
         }
     }
     if v.milestone.as_deref().is_some_and(|m| m.trim().is_empty()) {
         diags.push(
-            f.error_at(&[key("milestone")], "`milestone:` is empty")
-                .expected("what achieving it is called, such as `開設` or `策定`"),
+            f.error_at(&[key("milestone")], m!("validate.milestone-empty"))
+                .expected(m!("validate.expected-milestone-name")),
         );
     }
     let y = years(f, &[], v.baseline_year, v.target_year, period, diags);

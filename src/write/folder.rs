@@ -37,9 +37,10 @@ pub fn real_output(output: &Path) -> Result<PathBuf, String> {
         let target = fs::read_link(output)
             .map(|t| t.display().to_string())
             .unwrap_or_else(|_| "?".into());
-        format!(
-            "refusing to write the site to `{}`: it is a symbolic link to `{target}`, which does not exist. Make that folder, or give the folder itself as --output",
-            output.display()
+        m!(
+            "write.dangling-link",
+            output = output.display(),
+            target = target
         )
     })
 }
@@ -53,15 +54,18 @@ pub fn may_replace(real: &Path, shown: &Path) -> Result<(), String> {
     let via = if real == shown {
         String::new()
     } else {
-        format!(" (a link to `{}`)", real.display())
+        m!("write.link-to", target = real.display())
     };
     let shown = shown.display();
     let has_files = fs::read_dir(real)
         .map(|mut d| d.next().is_some())
         .unwrap_or(false);
     if !meta.is_dir() || (has_files && !real.join(MARKER).is_file()) {
-        return Err(format!(
-            "refusing to replace `{shown}`{via}: it exists and was not made by sosei (it has no {MARKER} file). Choose a new or empty folder"
+        return Err(m!(
+            "write.not-ours",
+            output = shown,
+            via = via,
+            marker = MARKER
         ));
     }
     Ok(())
@@ -74,22 +78,16 @@ pub fn check_output_folder(output: &Path, content: &Path) -> Result<(), String> 
     let (out, content) = (absolute(&real), absolute(content));
     let shown = output.display();
     if out.parent().is_none() {
-        return Err(format!(
-            "refusing to write the site to `{shown}`: it is the root folder"
-        ));
+        return Err(m!("write.root-folder", output = shown));
     }
     if std::env::var_os("HOME").is_some_and(|h| absolute(Path::new(&h)) == out) {
-        return Err(format!(
-            "refusing to write the site to `{shown}`: it is your home folder"
-        ));
+        return Err(m!("write.home-folder", output = shown));
     }
     if content.starts_with(&out) {
-        return Err(format!("refusing to write the site to `{shown}`: it holds the content folder, which would be replaced"));
+        return Err(m!("write.holds-content", output = shown));
     }
     if out.starts_with(&content) {
-        return Err(format!(
-            "refusing to write the site to `{shown}`: it is inside the content folder"
-        ));
+        return Err(m!("write.inside-content", output = shown));
     }
     may_replace(&real, output)
 }

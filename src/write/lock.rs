@@ -84,36 +84,38 @@ impl OutputLock {
                 Err(TryLockError::Error(e)) => {
                     return Err(io::Error::new(
                         e.kind(),
-                        format!("cannot lock {}: {e}", path.display()),
+                        m!("write.cannot-lock", path = path.display(), error = e),
                     ))
                 }
             }
             let holder = match holder_pid(&path) {
-                Some(pid) => format!("another sosei (pid {pid})"),
-                None => "another sosei".to_string(),
+                Some(pid) => m!("write.another-sosei-pid", pid = pid),
+                None => m!("write.another-sosei"),
             };
             if started.elapsed() >= wait.limit {
                 return Err(io::Error::new(
                     io::ErrorKind::WouldBlock,
-                    format!(
-                        "{holder} is writing `{}`, and was still at it after {} s. Wait for it to finish (or stop it), then build again",
-                        shown.display(),
-                        wait.limit.as_secs()
+                    m!(
+                        "write.still-locked",
+                        holder = holder,
+                        output = shown.display(),
+                        seconds = wait.limit.as_secs()
                     ),
                 ));
             }
             if !told {
-                (wait.notice)(&format!(
-                    "{holder} is writing `{}`; waiting for it to finish (at most {} s)…",
-                    shown.display(),
-                    wait.limit.as_secs()
+                (wait.notice)(&m!(
+                    "write.waiting",
+                    holder = holder,
+                    output = shown.display(),
+                    seconds = wait.limit.as_secs()
                 ));
                 told = true;
             }
             if wait.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 return Err(io::Error::new(
                     io::ErrorKind::Interrupted,
-                    format!("stopped while waiting for {holder} to finish writing"),
+                    m!("write.stopped-waiting", holder = holder),
                 ));
             }
             std::thread::sleep(POLL.min(wait.limit.saturating_sub(started.elapsed())));

@@ -120,9 +120,9 @@ impl Staging {
         let (dir, aside, output) = (&self.dir, &self.aside, &self.output);
         if let Ok(meta) = fs::symlink_metadata(output) {
             if meta.file_type().is_symlink() || (!swap::is_ours(output) && !is_empty_dir(output)) {
-                return Err(io::Error::other(format!(
-                    "`{}` was replaced by something else while the site was being written; it was left as it is",
-                    output.display()
+                return Err(io::Error::other(m!(
+                    "write.replaced-meanwhile",
+                    output = output.display()
                 )));
             }
             if swap::exchange(dir, output).is_ok() {
@@ -193,7 +193,7 @@ fn open_regular(file: &Path) -> io::Result<fs::File> {
     if !opened.metadata()?.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "not a regular file",
+            m!("write.not-regular-file"),
         ));
     }
     Ok(opened)

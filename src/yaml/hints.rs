@@ -11,9 +11,9 @@ pub(super) fn before_parsing(source: &SourceText) -> Option<Diagnostic> {
     let first_line = Some((source.line_offset + 1, 1));
     if source.text.trim().is_empty() {
         return Some(
-            Diagnostic::error(&source.path, "the file is empty")
+            Diagnostic::error(&source.path, m!("yaml.empty-file"))
                 .at(first_line)
-                .expected("YAML settings such as `key: value`; see docs/content-format.md"),
+                .expected(m!("yaml.expected-settings")),
         );
     }
     if source
@@ -22,9 +22,9 @@ pub(super) fn before_parsing(source: &SourceText) -> Option<Diagnostic> {
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
         return Some(
-            Diagnostic::error(&source.path, "the file has no settings, only comments")
+            Diagnostic::error(&source.path, m!("yaml.only-comments"))
                 .at(first_line)
-                .expected("YAML settings such as `key: value`; see docs/content-format.md"),
+                .expected(m!("yaml.expected-settings")),
         );
     }
     // The first line that starts with U+3000: the text's first, or one after a newline
@@ -35,12 +35,9 @@ pub(super) fn before_parsing(source: &SourceText) -> Option<Diagnostic> {
         .find(|&i| text[i..].starts_with('\u{3000}'));
     start.map(|start| {
         let i = text[..start].matches('\n').count();
-        Diagnostic::error(
-            &source.path,
-            "this line is indented with a full-width space (U+3000)",
-        )
-        .at(Some((source.line_offset + i + 1, 1)))
-        .expected("ordinary (half-width) spaces for indentation")
+        Diagnostic::error(&source.path, m!("yaml.full-width-indent"))
+            .at(Some((source.line_offset + i + 1, 1)))
+            .expected(m!("yaml.expected-half-width-indent"))
     })
 }
 
@@ -61,15 +58,15 @@ pub(super) fn diagnose(
     };
     let mut d = Diagnostic::error(&source.path, explain(shown)).at(position);
     if let Some((found, expected)) = unknown_field(&message) {
-        let listed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+        let listed = crate::messages::code_list(&expected);
         d = d
-            .expected(format!("one of {}", listed.join(", ")))
+            .expected(m!("yaml.expected-one-of", list = listed))
             .help_opt(suggestion(&found, &expected, present));
     } else if message.contains("missing field") {
-        d = d.expected("the field to be present; see docs/content-format.md");
+        d = d.expected(m!("yaml.expected-field-present"));
     }
     if message.contains("where a list was expected") || message.contains("sequence") {
-        d = d.help("write a list as `[a, b]`, or one item per line starting with `- `");
+        d = d.help(m!("yaml.help-list"));
     }
     let lines: Vec<&str> = source.text.lines().collect();
     let at = |i: usize| Some((source.line_offset + i + 1, 1));
@@ -89,12 +86,10 @@ pub(super) fn diagnose(
                         .unwrap_or(1);
                     return Diagnostic::error(
                         &source.path,
-                        format!("the `{open}` opened here is not closed"),
+                        m!("yaml.unclosed-bracket", open = open),
                     )
                     .at(Some((source.line_offset + i + 1, col)))
-                    .expected(format!(
-                        "`{close}` at the end of the list, on the same line"
-                    ));
+                    .expected(m!("yaml.expected-closing-bracket", close = close));
                 }
             }
         }
@@ -109,10 +104,10 @@ pub(super) fn diagnose(
                         .unwrap_or(1);
                     return Diagnostic::error(
                         &source.path,
-                        format!("the quote {quote} opened here is not closed"),
+                        m!("yaml.unclosed-quote", quote = quote),
                     )
                     .at(Some((source.line_offset + i + 1, col)))
-                    .expected(format!("a closing {quote} on the same line"));
+                    .expected(m!("yaml.expected-closing-quote", quote = quote));
                 }
             }
         }
@@ -134,12 +129,12 @@ pub(super) fn diagnose(
             }
             let after = &key[name.len()..];
             if after.starts_with('：') {
-                return Diagnostic::error(&source.path, "this line uses a full-width colon `：`")
+                return Diagnostic::error(&source.path, m!("yaml.full-width-colon"))
                     .at(at(i))
-                    .expected(format!("`{name}: …` with a half-width colon and a space"));
+                    .expected(m!("yaml.expected-half-width-colon", name = name));
             }
             if after.starts_with(':') && after.len() > 1 && !after[1..].starts_with([' ', '\t']) {
-                return Diagnostic::error(&source.path, "there is no space after the colon")
+                return Diagnostic::error(&source.path, m!("yaml.no-space-after-colon"))
                     .at(at(i))
                     .expected(format!("`{name}: {}`", &after[1..]));
             }
@@ -161,11 +156,12 @@ pub(super) fn diagnose(
             .map(|(i, _)| i)
             .collect();
         if let [first, .., last] = uses.as_slice() {
-            return Diagnostic::error(&source.path, format!("`{field}` is given twice"))
+            return Diagnostic::error(&source.path, m!("yaml.given-twice", field = field))
                 .at(at(*last))
-                .expected(format!(
-                    "`{field}` once; it is first given on line {}",
-                    source.line_offset + first + 1
+                .expected(m!(
+                    "yaml.expected-once",
+                    field = field,
+                    line = source.line_offset + first + 1
                 ));
         }
     }
@@ -173,53 +169,100 @@ pub(super) fn diagnose(
         position.and_then(|(l, _)| lines.get(l.checked_sub(source.line_offset + 1)?))
     {
         if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
-            d = d.help("YAML indentation must use spaces, not tabs");
+            d = d.help(m!("yaml.help-tab-indent"));
         }
         if line.matches('[').count() > line.matches(']').count() {
-            d = d.help("a `[` on this line is not closed with `]`");
+            d = d.help(m!("yaml.help-unclosed-bracket"));
         }
     }
     d
 }
 
-/// Makes serde's wording friendlier where a planner is likely to see it.
+/// serde's and libyaml's wording, in plain words of the current language where a
+/// planner is likely to see it (what comes before is the path of the value, as it is).
+/// A message not recognised stays as serde_yaml wrote it.
 fn explain(message: &str) -> String {
-    let message = message.replace(
-        "found character that cannot start any token",
-        "found a character that YAML does not allow here (a tab?)",
-    );
-    if let Some(rest) = message.split("unknown variant `").nth(1) {
-        let head = &message[..message.find("unknown variant").unwrap_or(0)];
+    let quoted = |rest: &str| rest.split('`').next().unwrap_or(rest).to_string();
+    if let Some((head, rest)) = after(message, "unknown field `") {
+        return format!("{head}{}", m!("yaml.unknown-field", name = quoted(rest)));
+    }
+    if let Some((head, rest)) = after(message, "missing field `") {
+        return format!("{head}{}", m!("yaml.missing-field", name = quoted(rest)));
+    }
+    if let Some((head, rest)) = after(message, "duplicate field `") {
+        return format!("{head}{}", m!("yaml.duplicate-field", name = quoted(rest)));
+    }
+    if let Some((head, rest)) = after(message, "unknown variant `") {
         let (found, choices) = rest.split_once('`').unwrap_or((rest, ""));
-        let choices = choices
-            .trim_start_matches(", expected ")
-            .trim_start_matches("one of ");
-        return format!("{head}`{found}` is not one of the choices: {choices}");
+        let names: Vec<&str> = choices.split('`').skip(1).step_by(2).collect();
+        let choices = match names.as_slice() {
+            [] => choices.trim_start_matches(", ").to_string(),
+            [one] => format!("`{one}`"),
+            [a, b] => m!(
+                "list.or",
+                first = format!("`{a}`"),
+                second = format!("`{b}`")
+            ),
+            _ => crate::messages::code_list(&names),
+        };
+        return format!(
+            "{head}{}",
+            m!("yaml.unknown-variant", found = found, choices = choices)
+        );
     }
     // serde: "path: invalid type: sequence, expected u32" → "path: found a list where a whole number was expected"
-    let Some(at) = message.find("invalid type: ") else {
-        return message;
-    };
-    let (head, rest) = message.split_at(at);
-    let rest = &rest["invalid type: ".len()..];
-    let Some((found, expected)) = rest.split_once(", expected ") else {
-        return message;
-    };
-    let plain = |t: &str| -> String {
-        match t.trim() {
-            "sequence" | "a sequence" => "a list".into(),
-            "map" | "a map" => "a mapping (key: value lines)".into(),
-            "unit value" => "nothing (an empty value)".into(),
-            "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".into(),
-            "a boolean" | "boolean" => "true or false".into(),
-            other => other.to_string(),
+    if let Some((head, rest)) = after(message, "invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let (found, expected) = (plain(found), plain(expected));
+            return format!(
+                "{head}{}",
+                m!("yaml.invalid-type", found = found, expected = expected)
+            );
         }
-    };
-    format!(
-        "{head}found {} where {} was expected",
-        plain(found),
-        plain(expected)
-    )
+    }
+    if let Some((head, rest)) = after(message, "invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let (found, expected) = (plain(found), plain(expected));
+            return format!(
+                "{head}{}",
+                m!("yaml.invalid-value", found = found, expected = expected)
+            );
+        }
+    }
+    super::syntax::explain(message).unwrap_or_else(|| message.to_string())
+}
+
+/// What comes before `marker` in `message`, and what comes after it.
+fn after<'a>(message: &'a str, marker: &str) -> Option<(&'a str, &'a str)> {
+    let at = message.find(marker)?;
+    Some((&message[..at], &message[at + marker.len()..]))
+}
+
+/// A kind of value as serde names it ("sequence", "u32", "string \"x\""), in plain words.
+fn plain(kind: &str) -> String {
+    let kind = kind.trim();
+    let value = |prefix: &str| kind.strip_prefix(prefix).map(str::to_string);
+    match kind {
+        "sequence" | "a sequence" => m!("yaml.kind.list"),
+        "map" | "a map" => m!("yaml.kind.mapping"),
+        "unit value" => m!("yaml.kind.nothing"),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => m!("yaml.kind.whole-number"),
+        "a boolean" | "boolean" => m!("yaml.kind.boolean"),
+        "a string" | "string" => m!("yaml.kind.a-string"),
+        _ => {
+            if let Some(v) = value("string ") {
+                m!("yaml.kind.string", value = v)
+            } else if let Some(v) = value("integer ") {
+                m!("yaml.kind.integer", value = v)
+            } else if let Some(v) = value("floating point ") {
+                m!("yaml.kind.decimal", value = v)
+            } else if let Some(v) = value("boolean ") {
+                m!("yaml.kind.boolean-value", value = v)
+            } else {
+                kind.to_string()
+            }
+        }
+    }
 }
 
 /// Removes serde_yaml's own ` at line N column M` (the position is printed separately).

@@ -10,6 +10,7 @@ mod entries;
 mod hints;
 mod index;
 mod suggest;
+mod syntax;
 mod unknown;
 
 pub use index::{key, LineIndex, Seg};
@@ -36,7 +37,7 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<T, Diagnostic> 
         problems
             .into_iter()
             .next()
-            .unwrap_or_else(|| Diagnostic::error(&source.path, "the file could not be parsed"))
+            .unwrap_or_else(|| Diagnostic::error(&source.path, m!("yaml.not-parsed")))
     })
 }
 
@@ -79,17 +80,23 @@ pub(super) fn escaped_control(source: &SourceText) -> Option<Diagnostic> {
             return Some(
                 Diagnostic::error(
                     &source.path,
-                    format!(
-                        "this string's escapes make the control character {}",
-                        crate::load::controls::describe(c)
+                    m!(
+                        "yaml.escaped-control",
+                        character = crate::load::controls::describe(c)
                     ),
                 )
                 .at(Some(position))
-                .expected("text without control characters: `\\t` and `\\n` are the only escapes of that kind allowed"),
+                .expected(m!("yaml.expected-no-control-escapes")),
             );
         }
     }
     None
+}
+
+/// A YAML mapping of strings to strings (sosei's message catalogues), or serde_yaml's
+/// own words on failure: no diagnostic, since diagnostics are worded from the catalogues.
+pub(crate) fn string_map(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
 /// Splits `---` front matter off a Markdown file: (front matter, body, body's first line).

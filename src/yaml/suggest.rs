@@ -22,12 +22,7 @@ pub(super) fn missing_because_of(message: &str, key: &str) -> bool {
 /// following it would overwrite or duplicate what that key holds. When the closest
 /// field is present, or `found` is a plural or singular of a present key, that is said.
 pub(super) fn suggestion(found: &str, expected: &[String], present: &[String]) -> Option<String> {
-    let already = |key: &str| {
-        format!(
-            "`{key}` is already set in this mapping; if `{found}` is meant to hold something \
-             else, see docs/content-format.md"
-        )
-    };
+    let already = |key: &str| m!("yaml.already-set", key = key, found = found);
     if let Some(key) = present.iter().find(|p| number_pair(found, p)) {
         return Some(already(key));
     }
@@ -35,7 +30,7 @@ pub(super) fn suggestion(found: &str, expected: &[String], present: &[String]) -
     if present.iter().any(|p| p == near) {
         return Some(already(near));
     }
-    Some(format!("did you mean `{near}`?"))
+    Some(m!("diag.did-you-mean", name = near))
 }
 
 /// Whether one word is the plural of the other (`target`/`targets`, `box`/`boxes`,

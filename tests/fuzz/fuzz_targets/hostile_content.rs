@@ -13,18 +13,18 @@ use hostile::*;
 /// Pieces chosen by the input: per field a count byte (0 keeps a harmless value), then
 /// for each piece a selector byte, and for a free piece its length and bytes.
 fn choose(data: &mut &[u8]) -> Option<Vec<Piece>> {
-    let mut next = || -> Option<u8> {
+    fn next(data: &mut &[u8]) -> Option<u8> {
         let (b, rest) = data.split_first()?;
         *data = rest;
         Some(*b)
-    };
-    let count = next()? % 6;
+    }
+    let count = next(data)? % 6;
     if count == 0 {
         return None;
     }
     let mut pieces = Vec::new();
     for _ in 0..count {
-        let Some(selector) = next() else { break };
+        let Some(selector) = next(data) else { break };
         let n = usize::from(selector);
         let piece = if n < TEXT.len() {
             Piece::Text(TEXT[n])
@@ -33,7 +33,7 @@ fn choose(data: &mut &[u8]) -> Option<Vec<Piece>> {
         } else if n < TEXT.len() + RAW.len() + CHARS.len() {
             Piece::Char(CHARS[n - TEXT.len() - RAW.len()])
         } else {
-            let len = usize::from(next().unwrap_or(0) % 24);
+            let len = usize::from(next(data).unwrap_or(0) % 24);
             let take = len.min(data.len());
             let bytes = &data[..take];
             *data = &data[take..];
