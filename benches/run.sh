@@ -11,10 +11,11 @@
 # For each scale it prints the first cold build's wall time, pages/s, charts/s, peak RSS,
 # output size and where the time went; at M and L the sosei/Hugo time ratios, medians of
 # alternating runs (each builds from scratch); and the time from saving one indicator's
-# file to the rebuilt page being served by `sosei serve`. At the end, a table of it all
-# (at M and L its cold build is the median of every sosei run, each from an empty output
-# folder), then M and L built in turn for the time per indicator at L against M. Outputs
-# go to /dev/shm when it exists, so that the disk does not decide the figures.
+# file to the rebuilt page (the latest year's, in its folder rN/) being served by `sosei
+# serve`. At the end, a table of it all (at M and L its cold build is the median of every
+# sosei run, each from an empty output folder), then M and L built in turn for the time
+# per indicator at L against M. Outputs go to /dev/shm when it exists, so that the disk
+# does not decide the figures.
 #
 # Needs: /usr/bin/time (Debian `time`) and hugo (Debian `hugo`). A benchmark, not a test.
 set -euo pipefail
@@ -61,6 +62,9 @@ for scale in "${scales[@]}"; do
   pages=$(echo "$report" | sed -n 's/^built \([0-9]*\) pages.*/\1/p')
   charts=$(echo "$report" | sed -n 's/.*, \([0-9]*\) charts.*/\1/p')
   size=$(du -sm "$out" | cut -f1)
+  # Each year's report is in its own folder (r3/); the root's home page names the latest's.
+  latest=$(grep -o 'rel="canonical" href="[^"]*"' "$out/index.html" | sed 's/.*href="//; s/"$//; s#/index\.html$##; s#.*/##')
+  [ -n "$latest" ] || { echo "no latest year's folder named in $out/index.html" >&2; exit 1; }
   echo "== $scale: $pages pages, $charts charts"
   echo "   first cold build: ${wall} s, $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") pages/s, $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") charts/s, peak RSS ${rss} MB, output ${size} MB"
   echo "$report" | grep -E '^  ' | sed 's/^/   /'
@@ -113,7 +117,7 @@ for scale in "${scales[@]}"; do
     echo "   sosei time per indicator: ${per_indicator[$scale]} ms"
   fi
   rm -rf "$out" "$out_root/hugo-$scale"
-  latency=$(target/release/examples/serve_latency --content "$content" --edit "$edit" --page strategies/1.html --rounds "$rounds")
+  latency=$(target/release/examples/serve_latency --content "$content" --edit "$edit" --page "$latest/strategies/1.html" --rounds "$rounds")
   echo "   $latency"
   served=$(echo "$latency" | sed -n 's/.*median \([0-9]*\) ms.*/\1/p')
   summary+=("| $scale | $pages | $charts | ${wall} s | $(awk "BEGIN {printf \"%.0f\", $pages/$wall}") | $(awk "BEGIN {printf \"%.0f\", $charts/$wall}") | ${rss} MB | ${size} MB | $ratio | $ratio_stock | ${served} ms |")

@@ -7,10 +7,11 @@
 //! benchmark, not a test: nothing here asserts a time.
 
 use sosei::chart::style::ChartStyle;
-use sosei::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendYear};
+use sosei::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendWords, TrendYear};
 use sosei::model::SeriesRef;
 use sosei::render::charts;
-use sosei::render::context::{Collected, ViewCtx};
+use sosei::render::context::{Collected, Facts, ViewCtx};
+use sosei::vocabulary::Vocabulary;
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -23,6 +24,7 @@ fn main() {
     let year = report.years.last().expect("an evaluation year").year;
     let eval = sosei::evaluate::evaluate(&report, year);
     let collected = Mutex::new(Collected::default());
+    let facts = Facts::new(&report);
     let ctx = ViewCtx {
         report: &report,
         eval: &eval,
@@ -31,6 +33,7 @@ fn main() {
         year_root: String::new(),
         collected: &collected,
         style: &style,
+        facts: &facts,
         slots: Default::default(),
     };
 
@@ -69,7 +72,8 @@ fn main() {
         bytes / count.max(1)
     );
 
-    let views: Vec<TrendView> = (0..1000).map(synthetic).collect();
+    let words = TrendWords::new(&Vocabulary::builtin().expect("the built-in vocabulary"));
+    let views: Vec<TrendView> = (0..1000).map(|n| synthetic(n, &words)).collect();
     let rounds = 20;
     let count = (rounds * views.len()) as f64;
     // As the rest of the crate takes them: a `Chart` each, with its own string.
@@ -98,8 +102,9 @@ fn main() {
     );
 }
 
-/// A 10-year series with a missing and a revised year, direction alternating.
-fn synthetic(n: usize) -> TrendView {
+/// A 10-year series with a missing and a revised year, direction alternating; no
+/// annual targets, so that the figures compare with those measured before them.
+fn synthetic(n: usize, words: &TrendWords) -> TrendView {
     let base = 100.0 + (n % 37) as f64;
     let years = (0..10)
         .map(|k| {
@@ -125,5 +130,7 @@ fn synthetic(n: usize) -> TrendView {
         target: base + 10.0,
         target_label: format!("{:.1}%", base + 10.0),
         years,
+        year_targets: vec![None; 10],
+        words: words.clone(),
     }
 }

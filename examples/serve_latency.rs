@@ -3,7 +3,11 @@
 //!
 //!     cargo build --release && cargo run --release --example serve_latency
 //!     cargo run --release --example serve_latency -- --content /tmp/l/content \
-//!         --edit indicators/1-00000.yaml --page strategies/1.html --rounds 20
+//!         --edit indicators/1-00000.yaml --page r11/strategies/1.html --rounds 20
+//!
+//! `--page` is relative to the output folder: every year's report is in its own folder, so
+//! the latest year's pages are under `rN/` (`r3/` for the bundled report, `r11/` for
+//! `synth`'s content); the default is a project page of the bundled report.
 //!
 //! Copies the content folder (the bundled report by default) to a temporary folder, starts
 //! the release binary `target/release/sosei serve` on a free port, then edits a file (a
@@ -53,7 +57,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let source = args::content(&args);
     let edit = arg("--edit").unwrap_or_else(|| "grants/1-nadec/projects/04-internship.md".into());
-    let page = arg("--page").unwrap_or_else(|| "grants/1-nadec/04-internship.html".into());
+    let page = arg("--page").unwrap_or_else(|| "r3/grants/1-nadec/04-internship.html".into());
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(20);
     let written = args.iter().any(|a| a == "--written");
     let binary = root.join("target/release/sosei");
@@ -84,6 +88,15 @@ fn main() {
         .and_then(|r| r.split('/').next())
         .expect("an address")
         .to_string();
+    let before = get(&addr, &format!("/{page}"));
+    if !before.starts_with("HTTP/1.1 200") {
+        let _ = server.kill();
+        let _ = server.wait();
+        let _ = std::fs::remove_dir_all(&dir);
+        let status = before.lines().next().unwrap_or("no answer");
+        eprintln!("the server does not serve /{page} ({status}): give --page within the latest year's folder, as r3/strategies/1.html");
+        std::process::exit(2);
+    }
     let file = content.join(&edit);
     let original = std::fs::read_to_string(&file).unwrap();
     let (mut served, mut on_disk) = (Vec::new(), Vec::new());
