@@ -95,6 +95,13 @@ impl<'a> Md<'a> {
         self.r.vocabulary.fill(key, values)
     }
 
+    /// The indicator's 所管課 as the report prints it under the name (nothing without one).
+    pub fn department(&self, ind: &sosei::model::Indicator) -> String {
+        ind.department.as_deref().map_or(String::new(), |d| {
+            format!("<br>{}", esc(&self.fill("table.department_of", &[("department", d)])))
+        })
+    }
+
     /// `令和3年度`, as the report prints a year.
     pub fn label(&self, year: FiscalYear) -> String {
         year.label_in(self.r.config.era_fy2019)

@@ -69,9 +69,6 @@ impl Md<'_> {
             head.push(self.fill("table.goal", &[("level", self.top_level())]));
         }
         head.push(self.fill("table.indicator", &[("kinds", kinds)]));
-        if self.facts.departments {
-            head.push(self.word("table.department").into());
-        }
         head.push(self.word("table.baseline").into());
         for y in years {
             head.push(self.fill("table.actual", &[("year", &self.short(*y))]));
@@ -108,10 +105,8 @@ impl Md<'_> {
             if ind.kind != r.goals.level(ind.goal).indicator_kind {
                 name += &esc(&ind.kind);
             }
+            name += &self.department(ind);
             cells.push(name);
-            if self.facts.departments {
-                cells.push(esc(ind.department.as_deref().unwrap_or("")));
-            }
             let mut per_series = Vec::new();
             for k in 0..ind.series.len() {
                 let actuals: Vec<_> = results.iter().map(|res| obs(*res, i, k)).collect();
@@ -180,9 +175,6 @@ impl Md<'_> {
             self.fill("table.goal", &[("level", self.top_level())]),
             self.fill("table.indicator", &[("kinds", &kinds)]),
         ];
-        if self.facts.departments {
-            head.push(self.word("table.department").into());
-        }
         head.push(self.word("table.baseline").into());
         let actual = self.short(self.y.eval.year);
         head.push(self.fill("table.actual", &[("year", &actual)]));
@@ -202,10 +194,8 @@ impl Md<'_> {
                     self.figures(ind, k, labels, &[actual], row.scale, &notes)
                 };
                 let per_series: Vec<_> = series_of(row).into_iter().map(values).collect();
-                let mut cells = vec![esc(&r.goals.label(ind.goal)), esc(name)];
-                if self.facts.departments {
-                    cells.push(esc(ind.department.as_deref().unwrap_or("")));
-                }
+                let name = esc(name) + &self.department(ind);
+                let mut cells = vec![esc(&r.goals.label(ind.goal)), name];
                 cells.extend(joined(&per_series));
                 self.row(&cells);
             }
