@@ -94,14 +94,7 @@ fn content() -> tempfile::TempDir {
 }
 
 fn sanitize_in(dir: &Path, html: &str) -> Sanitized {
-    let ctx = Context {
-        content_root: dir,
-        source: Path::new("grants/1/projects/a.md"),
-        site_root: "../../",
-        max_bytes: 1 << 20,
-        no_file: "写真（画像ファイルなし）",
-        not_found: "写真（画像ファイルが見つかりません）",
-    };
+    let ctx = Context::for_tests(dir);
     sanitize(html, Some(&ctx))
 }
 

@@ -115,11 +115,36 @@ impl Vocabulary {
     }
 
     /// The word for `key` with each `{name}` replaced by its value.
+    /// One pass over the word: a value is never searched for blanks itself, so text
+    /// from the content that happens to hold `{year}` stays as written. A blank with no
+    /// value given stays as it is.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut out = self.get(key).to_string();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
+        let word = self.get(key);
+        let mut out =
+            String::with_capacity(word.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+        let mut rest = word;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v, close))
+            });
+            match value {
+                Some((v, close)) => {
+                    out.push_str(v);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -155,6 +180,15 @@ mod tests {
         assert_eq!(v.get("no.such.key"), "{missing word}");
         assert_eq!(v.missing().len(), 1);
         assert!(v.missing()[0].message.contains("`no.such.key`"));
+    }
+
+    #[test]
+    fn fill_replaces_each_blank_once_and_never_inside_a_value() {
+        let mut v = Vocabulary::default();
+        v.words
+            .insert("k".into(), "{title}（{year}）{title}{other}{".into());
+        let filled = v.fill("k", &[("title", "{year}の{"), ("year", "令和3年度")]);
+        assert_eq!(filled, "{year}の{（令和3年度）{year}の{{other}{");
     }
 
     /// Every key the code asks for (`.get("…")`, `.fill("…"`) is in the built-in file.

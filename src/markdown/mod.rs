@@ -81,6 +81,22 @@ pub struct Context<'a> {
     pub not_found: &'a str,
 }
 
+impl<'a> Context<'a> {
+    /// A project's Markdown (`grants/1/projects/a.md`) under `content_root`, as the
+    /// unit tests of Markdown and of trusted HTML render it.
+    #[cfg(test)]
+    pub(crate) fn for_tests(content_root: &'a Path) -> Context<'a> {
+        Context {
+            content_root,
+            source: Path::new("grants/1/projects/a.md"),
+            site_root: "../../",
+            max_bytes: 1 << 20,
+            no_file: "写真（画像ファイルなし）",
+            not_found: "写真（画像ファイルが見つかりません）",
+        }
+    }
+}
+
 /// What rendering found: files to copy and problems to report.
 #[derive(Debug, Default)]
 pub struct Rendered {

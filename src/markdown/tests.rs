@@ -159,14 +159,7 @@ fn content(text: &str) -> tempfile::TempDir {
 }
 
 fn render_in(dir: &Path, text: &str) -> Rendered {
-    let ctx = Context {
-        content_root: dir,
-        source: Path::new("grants/1/projects/a.md"),
-        site_root: "../../",
-        max_bytes: 1 << 20,
-        no_file: "写真（画像ファイルなし）",
-        not_found: "写真（画像ファイルが見つかりません）",
-    };
+    let ctx = Context::for_tests(dir);
     render(text, 2, "表", Some(&ctx), false)
 }
 

@@ -149,6 +149,22 @@ pub struct Fixed {
     pub scale: Option<Scale>,
 }
 
+impl Fixed {
+    pub fn baseline(scale: Option<Scale>) -> Fixed {
+        Fixed {
+            target: false,
+            scale,
+        }
+    }
+
+    pub fn target(scale: Option<Scale>) -> Fixed {
+        Fixed {
+            target: true,
+            scale,
+        }
+    }
+}
+
 fn fixed(ctx: &ViewCtx, out: &mut String, indicator: &Indicator, series: &Series, which: Fixed) {
     let Fixed { target, scale } = which;
     match (&indicator.milestone, target) {

@@ -203,6 +203,9 @@ pub struct Facts {
     pub by_goal: Vec<String>,
     /// Some indicator's baseline or target year is not the plan's default.
     pub show_years: bool,
+    /// Series in the whole report: more than `full_report_charts` leaves the full
+    /// report's trend charts out.
+    pub series: usize,
 }
 
 impl Facts {
@@ -253,6 +256,7 @@ impl Facts {
                 .iter()
                 .flat_map(|i| &i.series)
                 .any(|s| s.baseline_year != default_baseline || s.target_year != period.to),
+            series: report.indicators.iter().map(|i| i.series.len()).sum(),
         }
     }
 }

@@ -61,13 +61,10 @@ pub fn frame(ctx: &ViewCtx, spec: &PageSpec, this_year: &YearPages, at_root: boo
     };
     // The menu: the pages of the year's table that have an entry, in its order.
     let nav = this_year
-        .specs
-        .iter()
-        .filter_map(|s| {
-            Some(LinkView {
-                title: s.menu.clone()?,
-                href: ctx.href(&s.path),
-            })
+        .menu()
+        .map(|(s, title)| LinkView {
+            title: title.to_owned(),
+            href: ctx.href(&s.path),
         })
         .collect();
     // The same page in another year's report, or that report's home if it has no such page.

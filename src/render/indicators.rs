@@ -121,18 +121,7 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
         html.raw("</th>");
         let all: Vec<usize> = (0..ind.series.len()).collect();
         let label = |s| label_of(ind, s);
-        write_fixed_cell(
-            ctx,
-            html,
-            &notes,
-            &all,
-            ind,
-            label,
-            Fixed {
-                target: false,
-                scale: None,
-            },
-        );
+        write_fixed_cell(ctx, html, &notes, &all, ind, label, Fixed::baseline(None));
         for (y, result) in t.years.iter().zip(&results) {
             html.raw("<td class=\"num\">");
             for (k, s) in ind.series.iter().enumerate() {
@@ -151,18 +140,7 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
         if year_targets {
             write_year_targets(html, &notes, ind, status_year);
         }
-        write_fixed_cell(
-            ctx,
-            html,
-            &notes,
-            &all,
-            ind,
-            label,
-            Fixed {
-                target: true,
-                scale: None,
-            },
-        );
+        write_fixed_cell(ctx, html, &notes, &all, ind, label, Fixed::target(None));
         html.raw("<td class=\"num\">");
         let assessments: Vec<_> = (0..ind.series.len())
             .map(|k| ctx.eval.assessment(series_ref(i, k), status_year))

@@ -240,7 +240,7 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
     let (level, grant_level, project_level) = if full { (4, 4, 4) } else { (3, 3, 2) };
     let frame = frame(ctx, spec, place.year, place.at_root);
     let is = |k: PageKind| kind == k || full;
-    let series: usize = report.indicators.iter().map(|i| i.series.len()).sum();
+    let series = env.facts.series;
     let goals = match kind {
         PageKind::Goal(g) => vec![pages::goal_view(ctx, g, GoalDetail::Full, level)],
         PageKind::Home | PageKind::Full => report

@@ -101,6 +101,8 @@ pub struct YearPages {
     order: Vec<usize>,
     /// A page's place in `order`, by path.
     place: std::collections::HashMap<String, usize>,
+    /// Indices into `specs` of the pages with a menu entry, in the table's order.
+    menu: Vec<usize>,
 }
 
 /// Every evaluation year's pages, indexed.
@@ -132,13 +134,24 @@ impl YearPages {
             .enumerate()
             .map(|(k, i)| (specs[*i].path.clone(), k))
             .collect();
+        let menu = (0..specs.len())
+            .filter(|i| specs[*i].menu.is_some())
+            .collect();
         YearPages {
             year,
             prefix: year_prefix(year),
             specs,
             order,
             place,
+            menu,
         }
+    }
+
+    /// The pages with a menu entry, with that entry, in the table's order.
+    pub fn menu(&self) -> impl Iterator<Item = (&PageSpec, &str)> {
+        self.menu
+            .iter()
+            .filter_map(|i| self.specs[*i].menu.as_deref().map(|m| (&self.specs[*i], m)))
     }
 
     /// The page `step` places before (−) or after (+) `path` in reading order.

@@ -111,10 +111,7 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
                 &series,
                 ind,
                 shown,
-                Fixed {
-                    target: false,
-                    scale: row.scale,
-                },
+                Fixed::baseline(row.scale),
             );
             html.raw("<td class=\"num\">");
             for k in &series {
@@ -137,10 +134,7 @@ pub fn write_verification_table(ctx: &ViewCtx, t: &VerificationTable, html: &mut
                 &series,
                 ind,
                 shown,
-                Fixed {
-                    target: true,
-                    scale: row.scale,
-                },
+                Fixed::target(row.scale),
             );
             if k == 0 {
                 let span = rows.len().to_string();

@@ -82,6 +82,22 @@ pub struct SpecialLevelSource {
     pub colour: String,
 }
 
+impl SpecialLevelSource {
+    /// As a level with no condition, `id` unless it names its own.
+    pub fn as_level(&self, id: &str) -> LevelSource {
+        LevelSource {
+            id: self.id.clone().unwrap_or_else(|| id.to_string()),
+            label: self.label.clone(),
+            symbol: self.symbol.clone(),
+            meaning: self.meaning.clone(),
+            colour: self.colour.clone(),
+            reached: None,
+            at_least: None,
+            improved: None,
+        }
+    }
+}
+
 /// `at_least:`: a percentage, or `pace` (the progress expected by the year).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Threshold {

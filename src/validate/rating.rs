@@ -144,16 +144,7 @@ pub(super) fn rating(
             Some(s) => (s, Origin::Config(c, at(&[name]))),
             None => (default, Origin::Preset),
         };
-        let l = LevelSource {
-            id: s.id.clone().unwrap_or_else(|| id.to_string()),
-            label: s.label.clone(),
-            symbol: s.symbol.clone(),
-            meaning: s.meaning.clone(),
-            colour: s.colour.clone(),
-            reached: None,
-            at_least: None,
-            improved: None,
-        };
+        let l = s.as_level(id);
         level(&l, &origin, method, diags)
     };
     let not_measured = special(
@@ -206,16 +197,7 @@ pub fn builtin(method: Method, pace: Quantity) -> Result<Rating, Diagnostics> {
         .map(|l| level(l, &Origin::Preset, method, &mut diags))
         .collect();
     let special = |s: &SpecialLevelSource, id: &str, diags: &mut Diagnostics| {
-        let l = LevelSource {
-            id: s.id.clone().unwrap_or_else(|| id.to_string()),
-            label: s.label.clone(),
-            symbol: s.symbol.clone(),
-            meaning: s.meaning.clone(),
-            colour: s.colour.clone(),
-            reached: None,
-            at_least: None,
-            improved: None,
-        };
+        let l = s.as_level(id);
         level(&l, &Origin::Preset, method, diags)
     };
     let rating = Rating {

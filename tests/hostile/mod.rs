@@ -370,6 +370,42 @@ const ATTRIBUTES: &[&str] = &[
     "stroke-linecap",
 ];
 
+/// What a build of the hostile site came to, when nothing in it was wrong.
+pub enum Outcome {
+    /// Built, with this many pages checked.
+    Built(usize),
+    /// Refused, with nothing written.
+    Refused,
+}
+
+/// Builds the hostile site with `chosen[i]` in the field `names[i]` (`None`: a harmless
+/// value), then checks what was written (`check_site`), or that a refusal wrote nothing.
+pub fn build_and_check(
+    names: &[(String, bool)],
+    chosen: &[Option<Vec<Piece>>],
+) -> Result<Outcome, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let content = dir.path().join("content");
+    let by_name: std::collections::HashMap<&str, &Option<Vec<Piece>>> = names
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .zip(chosen.iter())
+        .collect();
+    write_site(&content, &|name, raw| match by_name.get(name) {
+        Some(Some(pieces)) if raw => raw_string(pieces),
+        Some(Some(pieces)) => yaml_string(pieces),
+        // Names used twice (a glossary term and the scheme that cites it) stay equal.
+        _ if raw => format!("見本{name}"),
+        _ => format!("\"見本{name}\""),
+    });
+    let output = dir.path().join("output");
+    match sosei::build::build(&content, &output) {
+        Ok(_) => check_site(&output).map(Outcome::Built),
+        Err(_) if output.exists() => Err("a refused build wrote its output".into()),
+        Err(_) => Ok(Outcome::Refused),
+    }
+}
+
 /// Checks every file of a built site: no control character in any text file, and every
 /// page parsed as a browser would (html5ever) holds no script, no event handler, no
 /// `javascript:`/`data:` address, no remote image, no element or attribute outside what

@@ -98,7 +98,10 @@ impl<'a> Md<'a> {
     /// The indicator's 所管課 as the report prints it under the name (nothing without one).
     pub fn department(&self, ind: &sosei::model::Indicator) -> String {
         ind.department.as_deref().map_or(String::new(), |d| {
-            format!("<br>{}", esc(&self.fill("table.department_of", &[("department", d)])))
+            format!(
+                "<br>{}",
+                esc(&self.fill("table.department_of", &[("department", d)]))
+            )
         })
     }
 
