@@ -162,7 +162,7 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
         .clean(html)
         .to_string();
     let mut found = std::mem::take(&mut *crate::lock(&found));
-    let mut html = placeholders(&clean, &mut found);
+    let mut html = placeholders(&without_empty_links(&clean), &mut found);
     html.retain(|c| !crate::markdown::is_stray_control(c));
     found.out.html = html;
     found.out
@@ -225,6 +225,34 @@ fn link_href<'v>(
             None
         }
     }
+}
+
+/// Drops each link with nothing but white space in it (keeping the white space): an
+/// unclosed `<a>` is re-opened by the HTML parser after the block that held it, and an
+/// empty link would be a link with no name. As in `placeholders`, every `<a ` starts a
+/// tag and the next `>` ends it.
+fn without_empty_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let Some(end) = tag.find('>') else {
+            rest = tag;
+            break;
+        };
+        let after = &tag[end + 1..];
+        let inside = after.len() - after.trim_start().len();
+        if after[inside..].starts_with("</a>") {
+            out.push_str(&after[..inside]);
+            rest = &after[inside + "</a>".len()..];
+        } else {
+            out.push_str(&tag[..=end]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replaces each `<img>` that shows no picture with a placeholder. html5ever escapes `<`

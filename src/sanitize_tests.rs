@@ -77,6 +77,20 @@ fn elements_left_open_are_closed_and_stray_end_tags_dropped() {
 }
 
 #[test]
+fn a_link_left_open_does_not_swallow_what_follows_nor_leave_an_empty_link() {
+    // One HTML block as Markdown hands it over (the page's next heading is outside it).
+    let html = clean("<p>詳しくは<a href=\"https://example.jp/\">市のページ</p>\n");
+    assert_eq!(
+        html,
+        "<p>詳しくは<a href=\"https://example.jp/\">市のページ</a></p>\n"
+    );
+    assert_eq!(
+        without_empty_links("<a href=\"x\"> \n</a>|<a title=\"a\">b</a>|<a "),
+        " \n|<a title=\"a\">b</a>|<a "
+    );
+}
+
+#[test]
 fn decoded_control_characters_and_nul_never_reach_the_page() {
     let out = clean("<p title=\"a&#1;b\">x&#1;y&#0;z\u{0}w&#x7f;</p>");
     assert!(!out.chars().any(|c| c.is_control()), "{out:?}");
