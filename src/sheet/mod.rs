@@ -1,0 +1,201 @@
+//! `sosei sheet`: the yearly round trip with the departments in charge (所管課). `export`
+//! writes workbooks that collect one year's results; `import` reads the returned
+//! workbooks (xlsx, xls, ods, or CSV as Excel saves it), checks every cell, and writes
+//! the year's `result.yaml` and `verification.yaml`, only when every file is clean and
+//! the content would still pass its check. See docs/spreadsheets.md.
+
+mod apply;
+mod csv;
+mod entries;
+mod export;
+pub mod grid;
+pub mod labels;
+pub mod layout;
+mod merge;
+pub mod messages;
+pub mod number;
+pub mod place;
+pub mod read;
+mod returned;
+mod workbook;
+mod yaml_out;
+
+pub use export::{export, Exported};
+
+use crate::diag::Diagnostics;
+use crate::fiscal_year::FiscalYear;
+use crate::model::Report;
+use messages as m;
+use std::path::{Path, PathBuf};
+
+/// Why a sheet command did nothing.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content itself has errors.
+    Content(Diagnostics),
+    /// Problems with the files or the command, one message each.
+    Messages(Vec<String>),
+    /// The new files would not pass the content's check: the headline, and the
+    /// diagnostics rendered.
+    Check(Diagnostics, String),
+}
+
+impl Failure {
+    pub fn message(text: String) -> Failure {
+        Failure::Messages(vec![text])
+    }
+}
+
+/// The content's report, or its errors.
+pub(crate) fn checked(content: &Path) -> Result<Report, Failure> {
+    let (report, diags, _) = crate::build::check(content);
+    report.ok_or(Failure::Content(diags))
+}
+
+/// What import did.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// Rows read and files they came from.
+    pub rows: usize,
+    pub files: usize,
+    /// Files written, and whether each replaced an older one.
+    pub written: Vec<(PathBuf, bool)>,
+    /// Values replaced with `--force`.
+    pub replaced: Vec<String>,
+    /// Rows in no workbook, kept as the content had them.
+    pub kept: Vec<String>,
+    /// The content's check after writing.
+    pub check: Diagnostics,
+}
+
+/// Reads the returned `files` for `year` into the content at `content`.
+pub fn import(
+    files: &[PathBuf],
+    content: &Path,
+    year: FiscalYear,
+    force: bool,
+) -> Result<Imported, Failure> {
+    let report = checked(content)?;
+    let period = report.plan.period;
+    if !period.contains(year) {
+        return Err(Failure::message(m::year_outside_plan(
+            year,
+            period.from,
+            period.to,
+        )));
+    }
+    let (folder, result_name, verification_name) = year_files(content, &report, year)?;
+    let rows = layout::rows(&report);
+    let expected = returned::Expected::new(&report, &rows, year);
+    let mut errors = Vec::new();
+    let mut returned = Vec::new();
+    for file in files {
+        let shown = file.display().to_string();
+        match read::read_book(file, &shown) {
+            Err(e) => errors.push(e),
+            Ok(book) => returned.extend(returned::read(&book, &shown, &expected, &mut errors)),
+        }
+    }
+    let merged = merge::merge(&report, &rows, year, &returned, &mut errors);
+    if !errors.is_empty() {
+        return Err(Failure::Messages(errors));
+    }
+    if !merged.differences.is_empty() && !force {
+        let mut all = merged.differences.clone();
+        all.push(m::needs_force(merged.differences.len()));
+        return Err(Failure::Messages(all));
+    }
+    let year_dir = Path::new("results").join(&folder);
+    let mut new_files = vec![apply::NewFile {
+        rel: year_dir.join(&result_name),
+        text: yaml_out::result(
+            &report,
+            &rows,
+            &merged.entries,
+            year,
+            merged.commentary.as_deref(),
+        ),
+    }];
+    let had_verification = content.join(&year_dir).join(&verification_name).exists();
+    match yaml_out::verification(&report, &rows, &merged.entries, year) {
+        Some(text) => new_files.push(apply::NewFile {
+            rel: year_dir.join(&verification_name),
+            text,
+        }),
+        None if had_verification => new_files.push(apply::NewFile {
+            rel: year_dir.join(&verification_name),
+            text: "entries: []\n".into(),
+        }),
+        None => {}
+    }
+    let (diags, rendered) = apply::check_with(content, &folder, &new_files)
+        .map_err(|e| Failure::message(m::staging_failed(&e)))?;
+    if diags.has_errors() {
+        return Err(Failure::Check(diags, rendered));
+    }
+    let existed: Vec<bool> = new_files
+        .iter()
+        .map(|f| content.join(&f.rel).exists())
+        .collect();
+    let written = apply::write(content, &new_files)
+        .map_err(|e| Failure::message(m::cannot_write(&content.join(&year_dir), &e.to_string())))?;
+    let (_, check, _) = crate::build::check(content);
+    Ok(Imported {
+        rows: returned.iter().map(|r| r.rows.len()).sum(),
+        files: files.len(),
+        written: written
+            .into_iter()
+            .map(|p| {
+                let old = new_files
+                    .iter()
+                    .zip(&existed)
+                    .any(|(f, e)| *e && content.join(&f.rel) == p);
+                (p, old)
+            })
+            .collect(),
+        replaced: if force {
+            merged.differences
+        } else {
+            Vec::new()
+        },
+        kept: merged.kept,
+        check,
+    })
+}
+
+/// The year's folder under results/ (the one the content has, else `R4`), and the names
+/// of its result and verification files.
+fn year_files(
+    content: &Path,
+    report: &Report,
+    year: FiscalYear,
+) -> Result<(String, String, String), Failure> {
+    let existing = entries::year_result(report, year).and_then(|y| {
+        let parent = y.source.parent()?;
+        Some(parent.file_name()?.to_string_lossy().into_owned())
+    });
+    let folder = existing.unwrap_or_else(|| year.short_in(report.config.era_fy2019));
+    let dir = content.join("results").join(&folder);
+    let mut result = "result.yaml".to_string();
+    let mut verifications = Vec::new();
+    if let Ok(list) = std::fs::read_dir(&dir) {
+        for entry in list.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+            if name == "result.yml" {
+                result = name;
+            } else if yaml && name.starts_with("verification") {
+                verifications.push(name);
+            }
+        }
+    }
+    verifications.sort();
+    match verifications.as_slice() {
+        [] => Ok((folder, result, "verification.yaml".into())),
+        [one] => Ok((folder, result, one.clone())),
+        _ => Err(Failure::message(m::several_verification_files(
+            &dir,
+            &verifications,
+        ))),
+    }
+}
