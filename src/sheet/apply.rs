@@ -3,7 +3,8 @@
 //! would), then written, each replacing the old one whole, the old one kept as `.bak`.
 
 use crate::diag::Diagnostics;
-use crate::load::{self, Sources};
+use crate::load::{self, FileLoad, Sources};
+use crate::model::Report;
 use std::path::{Path, PathBuf};
 
 /// A file to write: its path relative to the content folder, and its text.
@@ -12,13 +13,23 @@ pub struct NewFile {
     pub text: String,
 }
 
-/// Every problem the content would have with `files` in place of the year's result and
-/// verification files, and those problems rendered (with the new files' lines).
+/// The content checked as it would be with `files` in place of the year's result and
+/// verification files.
+pub struct Checked {
+    pub report: Option<Report>,
+    pub diags: Diagnostics,
+    /// The problems rendered, with the lines of the new files where they are in them.
+    pub rendered: String,
+}
+
+/// Checks the content read into `loads` (`load::load_all`) with `files`, staged in a
+/// temporary folder, in place of the year's own files under `results/<folder>/`.
 pub fn check_with(
     content: &Path,
+    loads: &[(PathBuf, FileLoad)],
     folder: &str,
     files: &[NewFile],
-) -> Result<(Diagnostics, String), String> {
+) -> Result<Checked, String> {
     let stage = std::env::temp_dir().join(format!(
         "sosei-sheet-{}-{}",
         std::process::id(),
@@ -36,31 +47,34 @@ pub fn check_with(
     })();
     let result = written
         .map_err(|e| e.to_string())
-        .map(|()| check_staged(content, &stage, &year_dir, files));
+        .map(|()| check_staged(content, loads, &stage, &year_dir, files));
     let _ = std::fs::remove_dir_all(&stage);
     result
 }
 
+/// Whether `rel` is one of the year's files that the new ones replace.
+pub fn is_year_file(rel: &Path, year_dir: &Path) -> bool {
+    rel.parent() == Some(year_dir)
+        && rel.file_name().is_some_and(|n| {
+            let n = n.to_string_lossy();
+            n == "result.yaml"
+                || n == "result.yml"
+                || (n.starts_with("verification") && (n.ends_with(".yaml") || n.ends_with(".yml")))
+        })
+}
+
 fn check_staged(
     content: &Path,
+    loads: &[(PathBuf, FileLoad)],
     stage: &Path,
     year_dir: &Path,
     files: &[NewFile],
-) -> (Diagnostics, String) {
+) -> Checked {
     let staged = load::load_under(stage, year_dir);
-    let replaced = |rel: &Path| {
-        rel.parent() == Some(year_dir)
-            && rel.file_name().is_some_and(|n| {
-                let n = n.to_string_lossy();
-                n == "result.yaml"
-                    || n == "result.yml"
-                    || (n.starts_with("verification")
-                        && (n.ends_with(".yaml") || n.ends_with(".yml")))
-            })
-    };
-    let mut all: Vec<(PathBuf, load::FileLoad)> = load::load_all(content)
-        .into_iter()
-        .filter(|(rel, _)| !replaced(rel))
+    let mut all: Vec<(PathBuf, FileLoad)> = loads
+        .iter()
+        .filter(|(rel, _)| !is_year_file(rel, year_dir))
+        .cloned()
         .chain(staged)
         .collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));
@@ -71,7 +85,7 @@ fn check_staged(
         }
     }
     let sources = Sources::assemble(content, all.iter().map(|(rel, f)| (rel, f)));
-    let (_, more) = crate::validate::validate(&sources);
+    let (report, more) = crate::validate::validate(&sources);
     diags.extend(more);
     let diags = diags.sorted();
     let rendered = diags
@@ -81,7 +95,11 @@ fn check_staged(
             d.render(if new { stage } else { content })
         })
         .collect();
-    (diags, rendered)
+    Checked {
+        report: if diags.has_errors() { None } else { report },
+        diags,
+        rendered,
+    }
 }
 
 /// Writes each file beside its place and renames it over the old one, keeping the old

@@ -6,8 +6,10 @@
 use super::layout::Row;
 use crate::fiscal_year::FiscalYear;
 use crate::format::Scale;
-use crate::model::{Observation, Report, SeriesRef, YearResult};
+use crate::model::{Report, SeriesRef, YearResult};
 use crate::quantity::Quantity;
+use crate::source::{ResultSource, ScaleSource, VerificationSource};
+use std::collections::HashMap;
 
 /// One row's values for a year.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,42 +49,72 @@ pub fn cell_text(text: &str) -> Option<String> {
     (!t.trim().is_empty()).then(|| t.to_string())
 }
 
-/// The year's result, if the content has it.
-pub fn year_result(report: &Report, year: FiscalYear) -> Option<&YearResult> {
-    report.years.iter().find(|y| y.year == year).map(|y| &**y)
-}
-
-/// Each row's entry as the content has it for `year` (all blank for a year it has not).
-pub fn from_content(report: &Report, rows: &[Row], year: FiscalYear) -> Vec<Entry> {
-    let Some(result) = year_result(report, year) else {
-        return vec![Entry::default(); rows.len()];
+/// Each row's entry as the year's files say it, read as written (the year need not pass
+/// the content's check: it may be half done). Keys that name no row are left out: the
+/// new files replace them.
+pub fn from_sources(
+    report: &Report,
+    rows: &[Row],
+    result: Option<&ResultSource>,
+    verification: &[&VerificationSource],
+) -> Vec<Entry> {
+    let mut out = vec![Entry::default(); rows.len()];
+    let Some(result) = result else {
+        return out;
     };
-    rows.iter()
-        .map(|row| {
-            let mut e = Entry::default();
-            match result.observations.get(&row.at) {
-                Some(Observation::Measured { value, revision }) => {
-                    e.actual = Some(*value);
-                    if let Some(r) = revision {
-                        e.revision = cell_text(&r.note);
-                        e.previous = r.previous;
-                    }
-                }
-                Some(Observation::Missing { reason }) => e.missing = cell_text(reason),
-                None => {}
-            }
-            if let Some((group, analysis, next_steps, scale)) = verification_of(result, row.at) {
-                e.analysis = cell_text(analysis);
-                e.next_steps = cell_text(next_steps);
+    // The rows a key stands for: one series, or every series of an indicator.
+    let mut keys: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        keys.entry(r.key.as_str()).or_default().push(i);
+        let id = report.indicators[r.at.indicator].id.as_str();
+        if id != r.key {
+            keys.entry(id).or_default().push(i);
+        }
+    }
+    let rows_of = |key: &str| -> Vec<usize> { keys.get(key).cloned().unwrap_or_default() };
+    for (key, value) in &result.actuals {
+        for i in rows_of(key) {
+            out[i].actual = Some(*value);
+        }
+    }
+    for (key, achieved) in &result.milestones {
+        for i in rows_of(key) {
+            out[i].actual = Some(Quantity::integer(i64::from(*achieved)));
+        }
+    }
+    for (key, reason) in &result.missing {
+        for i in rows_of(key) {
+            out[i].missing = cell_text(reason.trim());
+        }
+    }
+    for (key, revision) in &result.revised {
+        for i in rows_of(key) {
+            out[i].revision = cell_text(revision.note.trim());
+            out[i].previous = revision.previous;
+        }
+    }
+    let entries = verification.iter().flat_map(|v| v.entries.iter());
+    for (group, entry) in entries.enumerate() {
+        for key in &entry.indicators {
+            let scale = match &entry.scale {
+                None => None,
+                Some(ScaleSource::All(s)) => Some(*s),
+                Some(ScaleSource::Each(map)) => map.get(key).copied(),
+            };
+            for i in rows_of(key) {
+                let e = &mut out[i];
+                e.analysis = cell_text(&entry.analysis);
+                e.next_steps = cell_text(&entry.next_steps);
                 e.scale = scale;
                 e.group = Some(group);
             }
-            e
-        })
-        .collect()
+        }
+    }
+    out
 }
 
-/// The verification entry covering a series: its place, texts and the row's scale.
+/// The verification entry covering a series in a year: its place, texts and the row's
+/// scale.
 fn verification_of(
     result: &YearResult,
     at: SeriesRef,
@@ -104,4 +136,29 @@ pub fn last_scale(report: &Report, at: SeriesRef, year: FiscalYear) -> Option<Sc
         .filter(|y| y.year <= year)
         .find_map(|y| verification_of(y, at))
         .and_then(|(_, _, _, scale)| scale)
+}
+
+/// The decimals a row's value cell shows: those of the year's actual where there is one
+/// (`existing`), else the most of the series' baseline, target and earlier actuals.
+pub fn decimals(
+    report: &Report,
+    at: SeriesRef,
+    year: FiscalYear,
+    existing: Option<Quantity>,
+) -> u8 {
+    if let Some(q) = existing {
+        return q.scale();
+    }
+    let series = &report.indicators[at.indicator].series[at.series];
+    let earlier = report
+        .years
+        .iter()
+        .filter(|y| y.year < year)
+        .filter_map(|y| y.observations.get(&at)?.value());
+    [series.baseline, series.target]
+        .into_iter()
+        .chain(earlier)
+        .map(Quantity::scale)
+        .max()
+        .unwrap_or(0)
 }

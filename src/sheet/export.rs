@@ -2,7 +2,7 @@
 //! written into a folder without replacing any workbook already there.
 
 use super::entries;
-use super::layout::{self, Row};
+use super::layout::Row;
 use super::messages as m;
 use super::workbook::{self, Contents};
 use super::Failure;
@@ -24,34 +24,19 @@ pub fn export(
     out: &Path,
     by_department: bool,
 ) -> Result<Exported, Failure> {
-    let report = super::checked(content)?;
-    let period = report.plan.period;
-    if !period.contains(year) {
-        return Err(Failure::message(m::year_outside_plan(
-            year,
-            period.from,
-            period.to,
-        )));
-    }
-    let rows = layout::rows(&report);
-    if rows.is_empty() {
-        return Err(Failure::message(m::no_indicators()));
-    }
-    let mut prefill = entries::from_content(&report, &rows, year);
+    let base = super::base::load(content, year)?;
+    let (report, rows) = (&base.report, &base.rows);
+    let mut prefill = base.existing.clone();
     for (row, entry) in rows.iter().zip(&mut prefill) {
         if entry.scale.is_none() && entry.group.is_none() {
-            entry.scale = entries::last_scale(&report, row.at, year);
+            entry.scale = entries::last_scale(report, row.at, year);
         }
     }
-    let groups = groups(&rows, by_department);
-    let result = entries::year_result(&report, year);
-    let commentary = result
-        .and_then(|r| r.commentary.as_deref())
-        .and_then(entries::cell_text);
+    let groups = groups(rows, by_department);
     let mut planned = Vec::new();
     for (department, members) in &groups {
         let file = out.join(file_name(
-            &report,
+            report,
             year,
             department.as_deref(),
             by_department,
@@ -60,11 +45,11 @@ pub fn export(
             return Err(Failure::message(m::workbook_exists(&file)));
         }
         let contents = Contents {
-            report: &report,
+            report,
             year,
             rows: members.iter().map(|i| (&rows[*i], &prefill[*i])).collect(),
             department: department.as_deref(),
-            commentary: (!by_department).then(|| commentary.clone()),
+            commentary: (!by_department).then(|| base.commentary.clone()),
         };
         let bytes = workbook::write(&contents)
             .map_err(|e| Failure::message(m::export_failed(&file, &e.to_string())))?;

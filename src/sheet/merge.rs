@@ -2,7 +2,7 @@
 //! row once, rows in no workbook kept from the content (or reported), and every value
 //! that would change shown as a difference.
 
-use super::entries::{self, Entry};
+use super::entries::Entry;
 use super::labels;
 use super::layout::Row;
 use super::messages as m;
@@ -10,7 +10,6 @@ use super::number::plain;
 use super::place::Place;
 use super::returned::Returned;
 use crate::fiscal_year::FiscalYear;
-use crate::model::Report;
 
 /// The year as it will be written.
 #[derive(Debug, Default)]
@@ -24,15 +23,16 @@ pub struct Merged {
     pub kept: Vec<String>,
 }
 
-/// Puts `returned` over the content's entries of `year`, adding problems to `errors`.
+/// Puts `returned` over the year's entries (`existing`, `old_commentary`), adding
+/// problems to `errors`.
 pub fn merge(
-    report: &Report,
     rows: &[Row],
     year: FiscalYear,
+    existing: &[Entry],
+    old_commentary: Option<String>,
     returned: &[Returned],
     errors: &mut Vec<String>,
 ) -> Merged {
-    let existing = entries::from_content(report, rows, year);
     let mut from: Vec<Option<(&Returned, usize)>> = vec![None; rows.len()];
     for file in returned {
         for (k, read) in file.rows.iter().enumerate() {
@@ -71,9 +71,6 @@ pub fn merge(
         }
         merged.entries.push(new);
     }
-    let old_commentary = entries::year_result(report, year)
-        .and_then(|y| y.commentary.as_deref())
-        .and_then(entries::cell_text);
     let cells: Vec<&(Place, Option<String>)> = returned
         .iter()
         .filter_map(|r| r.commentary.as_ref())

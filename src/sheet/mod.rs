@@ -5,6 +5,7 @@
 //! the content would still pass its check. See docs/spreadsheets.md.
 
 mod apply;
+mod base;
 mod csv;
 mod entries;
 mod export;
@@ -24,7 +25,6 @@ pub use export::{export, Exported};
 
 use crate::diag::Diagnostics;
 use crate::fiscal_year::FiscalYear;
-use crate::model::Report;
 use messages as m;
 use std::path::{Path, PathBuf};
 
@@ -44,12 +44,6 @@ impl Failure {
     pub fn message(text: String) -> Failure {
         Failure::Messages(vec![text])
     }
-}
-
-/// The content's report, or its errors.
-pub(crate) fn checked(content: &Path) -> Result<Report, Failure> {
-    let (report, diags, _) = crate::build::check(content);
-    report.ok_or(Failure::Content(diags))
 }
 
 /// What import did.
@@ -75,18 +69,9 @@ pub fn import(
     year: FiscalYear,
     force: bool,
 ) -> Result<Imported, Failure> {
-    let report = checked(content)?;
-    let period = report.plan.period;
-    if !period.contains(year) {
-        return Err(Failure::message(m::year_outside_plan(
-            year,
-            period.from,
-            period.to,
-        )));
-    }
-    let (folder, result_name, verification_name) = year_files(content, &report, year)?;
-    let rows = layout::rows(&report);
-    let expected = returned::Expected::new(&report, &rows, year);
+    let base = base::load(content, year)?;
+    let (report, rows) = (&base.report, &base.rows);
+    let expected = returned::Expected::new(report, rows, &base.existing, year);
     let mut errors = Vec::new();
     let mut returned = Vec::new();
     for file in files {
@@ -96,7 +81,14 @@ pub fn import(
             Ok(book) => returned.extend(returned::read(&book, &shown, &expected, &mut errors)),
         }
     }
-    let merged = merge::merge(&report, &rows, year, &returned, &mut errors);
+    let merged = merge::merge(
+        rows,
+        year,
+        &base.existing,
+        base.commentary.clone(),
+        &returned,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(Failure::Messages(errors));
     }
@@ -105,33 +97,33 @@ pub fn import(
         all.push(m::needs_force(merged.differences.len()));
         return Err(Failure::Messages(all));
     }
-    let year_dir = Path::new("results").join(&folder);
+    let year_dir = Path::new("results").join(&base.folder);
     let mut new_files = vec![apply::NewFile {
-        rel: year_dir.join(&result_name),
+        rel: year_dir.join(&base.result_name),
         text: yaml_out::result(
-            &report,
-            &rows,
+            report,
+            rows,
             &merged.entries,
             year,
             merged.commentary.as_deref(),
         ),
     }];
-    let had_verification = content.join(&year_dir).join(&verification_name).exists();
-    match yaml_out::verification(&report, &rows, &merged.entries, year) {
+    let verification = year_dir.join(&base.verification_name);
+    match yaml_out::verification(report, rows, &merged.entries, year) {
         Some(text) => new_files.push(apply::NewFile {
-            rel: year_dir.join(&verification_name),
+            rel: verification,
             text,
         }),
-        None if had_verification => new_files.push(apply::NewFile {
-            rel: year_dir.join(&verification_name),
+        None if content.join(&verification).exists() => new_files.push(apply::NewFile {
+            rel: verification,
             text: "entries: []\n".into(),
         }),
         None => {}
     }
-    let (diags, rendered) = apply::check_with(content, &folder, &new_files)
+    let checked = apply::check_with(content, &base.loads, &base.folder, &new_files)
         .map_err(|e| Failure::message(m::staging_failed(&e)))?;
-    if diags.has_errors() {
-        return Err(Failure::Check(diags, rendered));
+    if checked.report.is_none() {
+        return Err(Failure::Check(checked.diags, checked.rendered));
     }
     let existed: Vec<bool> = new_files
         .iter()
@@ -161,41 +153,4 @@ pub fn import(
         kept: merged.kept,
         check,
     })
-}
-
-/// The year's folder under results/ (the one the content has, else `R4`), and the names
-/// of its result and verification files.
-fn year_files(
-    content: &Path,
-    report: &Report,
-    year: FiscalYear,
-) -> Result<(String, String, String), Failure> {
-    let existing = entries::year_result(report, year).and_then(|y| {
-        let parent = y.source.parent()?;
-        Some(parent.file_name()?.to_string_lossy().into_owned())
-    });
-    let folder = existing.unwrap_or_else(|| year.short_in(report.config.era_fy2019));
-    let dir = content.join("results").join(&folder);
-    let mut result = "result.yaml".to_string();
-    let mut verifications = Vec::new();
-    if let Ok(list) = std::fs::read_dir(&dir) {
-        for entry in list.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-            if name == "result.yml" {
-                result = name;
-            } else if yaml && name.starts_with("verification") {
-                verifications.push(name);
-            }
-        }
-    }
-    verifications.sort();
-    match verifications.as_slice() {
-        [] => Ok((folder, result, "verification.yaml".into())),
-        [one] => Ok((folder, result, one.clone())),
-        _ => Err(Failure::message(m::several_verification_files(
-            &dir,
-            &verifications,
-        ))),
-    }
 }

@@ -16,6 +16,9 @@ pub struct Expect<'a> {
     /// percentage kept as a fraction: only when the unit is %, and the series' baseline
     /// and target are both above 1 (see `fraction_likely`).
     pub fraction_likely: bool,
+    /// The decimals the exported cell showed: a number cell of unknown format keeps at
+    /// least these (what the person saw), as a known format's decimals are kept.
+    pub shown_decimals: u8,
 }
 
 /// Texts that mean "no value".
@@ -65,7 +68,7 @@ fn read_number(text: &str, format: &NumberFormat, expect: Expect) -> Result<Quan
     let q = Quantity::parse(text).map_err(|_| m::not_a_number(text))?;
     let (decimals, percent) = match format {
         NumberFormat::Code(code) => format_shape(code),
-        NumberFormat::Unknown => (0, false),
+        NumberFormat::Unknown => (expect.shown_decimals, false),
     };
     let small =
         q.cmp_value(Quantity::integer(1)).is_le() && q.cmp_value(Quantity::integer(-1)).is_ge();
@@ -181,6 +184,7 @@ mod tests {
         let e = Expect {
             unit,
             fraction_likely: false,
+            shown_decimals: 0,
         };
         read(&Value::Text(t.into()), e).map(|q| q.map(plain))
     }
@@ -195,6 +199,7 @@ mod tests {
         let e = Expect {
             unit,
             fraction_likely,
+            shown_decimals: 0,
         };
         read(
             &Value::Number {
@@ -258,6 +263,20 @@ mod tests {
         assert_eq!(number("0.123", None, "%", true), Ok("12.3".into()));
         assert_eq!(number("0.123", None, "%", false), Ok("0.123".into()));
         assert_eq!(number("55.9", None, "%", true), Ok("55.9".into()));
+        // An unknown format keeps the decimals the exported cell showed.
+        let e = Expect {
+            unit: "%",
+            fraction_likely: false,
+            shown_decimals: 1,
+        };
+        let twenty = Value::Number {
+            text: "20".into(),
+            format: NumberFormat::Unknown,
+        };
+        assert_eq!(
+            read(&twenty, e).map(|q| plain(q.unwrap())),
+            Ok("20.0".into())
+        );
         // A known format without % is never a fraction.
         assert_eq!(number("0.5", Some("0.0"), "%", true), Ok("0.5".into()));
     }
@@ -267,6 +286,7 @@ mod tests {
         let e = Expect {
             unit: "人",
             fraction_likely: false,
+            shown_decimals: 0,
         };
         assert_eq!(
             read(&Value::Date("2022-03-31".into()), e),

@@ -53,12 +53,19 @@ pub struct Returned {
 pub struct Expected<'a> {
     pub report: &'a Report,
     pub rows: &'a [Row],
+    /// What the year's files say now (the decimals a value cell showed).
+    pub existing: &'a [Entry],
     pub by_key: HashMap<&'a str, usize>,
     pub year: FiscalYear,
 }
 
 impl<'a> Expected<'a> {
-    pub fn new(report: &'a Report, rows: &'a [Row], year: FiscalYear) -> Expected<'a> {
+    pub fn new(
+        report: &'a Report,
+        rows: &'a [Row],
+        existing: &'a [Entry],
+        year: FiscalYear,
+    ) -> Expected<'a> {
         let by_key = rows
             .iter()
             .enumerate()
@@ -67,6 +74,7 @@ impl<'a> Expected<'a> {
         Expected {
             report,
             rows,
+            existing,
             by_key,
             year,
         }
@@ -253,7 +261,7 @@ fn rows(
             r += 1;
             continue;
         }
-        let entry = entry(grid, sheet, r, cols, row, expected, &mut above, listed);
+        let entry = entry(grid, sheet, r, cols, index, expected, &mut above, listed);
         out.push(ReadRow {
             index,
             place: row_place,
@@ -274,11 +282,12 @@ fn entry(
     sheet: &Place,
     r: u32,
     cols: Columns,
-    row: &Row,
+    index: usize,
     expected: &Expected,
     above: &mut Option<(Option<String>, Option<String>)>,
     listed: &mut Listed,
 ) -> Entry {
+    let row = &expected.rows[index];
     let mut e = Entry::default();
     let at = |c: u32| sheet.at(r, c);
     let cell = grid.get(r, cols.actual);
@@ -299,6 +308,12 @@ fn entry(
         let expect = Expect {
             unit: &row.unit,
             fraction_likely: number::fraction_likely(&row.unit, series.baseline, series.target),
+            shown_decimals: super::entries::decimals(
+                expected.report,
+                row.at,
+                expected.year,
+                expected.existing[index].actual,
+            ),
         };
         match number::read(cell, expect) {
             Ok(v) => e.actual = v,

@@ -218,9 +218,10 @@ fn actual_cell(
         };
         return Ok(());
     }
-    let decimals = entry
-        .actual
-        .map_or_else(|| usual_decimals(c, row), Quantity::scale);
+    let decimals = entry.actual.map_or_else(
+        || super::entries::decimals(c.report, row.at, c.year, None),
+        Quantity::scale,
+    );
     let format = styles.number(decimals).clone();
     match entry.actual {
         Some(q) => {
@@ -229,24 +230,6 @@ fn actual_cell(
         None => ws.write_blank(r, col, &format)?,
     };
     Ok(())
-}
-
-/// The decimals a row's values are written with: the most of its baseline, target and
-/// earlier actuals.
-fn usual_decimals(c: &Contents, row: &Row) -> u8 {
-    let series = &c.report.indicators[row.at.indicator].series[row.at.series];
-    let earlier = c
-        .report
-        .years
-        .iter()
-        .filter(|y| y.year < c.year)
-        .filter_map(|y| y.observations.get(&row.at)?.value());
-    [series.baseline, series.target]
-        .into_iter()
-        .chain(earlier)
-        .map(Quantity::scale)
-        .max()
-        .unwrap_or(0)
 }
 
 fn milestone_word(q: Quantity) -> &'static str {

@@ -295,7 +295,8 @@ mod tests {
         assert_eq!(scalar("- 未実施", 4), "\"- 未実施\"");
         assert_eq!(scalar("true", 4), "\"true\"");
         assert_eq!(scalar("理由: なし", 4), "\"理由: なし\"");
-        assert_eq!(scalar("a\"b\\c", 4), "\"a\\\"b\\\\c\"");
+        assert_eq!(scalar("a\"b\\c", 4), "a\"b\\c");
+        assert_eq!(scalar("\"a\" b\\c", 4), "\"\\\"a\\\" b\\\\c\"");
         assert_eq!(scalar("2行\n目", 4), "|-\n    2行\n    目");
     }
 
