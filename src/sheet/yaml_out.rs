@@ -84,7 +84,7 @@ pub fn verification(
     entries: &[Entry],
     year: FiscalYear,
 ) -> Option<String> {
-    let groups = groups(rows, entries);
+    let groups = groups(report, rows, entries);
     if groups.is_empty() {
         return None;
     }
@@ -116,9 +116,10 @@ pub fn verification(
     Some(out)
 }
 
-/// Rows that share one verification entry: next to each other, under one goal, with the
-/// same two texts.
-fn groups(rows: &[Row], entries: &[Entry]) -> Vec<Vec<usize>> {
+/// Rows that share one verification entry: next to each other, under one top-level goal
+/// (whose page shows the table), with the same two texts.
+fn groups(report: &Report, rows: &[Row], entries: &[Entry]) -> Vec<Vec<usize>> {
+    let top = |i: usize| report.goals.root_of(rows[i].goal);
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         if e.analysis.is_none() || e.next_steps.is_none() {
@@ -126,7 +127,7 @@ fn groups(rows: &[Row], entries: &[Entry]) -> Vec<Vec<usize>> {
         }
         let joins = out.last().and_then(|g| g.last()).is_some_and(|&j| {
             j + 1 == i
-                && rows[j].goal == rows[i].goal
+                && top(j) == top(i)
                 && entries[j].analysis == e.analysis
                 && entries[j].next_steps == e.next_steps
         });
