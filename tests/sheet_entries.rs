@@ -165,7 +165,10 @@ fn csv_saved_by_excel_in_utf8_with_bom_or_shift_jis_reads_the_same() {
         fs::create_dir_all(&year_dir).unwrap();
         let original = fs::read_to_string(root().join("content/results/R3/result.yaml")).unwrap();
         let commentary: String = original.lines().take(3).map(|l| format!("{l}\n")).collect();
-        assert!(commentary.starts_with("year: R3\ncommentary: |\n  "), "{commentary}");
+        assert!(
+            commentary.starts_with("year: R3\ncommentary: |\n  "),
+            "{commentary}"
+        );
         fs::write(year_dir.join("result.yaml"), commentary).unwrap();
         let (code, err) = import(&[file], "R3", &content, &[], dir.path());
         assert_eq!(code, 0, "{encoding}: {err}");

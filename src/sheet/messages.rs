@@ -73,6 +73,20 @@ pub fn zip_bomb(file: &str, size: u64, limit: u64) -> String {
         mb(size)
     )
 }
+pub fn part_larger_than_declared(file: &str, part: &str, declared: u64) -> String {
+    format!(
+        "{}: the part {} unpacks to more than the {} bytes it declares; refused (a zip bomb?)",
+        shown(file),
+        shown(part),
+        declared
+    )
+}
+pub fn file_twice(file: &str) -> String {
+    format!(
+        "{}: this file is given twice; give each file once",
+        shown(file)
+    )
+}
 pub fn password(file: &str) -> String {
     format!(
         "{}: the workbook is protected by a password; save it again without one (Excel: ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化, clear the password) and import that",

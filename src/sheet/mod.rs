@@ -6,6 +6,7 @@
 
 mod apply;
 mod base;
+mod cells;
 mod csv;
 mod entries;
 mod export;
@@ -74,8 +75,15 @@ pub fn import(
     let expected = returned::Expected::new(report, rows, &base.existing, year);
     let mut errors = Vec::new();
     let mut returned = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
     for file in files {
         let shown = file.display().to_string();
+        let same = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+        if seen.contains(&same) {
+            errors.push(m::file_twice(&shown));
+            continue;
+        }
+        seen.push(same);
         match read::read_book(file, &shown) {
             Err(e) => errors.push(e),
             Ok(book) => returned.extend(returned::read(&book, &shown, &expected, &mut errors)),

@@ -116,7 +116,13 @@ fn zip_kind(bytes: &[u8], shown: &str) -> Result<Kind, String> {
         } else {
             std::io::copy(&mut (&mut part).take(left + 1), &mut std::io::sink()).map(|n| n as usize)
         }
-        .map_err(|e| m::unreadable(shown, &e.to_string()))?;
+        .map_err(|e| {
+            if e.to_string().contains("larger than its declared") {
+                m::part_larger_than_declared(shown, &name, declared)
+            } else {
+                m::unreadable(shown, &e.to_string())
+            }
+        })?;
         total += read as u64;
         if total > MAX_UNPACKED_BYTES {
             return Err(m::zip_bomb(shown, total, MAX_UNPACKED_BYTES));

@@ -7,10 +7,8 @@ use super::grid::{Book, Grid, Value};
 use super::labels;
 use super::layout::{Marker, Row, FIRST_ROW, HEADING_ROW};
 use super::messages as m;
-use super::number::{self, Expect};
 use super::place::Place;
 use crate::fiscal_year::FiscalYear;
-use crate::format::Scale;
 use crate::model::Report;
 use std::collections::HashMap;
 
@@ -82,13 +80,13 @@ impl<'a> Expected<'a> {
 }
 
 /// Problems of one kind in one file, listed up to `LISTED`, then counted.
-struct Listed<'e> {
+pub(super) struct Listed<'e> {
     errors: &'e mut Vec<String>,
     counts: HashMap<&'static str, usize>,
 }
 
 impl Listed<'_> {
-    fn push(&mut self, kind: &'static str, message: String) {
+    pub(super) fn push(&mut self, kind: &'static str, message: String) {
         let n = self.counts.entry(kind).or_insert(0);
         *n += 1;
         if *n <= LISTED {
@@ -231,7 +229,7 @@ fn rows(
     let mut seen: HashMap<usize, u32> = HashMap::new();
     let mut stray: Vec<u32> = Vec::new();
     let last = grid.last_row().unwrap_or(0);
-    let mut above: Option<(Option<String>, Option<String>)> = None;
+    let mut above: super::cells::Above = None;
     let mut r = FIRST_ROW;
     while r <= last {
         let id = grid.get(r, 0).text();
@@ -261,7 +259,7 @@ fn rows(
             r += 1;
             continue;
         }
-        let entry = entry(grid, sheet, r, cols, index, expected, &mut above, listed);
+        let entry = super::cells::entry(grid, sheet, r, cols, index, expected, &mut above, listed);
         out.push(ReadRow {
             index,
             place: row_place,
@@ -273,128 +271,6 @@ fn rows(
         listed.push("stray", m::stray_rows(sheet, *first, *last, stray.len()));
     }
     out
-}
-
-/// One row's entry; `above` carries the texts of the row above for 「同上」.
-#[allow(clippy::too_many_arguments)]
-fn entry(
-    grid: &Grid,
-    sheet: &Place,
-    r: u32,
-    cols: Columns,
-    index: usize,
-    expected: &Expected,
-    above: &mut Option<(Option<String>, Option<String>)>,
-    listed: &mut Listed,
-) -> Entry {
-    let row = &expected.rows[index];
-    let mut e = Entry::default();
-    let at = |c: u32| sheet.at(r, c);
-    let cell = grid.get(r, cols.actual);
-    // A formula is reported once, as a formula, not again for the value it left.
-    let mut value_failed = grid.formulas.iter().any(|(p, _)| *p == (r, cols.actual));
-    if value_failed {
-        // reported as a formula
-    } else if row.milestone {
-        match number::read_milestone(cell) {
-            Ok(v) => e.actual = v.map(|b| crate::quantity::Quantity::integer(i64::from(b))),
-            Err(msg) => {
-                value_failed = true;
-                listed.push("value", m::at(&at(cols.actual), &msg));
-            }
-        }
-    } else {
-        let series = &expected.report.indicators[row.at.indicator].series[row.at.series];
-        let expect = Expect {
-            unit: &row.unit,
-            fraction_likely: number::fraction_likely(&row.unit, series.baseline, series.target),
-            shown_decimals: super::entries::decimals(
-                expected.report,
-                row.at,
-                expected.year,
-                expected.existing[index].actual,
-            ),
-        };
-        match number::read(cell, expect) {
-            Ok(v) => e.actual = v,
-            Err(msg) => {
-                value_failed = true;
-                listed.push("value", m::at(&at(cols.actual), &msg));
-            }
-        }
-    }
-    let mut text = |c: u32| -> Option<String> {
-        let t = grid.get(r, c).text()?;
-        if let Some(bad) = t
-            .chars()
-            .find(|ch| crate::load::controls::is_forbidden(*ch))
-        {
-            listed.push("text", m::control_character(&at(c), bad));
-            return None;
-        }
-        Some(t)
-    };
-    e.missing = text(cols.missing).filter(|t| t != labels::NONE);
-    e.revision = text(cols.revision).filter(|t| t != labels::NONE);
-    let mut analysis = text(cols.analysis);
-    let mut next_steps = text(cols.next_steps);
-    let scale = text(cols.scale);
-    for (value, col) in [
-        (&mut analysis, cols.analysis),
-        (&mut next_steps, cols.next_steps),
-    ] {
-        if value
-            .as_deref()
-            .is_some_and(|t| labels::SAME_AS_ABOVE.contains(&t))
-        {
-            let previous = above.as_ref().and_then(|(a, n)| {
-                if col == cols.analysis {
-                    a.clone()
-                } else {
-                    n.clone()
-                }
-            });
-            if previous.is_none() {
-                listed.push("rule", m::same_as_nothing(&at(col)));
-            }
-            *value = previous;
-        }
-    }
-    *above = Some((analysis.clone(), next_steps.clone()));
-    e.analysis = analysis;
-    e.next_steps = next_steps;
-    e.scale = match scale.as_deref() {
-        None => None,
-        Some("万") => Some(Scale::Man),
-        Some("億") => Some(Scale::Oku),
-        Some(other) => {
-            listed.push("text", m::bad_scale(&at(cols.scale), other));
-            None
-        }
-    };
-    match (e.actual.is_some() || value_failed, e.missing.is_some()) {
-        (true, true) => listed.push(
-            "rule",
-            m::both_actual_and_reason(&at(cols.actual), &row.key),
-        ),
-        (false, false) => listed.push(
-            "rule",
-            m::neither_actual_nor_reason(&at(cols.actual), &row.key),
-        ),
-        _ => {}
-    }
-    if e.revision.is_some() && e.actual.is_none() && !value_failed {
-        listed.push("rule", m::revision_without_actual(&at(cols.revision)));
-    }
-    if e.analysis.is_some() != e.next_steps.is_some() {
-        let (col, missing) = if e.analysis.is_some() {
-            (cols.next_steps, labels::NEXT_STEPS)
-        } else {
-            (cols.analysis, labels::ANALYSIS)
-        };
-        listed.push("rule", m::half_verification(&at(col), missing));
-    }
-    e
 }
 
 /// The year's commentary on the instructions sheet: (its row, its text).
