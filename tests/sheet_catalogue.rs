@@ -43,7 +43,15 @@ const CASES: &[(&str, &str, Make)] = &[
     ("20-year-outside-the-plan", "R9", |book, _| {
         vec![book.to_path_buf()]
     }),
+    ("21-file-too-large", "R3", file_too_large),
 ];
+
+fn file_too_large(_: &Path, dir: &Path) -> Vec<PathBuf> {
+    // 21 MB, sparse: refused by its size, never read.
+    let to = dir.join("kikaku.xlsx");
+    fs::File::create(&to).unwrap().set_len(21 * 1024 * 1024).unwrap();
+    vec![to]
+}
 
 fn with_sheet(book: &Path, dir: &Path, name: &str, edit: impl FnOnce(&mut Grid)) -> Vec<PathBuf> {
     let to = dir.join(name);
