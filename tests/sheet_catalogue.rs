@@ -49,7 +49,10 @@ const CASES: &[(&str, &str, Make)] = &[
 fn file_too_large(_: &Path, dir: &Path) -> Vec<PathBuf> {
     // 21 MB, sparse: refused by its size, never read.
     let to = dir.join("kikaku.xlsx");
-    fs::File::create(&to).unwrap().set_len(21 * 1024 * 1024).unwrap();
+    fs::File::create(&to)
+        .unwrap()
+        .set_len(21 * 1024 * 1024)
+        .unwrap();
     vec![to]
 }
 

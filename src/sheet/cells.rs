@@ -96,6 +96,12 @@ pub fn entry(
     let mut analysis = text(cols.analysis, &mut failed);
     let mut next_steps = text(cols.next_steps, &mut failed);
     let scale = text(cols.scale, &mut failed);
+    if e.missing.as_deref() == Some("~") {
+        // YAML's word for nothing: no reason.
+        listed.push("text", m::not_a_reason(&at(cols.missing), "~"));
+        failed.insert(cols.missing);
+        e.missing = None;
+    }
     let previous = above.take().unwrap_or_default();
     for (value, col, before) in [
         (&mut analysis, cols.analysis, previous.0),

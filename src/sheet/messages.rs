@@ -158,6 +158,12 @@ pub fn control_character(place: &Place, c: char) -> String {
         u32::from(c)
     )
 }
+pub fn not_a_reason(place: &Place, text: &str) -> String {
+    format!(
+        "{place}: 「{}」 is not a reason; write why there is no actual",
+        shown(text)
+    )
+}
 pub fn bad_scale(place: &Place, text: &str) -> String {
     format!(
         "{place}: 「{}」 is not a scale; the hidden 表示単位 column holds 万, 億 or nothing",

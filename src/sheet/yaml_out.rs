@@ -214,10 +214,23 @@ fn by_indicator<T: Clone + PartialEq>(
     out
 }
 
+/// Characters YAML reads as line breaks or marks, not as text: written escaped.
+fn is_special(c: char) -> bool {
+    matches!(
+        c,
+        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\r'
+    ) || (c.is_control() && c != '\n' && c != '\t')
+}
+
 /// Appends a `|` block of `text` (a final line break added), each line indented by
-/// `indent` spaces.
+/// `indent` spaces; a text with a character a block cannot hold, double-quoted instead
+/// (with the same final line break).
 fn block(out: &mut String, text: &str, indent: usize) {
-    let text = text.replace("\r\n", "\n");
+    if text.chars().any(is_special) {
+        out.push_str(&quoted(&format!("{text}\n")));
+        out.push('\n');
+        return;
+    }
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     if first.starts_with([' ', '\t']) {
         // The content is two spaces in from its key, wherever the key is.
@@ -238,7 +251,7 @@ fn block(out: &mut String, text: &str, indent: usize) {
 /// A one-line text as a YAML scalar: plain where YAML reads it back as the same text,
 /// else double-quoted; a text of several lines as a `|-` block.
 fn scalar(text: &str, indent: usize) -> String {
-    if text.contains('\n') {
+    if text.contains('\n') && !text.chars().any(is_special) {
         let mut out = String::new();
         block(&mut out, text, indent);
         return out
@@ -249,12 +262,21 @@ fn scalar(text: &str, indent: usize) -> String {
     if plain_safe(text) {
         return text.to_string();
     }
+    quoted(text)
+}
+
+/// A double-quoted scalar, with every character YAML would not keep as it is escaped.
+fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c if is_special(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
@@ -276,6 +298,7 @@ fn plain_safe(text: &str) -> bool {
         && !text.contains(" #")
         && !text.ends_with(':')
         && !text.contains('\t')
+        && !text.chars().any(is_special)
         && !special.contains(&text.to_ascii_lowercase().as_str())
 }
 
@@ -299,6 +322,8 @@ mod tests {
         assert_eq!(scalar("a\"b\\c", 4), "a\"b\\c");
         assert_eq!(scalar("\"a\" b\\c", 4), "\"\\\"a\\\" b\\\\c\"");
         assert_eq!(scalar("2行\n目", 4), "|-\n    2行\n    目");
+        assert_eq!(scalar("a\u{2028}b", 4), "\"a\\u2028b\"");
+        assert_eq!(scalar("a\u{2028}\nb", 4), "\"a\\u2028\\nb\"");
     }
 
     #[test]
