@@ -201,6 +201,7 @@ fn sheet(command: SheetCommand) -> ExitCode {
         sosei::fiscal_year::FiscalYear::parse(text)
             .map_err(|e| eprintln!("error: --year: {}", terminal_safe(&e)))
     };
+    let importing = matches!(command, SheetCommand::Import { .. });
     let (content, result) = match command {
         SheetCommand::Export {
             year,
@@ -262,16 +263,23 @@ fn sheet(command: SheetCommand) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Content(diags)) => {
             eprint!("{}", diags.render(&content));
-            eprintln!(
-                "the content has {} error(s); fix them first (sosei check)",
-                diags.error_count()
-            );
+            eprintln!("{}", m::content_has_errors(diags.error_count()));
             ExitCode::FAILURE
         }
         Err(Failure::Messages(lines)) => {
             for line in &lines {
                 eprintln!("error: {line}");
             }
+            if importing {
+                eprintln!("{}", m::failed(lines.len()));
+            }
+            ExitCode::FAILURE
+        }
+        Err(Failure::Differences(lines)) => {
+            for line in &lines {
+                eprintln!("difference: {line}");
+            }
+            eprintln!("error: {}", m::needs_force(lines.len()));
             ExitCode::FAILURE
         }
         Err(Failure::Check(diags, rendered)) => {

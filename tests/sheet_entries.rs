@@ -195,7 +195,7 @@ fn a_changed_value_is_shown_and_needs_force() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "error: $DIR/kikaku.xlsx!数値目標!J4: `tenshutsu` 実績値: 「115.3」 → 「-1.5」\n\
+        "difference: $DIR/kikaku.xlsx!数値目標!J4: `tenshutsu` 実績値: 「115.3」 → 「-1.5」\n\
          error: 1 value(s) differ from what the content has (above); run again with --force to replace them\n"
     );
     assert_eq!(

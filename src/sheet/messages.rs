@@ -154,8 +154,8 @@ pub fn not_a_milestone(text: &str) -> String {
 }
 pub fn control_character(place: &Place, c: char) -> String {
     format!(
-        "{place}: the text holds a control character (U+{:04X}); remove it",
-        u32::from(c)
+        "{place}: the text holds a control character, {}; remove it",
+        crate::load::controls::describe(c)
     )
 }
 pub fn not_a_reason(place: &Place, text: &str) -> String {
@@ -354,6 +354,9 @@ pub fn staging_failed(why: &str) -> String {
         "cannot check the new files in a temporary folder: {}",
         shown(why)
     )
+}
+pub fn content_has_errors(errors: usize) -> String {
+    format!("the content has {errors} error(s); fix them first (sosei check)")
 }
 pub fn failed(errors: usize) -> String {
     format!("sheet import failed: {errors} error(s); nothing was written")

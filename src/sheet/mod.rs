@@ -36,8 +36,9 @@ pub enum Failure {
     Content(Diagnostics),
     /// Problems with the files or the command, one message each.
     Messages(Vec<String>),
-    /// The new files would not pass the content's check: the headline, and the
-    /// diagnostics rendered.
+    /// Values that differ from what the content has, and no `--force`.
+    Differences(Vec<String>),
+    /// The new files would not pass the content's check: the diagnostics, rendered.
     Check(Diagnostics, String),
 }
 
@@ -101,9 +102,7 @@ pub fn import(
         return Err(Failure::Messages(errors));
     }
     if !merged.differences.is_empty() && !force {
-        let mut all = merged.differences.clone();
-        all.push(m::needs_force(merged.differences.len()));
-        return Err(Failure::Messages(all));
+        return Err(Failure::Differences(merged.differences));
     }
     let year_dir = Path::new("results").join(&base.folder);
     let mut new_files = vec![apply::NewFile {
