@@ -121,7 +121,7 @@ impl Column {
             Goal => 12.0,
             Name => 20.0,
             Unit | ActualUnit => 6.0,
-            Direction => 8.0,
+            Direction => 11.0,
             Baseline | Target => 11.0,
             YearTarget | Earlier(_) => 9.0,
             Actual => 11.0,

@@ -118,6 +118,7 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
         // A verification entry shared by consecutive rows: its texts once, then 「同上」.
         let same = entry.group.is_some() && entry.group == previous_group;
         previous_group = entry.group;
+        let mut lines = 1;
         for (i, col) in columns.iter().enumerate() {
             let i = i as u16;
             if *col == Column::Actual {
@@ -125,6 +126,9 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
                 continue;
             }
             let text = cell_text(c, row, entry, *col, same);
+            if !col.is_hidden() {
+                lines = lines.max(wrapped_lines(&text, col.width()));
+            }
             let format = if col.is_input() {
                 &styles.input
             } else {
@@ -136,7 +140,14 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
                 ws.write_string_with_format(r, i, &text, format)?;
             }
         }
+        ws.set_row_height(r, row_height(lines))?;
     }
+    let heading_lines = columns
+        .iter()
+        .map(|col| wrapped_lines(&col.heading(era), col.width()))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(HEADING_ROW, row_height(heading_lines))?;
     validations(&mut ws, c, &columns)?;
     ws.set_freeze_panes(FIRST_ROW, 3)?;
     page_setup(&mut ws, &title);
@@ -178,6 +189,8 @@ fn instructions(
     for (heading, text) in &paragraphs {
         ws.write_string_with_format(r, 0, heading, &styles.heading)?;
         ws.write_string_with_format(r, 1, text, &styles.context)?;
+        let lines = wrapped_lines(heading, 24.0).max(wrapped_lines(text, 100.0));
+        ws.set_row_height(r, row_height(lines))?;
         r += 1;
     }
     if let Some(commentary) = &c.commentary {
@@ -230,6 +243,27 @@ fn actual_cell(
         None => ws.write_blank(r, col, &format)?,
     };
     Ok(())
+}
+
+/// The lines `text` takes in a column `width` characters wide (a full-width character
+/// counts 1.8): row heights are set from it, since not every program fits a row to
+/// wrapped text when it opens the file.
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|line| {
+            let units: f64 = line
+                .chars()
+                .map(|c| if c.is_ascii() { 1.0 } else { 1.8 })
+                .sum();
+            ((units / room).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// Points for `lines` lines of the default font, within Excel's largest row.
+fn row_height(lines: usize) -> f64 {
+    (lines as f64 * 15.0 + 3.0).min(409.0)
 }
 
 fn milestone_word(q: Quantity) -> &'static str {
