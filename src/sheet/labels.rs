@@ -122,3 +122,13 @@ pub fn instructions(
         ),
     ]
 }
+
+/// The comment atop a written result.yaml.
+pub fn result_comment(year_label: &str) -> String {
+    format!("{year_label}の実績（sosei sheet import が調査票から書いたもの）")
+}
+
+/// The comment atop a written verification.yaml.
+pub fn verification_comment(year_label: &str) -> String {
+    format!("{year_label}の検証（課題と原因分析・今後の対応）")
+}

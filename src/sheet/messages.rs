@@ -59,6 +59,12 @@ pub fn unreadable(file: &str, detail: &str) -> String {
         shown(detail)
     )
 }
+pub fn reader_stopped(file: &str) -> String {
+    format!(
+        "{}: cannot be read as a workbook: the reader stopped on it",
+        shown(file)
+    )
+}
 pub fn too_many_parts(file: &str, n: usize) -> String {
     format!(
         "{}: the workbook has {n} parts; a workbook sosei wrote has about ten",

@@ -132,15 +132,14 @@ fn read_text(raw: &str, expect: Expect) -> Result<Option<Quantity>, String> {
     } else {
         digits.to_string()
     };
-    let q = Quantity::parse(&number).map_err(|e| {
-        if e.contains("too large") {
-            m::too_large(raw)
-        } else if e.contains("decimals") {
-            m::too_many_decimals(raw)
-        } else {
-            m::not_a_number(raw)
-        }
-    })?;
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if frac.len() > 9 {
+        return Err(m::too_many_decimals(raw));
+    }
+    if int.chars().filter(char::is_ascii_digit).count() + frac.len() > 18 {
+        return Err(m::too_large(raw));
+    }
+    let q = Quantity::parse(&number).map_err(|_| m::not_a_number(raw))?;
     Ok(Some(q))
 }
 
@@ -240,6 +239,14 @@ mod tests {
         );
         assert_eq!(text("1,2,3", "人"), Err("「1,2,3」 is not a number".into()));
         assert_eq!(text("ー5", "人"), Err("「ー5」 is not a number".into()));
+        assert_eq!(
+            text("0.1234567891", "%"),
+            Err("「0.1234567891」 has more than 9 decimals".into())
+        );
+        assert_eq!(
+            text("12,345,678,901,234,567,890", "人"),
+            Err("「12,345,678,901,234,567,890」 is too large a number".into())
+        );
     }
 
     #[test]

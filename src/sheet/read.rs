@@ -57,7 +57,7 @@ pub fn read_book(path: &Path, shown: &str) -> Result<Book, String> {
     };
     match catch_unwind(AssertUnwindSafe(|| read_kind(kind, &bytes, shown))) {
         Ok(result) => result,
-        Err(_) => Err(m::unreadable(shown, "the reader stopped on this file")),
+        Err(_) => Err(m::reader_stopped(shown)),
     }
 }
 
@@ -67,13 +67,17 @@ fn read_kind(kind: Kind, bytes: &[u8], shown: &str) -> Result<Book, String> {
         Kind::Xlsx => read_xlsx(bytes, shown),
         Kind::Xls => read_xls(bytes, shown),
         Kind::Ods => {
-            let mut wb =
-                calamine::Ods::new(Cursor::new(bytes)).map_err(|e| calamine_error(shown, &e))?;
+            let mut wb = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| match e {
+                calamine::OdsError::Password => m::password(shown),
+                e => calamine_error(shown, &e),
+            })?;
             read_other(&mut wb, shown)
         }
         Kind::Xlsb => {
-            let mut wb =
-                calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| calamine_error(shown, &e))?;
+            let mut wb = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| match e {
+                calamine::XlsbError::Password => m::password(shown),
+                e => calamine_error(shown, &e),
+            })?;
             read_other(&mut wb, shown)
         }
     }

@@ -4,6 +4,7 @@
 //! verification rows that share their texts in one entry.
 
 use super::entries::Entry;
+use super::labels;
 use super::layout::Row;
 use super::number::plain;
 use crate::fiscal_year::FiscalYear;
@@ -20,10 +21,7 @@ pub fn result(
     commentary: Option<&str>,
 ) -> String {
     let era = report.config.era_fy2019;
-    let mut out = format!(
-        "# {}の実績（sosei sheet import が調査票から書いたもの）\n",
-        year.label_in(era)
-    );
+    let mut out = format!("# {}\n", labels::result_comment(&year.label_in(era)));
     let _ = writeln!(out, "year: {}", year.short_in(era));
     if let Some(text) = commentary {
         out.push_str("commentary: ");
@@ -90,8 +88,8 @@ pub fn verification(
     }
     let era = report.config.era_fy2019;
     let mut out = format!(
-        "# {}の検証（課題と原因分析・今後の対応）\nentries:\n",
-        year.label_in(era)
+        "# {}\nentries:\n",
+        labels::verification_comment(&year.label_in(era))
     );
     for members in groups {
         let first = &entries[members[0]];
