@@ -1,6 +1,6 @@
 //! Exported workbooks as office programs see them: calamine opens every one; LibreOffice
 //! (headless, Debian's libreoffice-calc-nogui) converts every one to CSV; what LibreOffice
-//! saves again (ods, xls, a Shift_JIS CSV) imports to the same site. The LibreOffice tests
+//! saves again (ods, xls, xlsx, a Shift_JIS CSV) imports to the same site. The LibreOffice tests
 //! are skipped with a message when soffice is missing, and fail in CI (`CI` set).
 //! The workbook's protection, validation and page set-up are read from its XML.
 
@@ -172,12 +172,13 @@ fn office_round_trip(to: &str, edit: Option<fn(&mut sosei::sheet::grid::Grid)>) 
 }
 
 #[test]
-fn libreoffice_s_ods_xls_and_shift_jis_csv_import_to_the_same_site() {
+fn libreoffice_s_ods_xls_xlsx_and_shift_jis_csv_import_to_the_same_site() {
     if !soffice_present() {
         return;
     }
     office_round_trip("ods", None);
     office_round_trip("xls:MS Excel 97", None);
+    office_round_trip("xlsx:Calc MS Excel 2007 XML", None);
     office_round_trip(
         "csv:Text - txt - csv (StarCalc):44,34,64,1,,0,false,true,true,false,false,2",
         None,
