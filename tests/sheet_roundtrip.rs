@@ -283,3 +283,41 @@ fn a_year_not_begun_is_exported_blank_and_imported_filled() {
         "求人が増えた。\n特に製造業で。\n"
     );
 }
+
+#[test]
+fn separate_entries_with_the_same_text_stay_apart_and_several_files_become_one() {
+    let (dir, content) = bundled_copy();
+    let year_dir = content.join("results/R3");
+    let text = fs::read_to_string(year_dir.join("verification.yaml")).unwrap();
+    // Two series of phoenix-net, each its own entry, with the same texts; the entries
+    // split over two files (read in name order: `verification_2.yaml` after
+    // `verification.yaml`, so that the entries stay in the content's order, which is
+    // the order import writes them in).
+    let (head, tail) = text.split_at(text.find("  - indicators: [phoenix-net.kikan]").unwrap());
+    let kikan = "  - indicators: [phoenix-net.kikan]\n    analysis: |\n      同じ分析。\n    next_steps: |\n      同じ対応。\n";
+    let tourokusha = kikan.replace("phoenix-net.kikan", "phoenix-net.tourokusha");
+    assert!(tail.contains("phoenix-net.tourokusha"));
+    fs::write(year_dir.join("verification.yaml"), head).unwrap();
+    fs::write(
+        year_dir.join("verification_2.yaml"),
+        format!("entries:\n{kikan}{tourokusha}"),
+    )
+    .unwrap();
+    let before = site(&content, &dir.path().join("before"));
+    let books = export(&content, "R3", &dir.path().join("sheets"), false);
+    let original = fs::read_to_string(year_dir.join("verification_2.yaml")).unwrap();
+    let (code, err) = import(&books, "R3", &content, &[], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert_same_site(&before, &site(&content, &dir.path().join("after")));
+    let v = fs::read_to_string(year_dir.join("verification.yaml")).unwrap();
+    assert!(
+        v.contains("  - indicators: [phoenix-net.kikan]\n")
+            && v.contains("  - indicators: [phoenix-net.tourokusha]\n"),
+        "{v}"
+    );
+    assert!(!year_dir.join("verification_2.yaml").exists());
+    assert_eq!(
+        fs::read_to_string(year_dir.join("verification_2.yaml.bak")).unwrap(),
+        original
+    );
+}

@@ -103,8 +103,13 @@ fn check_staged(
 }
 
 /// Writes each file beside its place and renames it over the old one, keeping the old
-/// one's text as `<name>.bak` when it differs.
-pub fn write(content: &Path, files: &[NewFile]) -> std::io::Result<Vec<PathBuf>> {
+/// one's text as `<name>.bak` when it differs; then renames each of `retired` (files the
+/// new ones replace) to `<name>.bak`.
+pub fn write(
+    content: &Path,
+    files: &[NewFile],
+    retired: &[PathBuf],
+) -> std::io::Result<Vec<PathBuf>> {
     let mut done = Vec::new();
     for f in files {
         let path = content.join(&f.rel);
@@ -126,6 +131,14 @@ pub fn write(content: &Path, files: &[NewFile]) -> std::io::Result<Vec<PathBuf>>
         }
         std::fs::rename(&fresh, &path)?;
         done.push(path);
+    }
+    for rel in retired {
+        let path = content.join(rel);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        std::fs::rename(&path, path.with_file_name(format!("{name}.bak")))?;
     }
     Ok(done)
 }

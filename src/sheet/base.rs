@@ -27,6 +27,8 @@ pub struct Base {
     pub folder: String,
     pub result_name: String,
     pub verification_name: String,
+    /// The year's other verification files, which the one written replaces.
+    pub retired: Vec<String>,
     /// Every file of the content as loaded, for checking the new files against.
     pub loads: Vec<(PathBuf, FileLoad)>,
 }
@@ -79,13 +81,16 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
             _ => {}
         }
     }
-    if verifications.len() > 1 {
-        let names: Vec<String> = verifications.iter().map(|(n, _)| n.clone()).collect();
-        return Err(Failure::message(m::several_verification_files(
-            &content.join(&year_dir),
-            &names,
-        )));
-    }
+    // Several verification files are read in name order, and replaced by one.
+    let verification_name = match verifications.as_slice() {
+        [(one, _)] => one.clone(),
+        _ => "verification.yaml".to_string(),
+    };
+    let retired = verifications
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| *n != verification_name)
+        .collect();
     let stand_in = NewFile {
         rel: year_dir.join("result.yaml"),
         text: stand_in(&loads, year),
@@ -105,9 +110,8 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
         commentary: result
             .and_then(|r| r.commentary.as_deref())
             .and_then(entries::cell_text),
-        verification_name: verifications
-            .first()
-            .map_or_else(|| "verification.yaml".to_string(), |(n, _)| n.clone()),
+        verification_name,
+        retired,
         report,
         rows,
         existing,

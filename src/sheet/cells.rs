@@ -96,6 +96,7 @@ pub fn entry(
     let mut analysis = text(cols.analysis, &mut failed);
     let mut next_steps = text(cols.next_steps, &mut failed);
     let scale = text(cols.scale, &mut failed);
+    let group = text(cols.group, &mut failed);
     if e.missing.as_deref() == Some("~") {
         // YAML's word for nothing: no reason.
         listed.push("text", m::not_a_reason(&at(cols.missing), "~"));
@@ -116,6 +117,7 @@ pub fn entry(
                 listed.push("rule", m::same_as_nothing(&at(col)));
             }
             *value = before;
+            e.joined = true;
         }
     }
     *above = Some((analysis.clone(), next_steps.clone()));
@@ -127,6 +129,17 @@ pub fn entry(
         Some("億") => Some(Scale::Oku),
         Some(other) => {
             listed.push("text", m::bad_scale(&at(cols.scale), other));
+            None
+        }
+    };
+    e.group = match group.as_deref().map(str::parse::<usize>) {
+        None => None,
+        Some(Ok(n)) if n > 0 => Some(n - 1),
+        Some(_) => {
+            listed.push(
+                "text",
+                m::bad_group(&at(cols.group), group.as_deref().unwrap_or("")),
+            );
             None
         }
     };

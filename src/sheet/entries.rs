@@ -28,8 +28,12 @@ pub struct Entry {
     pub previous: Option<Quantity>,
     /// The scale the verification table prints the row in (a hidden column).
     pub scale: Option<Scale>,
-    /// The content's verification entry the texts come from (for 「同上」 on export).
+    /// The year's verification entry the texts come from (its place among the year's
+    /// entries): written in a hidden column, so that rows of one entry come back as one
+    /// and rows of separate entries stay apart even when their texts are the same.
     pub group: Option<usize>,
+    /// The texts were given as 「同上」: the row joins the one above whatever its group.
+    pub joined: bool,
 }
 
 impl Entry {

@@ -34,6 +34,7 @@ pub const ANALYSIS: &str = "課題と原因分析";
 pub const NEXT_STEPS: &str = "今後の対応";
 pub const REVISION: &str = "実績値を修正した場合の説明";
 pub const SCALE: &str = "表示単位";
+pub const GROUP: &str = "検証のまとまり";
 
 /// `令和2年度実績`: the heading of an earlier year's actuals.
 pub fn earlier(year_label: &str) -> String {

@@ -76,6 +76,8 @@ pub enum Column {
     NextSteps,
     Revision,
     Scale,
+    /// The verification entry the row's texts belong to (its number in the year's files).
+    Group,
 }
 
 /// The columns, left to right, with the earlier years given.
@@ -86,7 +88,7 @@ pub fn columns(earlier: &[FiscalYear]) -> Vec<Column> {
     ];
     out.extend(earlier.iter().map(|y| Earlier(*y)));
     out.extend([
-        Actual, ActualUnit, Missing, Analysis, NextSteps, Revision, Scale,
+        Actual, ActualUnit, Missing, Analysis, NextSteps, Revision, Scale, Group,
     ]);
     out
 }
@@ -110,6 +112,7 @@ impl Column {
             NextSteps => labels::NEXT_STEPS.into(),
             Revision => labels::REVISION.into(),
             Scale => labels::SCALE.into(),
+            Group => labels::GROUP.into(),
         }
     }
 
@@ -117,7 +120,7 @@ impl Column {
     pub fn width(self) -> f64 {
         use Column::*;
         match self {
-            Id | Scale => 12.0,
+            Id | Scale | Group => 12.0,
             Goal => 12.0,
             Name => 20.0,
             Unit | ActualUnit => 6.0,
@@ -145,7 +148,7 @@ impl Column {
 
     /// A column nobody needs to see.
     pub fn is_hidden(self) -> bool {
-        matches!(self, Column::Id | Column::Scale)
+        matches!(self, Column::Id | Column::Scale | Column::Group)
     }
 }
 

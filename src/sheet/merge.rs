@@ -55,10 +55,7 @@ pub fn merge(
             } else {
                 merged.kept.push(m::kept_from_content(&row.key, &row.name));
             }
-            merged.entries.push(Entry {
-                group: None,
-                ..old.clone()
-            });
+            merged.entries.push(old.clone());
             continue;
         };
         let read = &file.rows[k];

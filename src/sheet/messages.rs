@@ -170,6 +170,9 @@ pub fn not_a_reason(place: &Place, text: &str) -> String {
         shown(text)
     )
 }
+pub fn bad_group(place: &Place, text: &str) -> String {
+    format!("{place}: 「{}」 is not an entry's number; the hidden 検証のまとまり column holds a number or nothing", shown(text))
+}
 pub fn bad_scale(place: &Place, text: &str) -> String {
     format!(
         "{place}: 「{}」 is not a scale; the hidden 表示単位 column holds 万, 億 or nothing",
@@ -340,13 +343,6 @@ pub fn export_failed(file: &Path, why: &str) -> String {
 }
 pub fn cannot_write(file: &Path, why: &str) -> String {
     format!("{}: cannot write: {}", path(file), shown(why))
-}
-pub fn several_verification_files(folder: &Path, names: &[String]) -> String {
-    format!(
-        "{} has several verification files ({}); sheet import writes one verification.yaml: put their entries into it first",
-        path(folder),
-        names.join(", ")
-    )
 }
 pub fn needs_force(count: usize) -> String {
     format!("{count} value(s) differ from what the content has (above); run again with --force to replace them")

@@ -136,7 +136,8 @@ pub fn import(
         .iter()
         .map(|f| content.join(&f.rel).exists())
         .collect();
-    let written = apply::write(content, &new_files)
+    let retired: Vec<PathBuf> = base.retired.iter().map(|n| year_dir.join(n)).collect();
+    let written = apply::write(content, &new_files, &retired)
         .map_err(|e| Failure::message(m::cannot_write(&content.join(&year_dir), &e.to_string())))?;
     let (_, check, _) = crate::build::check(content);
     Ok(Imported {

@@ -25,6 +25,7 @@ pub struct Columns {
     pub next_steps: u32,
     pub revision: u32,
     pub scale: u32,
+    pub group: u32,
 }
 
 /// One row read from a file.
@@ -200,9 +201,10 @@ fn columns(grid: &Grid, sheet: &Place, errors: &mut Vec<String>) -> Option<Colum
         labels::NEXT_STEPS,
         labels::REVISION,
         labels::SCALE,
+        labels::GROUP,
     ]
     .map(|h| find(h, errors));
-    let [Some(name), Some(actual), Some(missing), Some(analysis), Some(next_steps), Some(revision), Some(scale)] =
+    let [Some(name), Some(actual), Some(missing), Some(analysis), Some(next_steps), Some(revision), Some(scale), Some(group)] =
         cols
     else {
         return None;
@@ -215,6 +217,7 @@ fn columns(grid: &Grid, sheet: &Place, errors: &mut Vec<String>) -> Option<Colum
         next_steps,
         revision,
         scale,
+        group,
     })
 }
 

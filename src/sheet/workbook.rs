@@ -329,6 +329,7 @@ fn cell_text(c: &Contents, row: &Row, entry: &Entry, col: Column, same: bool) ->
         Column::Analysis => same_or(&entry.analysis),
         Column::NextSteps => same_or(&entry.next_steps),
         Column::Revision => entry.revision.clone().unwrap_or_default(),
+        Column::Group => entry.group.map(|g| (g + 1).to_string()).unwrap_or_default(),
         Column::Scale => entry
             .scale
             .map(|s| s.suffix().to_string())

@@ -115,7 +115,8 @@ pub fn verification(
 }
 
 /// Rows that share one verification entry: next to each other, under one top-level goal
-/// (whose page shows the table), with the same two texts.
+/// (whose page shows the table), with the same two texts, and not from two different
+/// entries of the year's files (unless the row says 「同上」).
 fn groups(report: &Report, rows: &[Row], entries: &[Entry]) -> Vec<Vec<usize>> {
     let top = |i: usize| report.goals.root_of(rows[i].goal);
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -124,10 +125,12 @@ fn groups(report: &Report, rows: &[Row], entries: &[Entry]) -> Vec<Vec<usize>> {
             continue;
         }
         let joins = out.last().and_then(|g| g.last()).is_some_and(|&j| {
+            let apart = matches!((entries[j].group, e.group), (Some(a), Some(b)) if a != b);
             j + 1 == i
                 && top(j) == top(i)
                 && entries[j].analysis == e.analysis
                 && entries[j].next_steps == e.next_steps
+                && (e.joined || !apart)
         });
         match out.last_mut() {
             Some(group) if joins => group.push(i),
