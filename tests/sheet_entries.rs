@@ -258,3 +258,16 @@ fn an_indicator_in_no_workbook_is_kept_or_reported() {
     assert!(err.contains("error: `kigyo` (「起業支援センターながおかでの支援により起業した件数」) is in no workbook, and the content has nothing for it in 令和3年度"), "{err}");
     assert!(!content.join("results/R3").exists());
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_the_only_error_reported() {
+    // Its rows may well be in it: they are not reported again as in no workbook.
+    let (dir, content) = bundled_copy();
+    fs::remove_dir_all(content.join("results/R3")).unwrap();
+    let book = dir.path().join("kikaku.xlsx");
+    fs::write(&book, "not a workbook").unwrap();
+    let (code, err) = import(&[book], "R3", &content, &[], dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.starts_with("error: $DIR/kikaku.xlsx: this is not a workbook"), "{err}");
+}

@@ -1,7 +1,7 @@
 //! One row of a returned sheet read into its entry: the value cell as a number (or
-//! 達成/未達成), the texts (「同上」 taken from the row above), the hidden scale, then the
-//! rules a row must keep. A cell already reported (a formula, part of a merged area, a
-//! value that is not a number) is not reported again through a rule it breaks.
+//! 達成/未達成), the texts (「同上」 taken from the row above), the hidden columns, then
+//! the rules a row must keep. A cell already reported (a formula, a value that is not a
+//! number) is not reported again through a rule it breaks.
 
 use super::entries::Entry;
 use super::grid::Grid;
@@ -31,18 +31,13 @@ pub fn entry(
 ) -> Entry {
     let row = &expected.rows[index];
     let at = |c: u32| sheet.at(r, c);
-    // Columns whose cell is reported already, or stands in a merged area (reported).
+    // Columns whose cell is reported already (a formula).
     let mut failed: HashSet<u32> = grid
         .formulas
         .iter()
         .filter(|((fr, _), _)| *fr == r)
         .map(|((_, c), _)| *c)
         .collect();
-    for ((r1, c1), (r2, c2)) in &grid.merged {
-        if (*r1..=*r2).contains(&r) {
-            failed.extend(*c1..=*c2);
-        }
-    }
     let mut e = Entry::default();
     let cell = grid.get(r, cols.actual);
     if !failed.contains(&cols.actual) {

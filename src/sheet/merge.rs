@@ -24,13 +24,14 @@ pub struct Merged {
 }
 
 /// Puts `returned` over the year's entries (`existing`, `old_commentary`), adding
-/// problems to `errors`.
+/// problems to `errors`; rows in no file are errors only when `every_file_read`.
 pub fn merge(
     rows: &[Row],
     year: FiscalYear,
     existing: &[Entry],
     old_commentary: Option<String>,
     returned: &[Returned],
+    every_file_read: bool,
     errors: &mut Vec<String>,
 ) -> Merged {
     let mut from: Vec<Option<(&Returned, usize)>> = vec![None; rows.len()];
@@ -50,7 +51,8 @@ pub fn merge(
     for (i, row) in rows.iter().enumerate() {
         let old = &existing[i];
         let Some((file, k)) = from[i] else {
-            if old.is_blank() {
+            // A file that could not be read may well hold the row: not reported twice.
+            if old.is_blank() && every_file_read {
                 errors.push(m::in_no_workbook(&row.key, &row.name, year));
             } else {
                 merged.kept.push(m::kept_from_content(&row.key, &row.name));

@@ -77,6 +77,7 @@ pub fn import(
     let mut errors = Vec::new();
     let mut returned = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
+    let mut every_file_read = true;
     for file in files {
         let shown = file.display().to_string();
         let same = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
@@ -86,8 +87,15 @@ pub fn import(
         }
         seen.push(same);
         match read::read_book(file, &shown) {
-            Err(e) => errors.push(e),
-            Ok(book) => returned.extend(returned::read(&book, &shown, &expected, &mut errors)),
+            Err(e) => {
+                every_file_read = false;
+                errors.push(e);
+            }
+            Ok(book) => {
+                let read = returned::read(&book, &shown, &expected, &mut errors);
+                every_file_read &= read.is_some();
+                returned.extend(read);
+            }
         }
     }
     let merged = merge::merge(
@@ -96,6 +104,7 @@ pub fn import(
         &base.existing,
         base.commentary.clone(),
         &returned,
+        every_file_read,
         &mut errors,
     );
     if !errors.is_empty() {

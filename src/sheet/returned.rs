@@ -156,6 +156,11 @@ pub fn read(
     for (start, end) in &grid.merged {
         listed.push("merged", m::merged(&sheet, *start, *end));
     }
+    if !grid.merged.is_empty() {
+        // Which value belongs to which row is not known: the rows are not read.
+        listed.finish(shown);
+        return None;
+    }
     let rows = rows(grid, &sheet, columns, expected, &mut listed);
     let commentary = commentary(book);
     listed.finish(shown);
