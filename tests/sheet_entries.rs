@@ -269,5 +269,8 @@ fn a_file_that_cannot_be_read_is_the_only_error_reported() {
     let (code, err) = import(&[book], "R3", &content, &[], dir.path());
     assert_eq!(code, 1);
     assert_eq!(err.lines().count(), 2, "{err}");
-    assert!(err.starts_with("error: $DIR/kikaku.xlsx: this is not a workbook"), "{err}");
+    assert!(
+        err.starts_with("error: $DIR/kikaku.xlsx: this is not a workbook"),
+        "{err}"
+    );
 }

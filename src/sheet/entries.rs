@@ -117,29 +117,24 @@ pub fn from_sources(
     out
 }
 
-/// The verification entry covering a series in a year: its place, texts and the row's
-/// scale.
-fn verification_of(
-    result: &YearResult,
-    at: SeriesRef,
-) -> Option<(usize, &str, &str, Option<Scale>)> {
-    result.verification.iter().enumerate().find_map(|(i, v)| {
-        v.rows
-            .iter()
-            .find(|r| r.indicator == at.indicator && r.series.is_none_or(|s| s == at.series))
-            .map(|r| (i, &*v.analysis, &*v.next_steps, r.scale))
-    })
-}
-
-/// The scale a row was last printed in, in `year` or the latest year before it.
+/// The scale a row was last printed in: in the latest year up to `year` whose
+/// verification has the row.
 pub fn last_scale(report: &Report, at: SeriesRef, year: FiscalYear) -> Option<Scale> {
+    let row_in = |y: &YearResult| {
+        y.verification.iter().find_map(|v| {
+            v.rows
+                .iter()
+                .find(|r| r.indicator == at.indicator && r.series.is_none_or(|s| s == at.series))
+                .map(|r| r.scale)
+        })
+    };
     report
         .years
         .iter()
         .rev()
         .filter(|y| y.year <= year)
-        .find_map(|y| verification_of(y, at))
-        .and_then(|(_, _, _, scale)| scale)
+        .find_map(|y| row_in(y))
+        .flatten()
 }
 
 /// The decimals a row's value cell shows: those of the year's actual where there is one
