@@ -25,6 +25,7 @@ pub mod render;
 pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
+pub mod sheet;
 pub mod source;
 pub mod validate;
 pub mod vocabulary;
