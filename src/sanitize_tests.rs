@@ -202,3 +202,12 @@ fn html_nested_absurdly_deep_is_refused_not_parsed() {
     assert!(out.problems.is_empty());
     assert_eq!(out.html.matches("<tr>").count(), 2_000);
 }
+
+#[test]
+fn angle_brackets_in_attribute_values_are_escaped_by_the_serializer() {
+    // `placeholders` and `without_empty_links` rely on it: the first `>` after `<a ` or
+    // `<img` ends the tag.
+    let html = clean("<p><a title=\"x> </a>\" href=\"https://example.jp/\">text</a></p>");
+    assert!(!html.contains("x> "), "{html}");
+    assert!(html.contains(">text</a>"), "{html}");
+}
