@@ -217,9 +217,10 @@ fn main() -> ExitCode {
 
 fn sheet(command: SheetCommand) -> ExitCode {
     use sosei::sheet::{messages as m, Failure};
+    let error = || Severity::Error.word();
     let year_of = |text: &str| {
         sosei::fiscal_year::FiscalYear::parse(text)
-            .map_err(|e| eprintln!("error: --year: {}", terminal_safe(&e)))
+            .map_err(|e| eprintln!("{}: --year: {}", error(), terminal_safe(&e)))
     };
     let importing = matches!(command, SheetCommand::Import { .. });
     let (content, result) = match command {
@@ -251,10 +252,10 @@ fn sheet(command: SheetCommand) -> ExitCode {
             let result = sosei::sheet::import(&files, &content, year, force).map(|done| {
                 eprintln!("{}", m::imported(done.rows, done.files));
                 for note in &done.kept {
-                    eprintln!("note: {note}");
+                    eprintln!("{}", m::note_line(note));
                 }
                 for change in &done.replaced {
-                    eprintln!("replaced: {change}");
+                    eprintln!("{}", m::replaced_line(change));
                 }
                 if !done.replaced.is_empty() {
                     eprintln!("{}", m::replaced(done.replaced.len()));
@@ -288,7 +289,7 @@ fn sheet(command: SheetCommand) -> ExitCode {
         }
         Err(Failure::Messages(lines)) => {
             for line in &lines {
-                eprintln!("error: {line}");
+                eprintln!("{}: {line}", error());
             }
             if importing {
                 eprintln!("{}", m::failed(lines.len()));
@@ -297,13 +298,13 @@ fn sheet(command: SheetCommand) -> ExitCode {
         }
         Err(Failure::Differences(lines)) => {
             for line in &lines {
-                eprintln!("difference: {line}");
+                eprintln!("{}", m::difference_line(line));
             }
-            eprintln!("error: {}", m::needs_force(lines.len()));
+            eprintln!("{}: {}", error(), m::needs_force(lines.len()));
             ExitCode::FAILURE
         }
         Err(Failure::Check(diags, rendered)) => {
-            eprintln!("error: {}", m::would_not_validate());
+            eprintln!("{}: {}", error(), m::would_not_validate());
             eprint!("{rendered}");
             eprintln!("{}", m::failed(diags.error_count()));
             ExitCode::FAILURE

@@ -1,6 +1,7 @@
 //! sosei speaks the language of the person running it: Japanese under a Japanese locale
 //! (LC_ALL, then LC_MESSAGES, then LANG) or with `--lang ja`, English otherwise; the
-//! diagnostics' layout is the same in both (see also `bad_inputs.rs` and `terminal.rs`).
+//! diagnostics' layout is the same in both (see also `bad_inputs.rs`, `terminal.rs` and,
+//! for `sosei sheet`, `sheet_catalogue.rs`).
 
 mod common;
 use common::*;
@@ -210,4 +211,76 @@ fn check_and_a_failed_build_sum_up_in_japanese() {
         "{stderr}"
     );
     assert!(last.ends_with(" は元のままです"), "{stderr}");
+}
+
+#[test]
+fn sheet_export_has_japanese_help() {
+    let ja = [("LANG", "ja_JP.UTF-8")];
+    let text = help(&["sheet", "export", "--help"], &ja);
+    assert!(is_japanese(&text), "{text}");
+    for words in [
+        "使い方: sosei sheet export [OPTIONS] --year <YEAR>",
+        "年度の実績を集める .xlsx のブック（全指標で一つ、または所管課ごとに一つ）",
+        "--year <YEAR>        実績を集める年度（例: R4）\n",
+        "ブックを書き出すフォルダー（すでにあるブックは置き換えません）［既定値: sheets］",
+        "--by-department      所管課（指標の `department:`）ごとにブックを分ける\n",
+    ] {
+        assert!(text.contains(words), "`{words}` in:\n{text}");
+    }
+    assert!(
+        !text.contains("[default") && !text.contains("workbook"),
+        "{text}"
+    );
+    // `sosei sheet` lists its commands, and its own `help`, in Japanese too.
+    let text = help(&["sheet", "--help"], &ja);
+    assert!(text.contains("  import  返ってきたブック"), "{text}");
+    assert!(text.contains("  help    このメッセージ"), "{text}");
+    let english = help(&["sheet", "export", "--help"], &[]);
+    assert!(is_english(&english), "{english}");
+    assert!(
+        english.contains("The fiscal year to collect, such as R4"),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_refused_sheet_is_reported_in_japanese() {
+    let (dir, content) = copy_fixture("minimal");
+    let book = dir.path().join("kikaku.xlsx");
+    std::fs::write(&book, "実績値\t115.3\n").unwrap();
+    let before = snapshot(&content);
+    let run = |vars: &[(&str, &str)]| {
+        let (book, content) = (book.to_str().unwrap(), content.to_str().unwrap());
+        let run = sosei(
+            &[
+                "sheet",
+                "import",
+                book,
+                "--year",
+                "R3",
+                "--content",
+                content,
+            ],
+            vars,
+        );
+        assert_eq!(run.status.code(), Some(1));
+        String::from_utf8(run.stderr)
+            .unwrap()
+            .replace(&dir.path().display().to_string(), "$DIR")
+    };
+    let ja = run(&[("LC_MESSAGES", "ja_JP.UTF-8"), ("LANG", "C")]);
+    assert_eq!(
+        ja,
+        "エラー: $DIR/kikaku.xlsx: ブックではありません（中身はテキストです。名前を変えたファイル？）。\
+         .xlsx、.xls、.ods のファイルか、指標のシートから保存した .csv を指定してください\n\
+         取り込みに失敗しました: エラー 1 件。何も書き出していません\n"
+    );
+    let en = run(&[]);
+    assert!(
+        en.starts_with(
+            "error: $DIR/kikaku.xlsx: this is not a workbook (it is text, perhaps renamed); "
+        ) && en.ends_with("\nsheet import failed: 1 error(s); nothing was written\n"),
+        "{en}"
+    );
+    assert!(snapshot(&content) == before, "the content was changed");
 }

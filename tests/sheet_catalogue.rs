@@ -1,10 +1,15 @@
 //! The catalogue of bad returned files: each is refused with exactly the diagnostics in
-//! `tests/sheet/catalogue/<case>.txt` (the temporary folder written `$DIR`), exit code 1,
-//! and the content left byte for byte as it was. `SOSEI_BLESS=1 cargo test --test
-//! sheet_catalogue` writes the expected files of new cases (read them before committing).
+//! `tests/sheet/catalogue/<case>.txt` in English and `<case>.ja.txt` in Japanese
+//! (`LANG=ja_JP.UTF-8`; the temporary folder written `$DIR`), exit code 1, and the
+//! content left byte for byte as it was; the Japanese has the English's frame and no
+//! English message. `SOSEI_BLESS=1 cargo test --test sheet_catalogue` writes the
+//! expected files of new cases (read them before committing).
 
+#[path = "sheet/japanese.rs"]
+mod japanese;
 #[path = "sheet/support.rs"]
 mod support;
+use japanese::same_frame_in_japanese;
 use sosei::sheet::grid::{Grid, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -319,24 +324,35 @@ fn every_bad_file_is_refused_with_its_diagnostics() {
         let case = dir.path().join(name);
         fs::create_dir_all(&case).unwrap();
         let files = make(&books[0], &case);
-        let (code, err) = import(&files, year, &content, &[], dir.path());
-        let err = err.replace(&root().display().to_string(), "$ROOT");
-        let expected_file = root()
-            .join("tests/sheet/catalogue")
-            .join(format!("{name}.txt"));
-        if bless && !expected_file.exists() {
-            fs::write(&expected_file, &err).unwrap();
+        let mut printed = Vec::new();
+        for (lang, suffix) in [("C", "txt"), ("ja_JP.UTF-8", "ja.txt")] {
+            let (code, err) = import_in(lang, &files, year, &content, &[], dir.path());
+            let err = err.replace(&root().display().to_string(), "$ROOT");
+            let expected_file = root()
+                .join("tests/sheet/catalogue")
+                .join(format!("{name}.{suffix}"));
+            if bless && !expected_file.exists() {
+                fs::write(&expected_file, &err).unwrap();
+            }
+            let expected = fs::read_to_string(&expected_file).unwrap_or_default();
+            if code != 1 {
+                failures.push(format!(
+                    "{name} ({lang}): exit code {code}, expected 1:\n{err}"
+                ));
+            } else if err != expected {
+                failures.push(format!(
+                    "{name} ({lang}): printed\n{err}\nexpected\n{expected}"
+                ));
+            }
+            assert!(
+                snapshot(&content) == before,
+                "{name} ({lang}): the content was changed"
+            );
+            printed.push(err);
         }
-        let expected = fs::read_to_string(&expected_file).unwrap_or_default();
-        if code != 1 {
-            failures.push(format!("{name}: exit code {code}, expected 1:\n{err}"));
-        } else if err != expected {
-            failures.push(format!("{name}: printed\n{err}\nexpected\n{expected}"));
+        if let Err(e) = same_frame_in_japanese(&printed[0], &printed[1]) {
+            failures.push(format!("{name}: {e}"));
         }
-        assert!(
-            snapshot(&content) == before,
-            "{name}: the content was changed"
-        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
 }

@@ -100,6 +100,14 @@ fn finish(cmd: Command, id: &str) -> Command {
                     Some(about) => sub.about(about),
                     None => sub,
                 },
+                // `sosei sheet` has commands of its own, and so its own `help` command.
+                ("cli.sheet", "help") | ("cli.sheet.help", "help") => {
+                    sub.about(m!("cli.help-command"))
+                }
+                ("cli.sheet.help", other) => match found(&format!("cli.sheet.{other}.about")) {
+                    Some(about) => sub.about(about),
+                    None => sub,
+                },
                 _ => sub,
             };
             finish(sub, &format!("{id}.{name}"))

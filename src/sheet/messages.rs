@@ -1,6 +1,8 @@
-//! Every message `sosei sheet` prints, in one place (one function each), so that the
-//! catalogue can be translated as a whole. The Japanese words of the workbook itself are
-//! in `labels`. Places read `kikaku.xlsx!数値目標!D7`; values are quoted 「like this」.
+//! Every message `sosei sheet` prints, in one place (one function each): a thin layer
+//! over the catalogue (`sheet.*` in `src/messages/en.yaml` and `ja.yaml`), which gives
+//! them in the language of the person running sosei. Values go through `terminal_safe`
+//! here. The Japanese words of the workbook itself are in `labels`. Places read
+//! `kikaku.xlsx!数値目標!D7`; values are quoted 「like this」.
 
 use super::place::{cell_name, Place};
 use crate::diag::terminal_safe;
@@ -22,368 +24,361 @@ fn mb(bytes: u64) -> String {
 // Opening files.
 
 pub fn cannot_read(file: &str, why: &str) -> String {
-    format!("{}: cannot read the file: {why}", shown(file))
+    m!("sheet.cannot-read", file = shown(file), error = shown(why))
 }
 pub fn not_a_file(file: &str) -> String {
-    format!("{}: this is not a file", shown(file))
+    m!("sheet.not-a-file", file = shown(file))
 }
 pub fn file_too_large(file: &str, size: u64, limit: u64) -> String {
-    format!(
-        "{}: the file is {}; sosei reads workbooks of at most {}",
-        shown(file),
-        mb(size),
-        mb(limit)
+    m!(
+        "sheet.file-too-large",
+        file = shown(file),
+        size = mb(size),
+        limit = mb(limit)
     )
 }
 pub fn not_a_workbook(file: &str, text: bool) -> String {
-    let what = if text {
-        " (it is text, perhaps renamed)"
-    } else {
-        ""
-    };
-    format!(
-        "{}: this is not a workbook{what}; expected an .xlsx, .xls or .ods file, or a .csv saved from the indicators sheet",
-        shown(file)
-    )
+    match text {
+        true => m!("sheet.text-not-a-workbook", file = shown(file)),
+        false => m!("sheet.not-a-workbook", file = shown(file)),
+    }
 }
 pub fn zip_not_workbook(file: &str) -> String {
-    format!(
-        "{}: this zip file holds no workbook (no xl/workbook.xml, no OpenDocument spreadsheet)",
-        shown(file)
-    )
+    m!("sheet.zip-not-workbook", file = shown(file))
 }
 pub fn unreadable(file: &str, detail: &str) -> String {
-    format!(
-        "{}: cannot be read as a workbook: {}",
-        shown(file),
-        shown(detail)
+    m!(
+        "sheet.unreadable",
+        file = shown(file),
+        detail = shown(detail)
     )
 }
 pub fn reader_stopped(file: &str) -> String {
-    format!(
-        "{}: cannot be read as a workbook: the reader stopped on it",
-        shown(file)
-    )
+    m!("sheet.reader-stopped", file = shown(file))
 }
 pub fn too_many_parts(file: &str, n: usize) -> String {
-    format!(
-        "{}: the workbook has {n} parts; a workbook sosei wrote has about ten",
-        shown(file)
-    )
+    m!("sheet.too-many-parts", file = shown(file), count = n)
 }
 pub fn zip_bomb(file: &str, size: u64, limit: u64) -> String {
-    format!(
-        "{}: unpacked, this workbook would be more than {} (at least {}); refused before reading",
-        shown(file),
-        mb(limit),
-        mb(size)
+    m!(
+        "sheet.zip-bomb",
+        file = shown(file),
+        limit = mb(limit),
+        size = mb(size)
     )
 }
 pub fn part_larger_than_declared(file: &str, part: &str, declared: u64) -> String {
-    format!(
-        "{}: the part {} unpacks to more than the {} bytes it declares; refused (a zip bomb?)",
-        shown(file),
-        shown(part),
-        declared
+    m!(
+        "sheet.part-larger-than-declared",
+        file = shown(file),
+        part = shown(part),
+        declared = declared
     )
 }
 pub fn file_twice(file: &str) -> String {
-    format!(
-        "{}: this file is given twice; give each file once",
-        shown(file)
-    )
+    m!("sheet.file-twice", file = shown(file))
 }
 pub fn password(file: &str) -> String {
-    format!(
-        "{}: the workbook is protected by a password; save it again without one (Excel: ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化, clear the password) and import that",
-        shown(file)
-    )
+    m!("sheet.password", file = shown(file))
 }
 pub fn sheet_too_big(file: &str, sheet: &str, cells: usize) -> String {
-    let sheet = if sheet.is_empty() {
-        String::new()
-    } else {
-        format!("!{}", shown(sheet))
+    let place = match sheet.is_empty() {
+        true => shown(file),
+        false => format!("{}!{}", shown(file), shown(sheet)),
     };
-    format!(
-        "{}{sheet}: the sheet holds more than {cells} cells or reaches beyond Excel's last row or column; this is not a sheet sosei wrote",
-        shown(file)
-    )
+    m!("sheet.sheet-too-big", place = place, cells = cells)
 }
 pub fn csv_encoding(file: &str) -> String {
-    format!(
-        "{}: this CSV is neither UTF-8 nor Shift_JIS; save it from Excel as \"CSV UTF-8\"",
-        shown(file)
-    )
+    m!("sheet.csv-encoding", file = shown(file))
 }
 
 // What a cell holds.
 
+/// A message about a cell, after its place (the layout, the same in every language).
 pub fn at(place: &Place, message: &str) -> String {
     format!("{place}: {message}")
 }
 pub fn not_a_number(text: &str) -> String {
-    format!("「{}」 is not a number", shown(text))
+    m!("sheet.not-a-number", text = shown(text))
 }
 pub fn unit_mismatch(text: &str, typed: &str, unit: &str) -> String {
-    format!(
-        "「{}」 has the unit {} but the indicator's unit is {}",
-        shown(text),
-        shown(typed),
-        shown(unit)
+    m!(
+        "sheet.unit-mismatch",
+        text = shown(text),
+        typed = shown(typed),
+        unit = shown(unit)
     )
 }
 pub fn percent_not_unit(text: &str, unit: &str) -> String {
-    format!(
-        "「{}」 is shown as a percentage but the indicator's unit is {}",
-        shown(text),
-        shown(unit)
+    m!(
+        "sheet.percent-not-unit",
+        text = shown(text),
+        unit = shown(unit)
     )
 }
 pub fn date_not_number(text: &str) -> String {
-    format!("「{}」 is a date, not a number", shown(text))
+    m!("sheet.date-not-number", text = shown(text))
 }
 pub fn error_value(text: &str) -> String {
-    format!(
-        "「{}」 is a formula's error value, not a number",
-        shown(text)
-    )
+    m!("sheet.error-value", text = shown(text))
 }
 pub fn too_large(text: &str) -> String {
-    format!("「{}」 is too large a number", shown(text))
+    m!("sheet.too-large", text = shown(text))
 }
 pub fn too_many_decimals(text: &str) -> String {
-    format!("「{}」 has more than 9 decimals", shown(text))
+    m!("sheet.too-many-decimals", text = shown(text))
 }
 pub fn not_a_milestone(text: &str) -> String {
-    format!("「{}」 is neither 達成 nor 未達成", shown(text))
+    m!("sheet.not-a-milestone", text = shown(text))
 }
 pub fn control_character(place: &Place, c: char) -> String {
-    format!(
-        "{place}: the text holds a control character, {}; remove it",
-        crate::load::controls::describe(c)
+    m!(
+        "sheet.control-character",
+        place = place,
+        character = crate::load::controls::describe(c)
     )
 }
 pub fn not_a_reason(place: &Place, text: &str) -> String {
-    format!(
-        "{place}: 「{}」 is not a reason; write why there is no actual",
-        shown(text)
-    )
+    m!("sheet.not-a-reason", place = place, text = shown(text))
 }
 pub fn bad_group(place: &Place, text: &str) -> String {
-    format!("{place}: 「{}」 is not an entry's number; the hidden 検証のまとまり column holds a number or nothing", shown(text))
+    m!("sheet.bad-group", place = place, text = shown(text))
 }
 pub fn bad_scale(place: &Place, text: &str) -> String {
-    format!(
-        "{place}: 「{}」 is not a scale; the hidden 表示単位 column holds 万, 億 or nothing",
-        shown(text)
-    )
+    m!("sheet.bad-scale", place = place, text = shown(text))
 }
 
 // The workbook as a whole.
 
 pub fn no_marker(file: &str, sheets: &[&str]) -> String {
-    let names: Vec<String> = sheets.iter().map(|s| format!("「{}」", shown(s))).collect();
-    format!(
-        "{}: no sheet of this workbook is an indicators sheet exported by sosei (its cell A1 holds sosei's mark); sheets found: {}",
-        shown(file),
-        names.join(", ")
+    let names = sheets.iter().map(|s| format!("「{}」", shown(s)));
+    m!(
+        "sheet.no-marker",
+        file = shown(file),
+        sheets = crate::messages::list(names)
     )
 }
 pub fn csv_not_indicators(file: &str) -> String {
-    format!(
-        "{}: this CSV is not the indicators sheet exported by sosei (its cell A1 holds sosei's mark); save the CSV while the indicators sheet is shown",
-        shown(file)
-    )
+    m!("sheet.csv-not-indicators", file = shown(file))
 }
 pub fn format_version(place: &Place, found: u32, wanted: u32) -> String {
-    format!("{place}: the workbook has layout {found}; this sosei reads layout {wanted}: export the workbook again")
+    m!(
+        "sheet.format-version",
+        place = place,
+        found = found,
+        wanted = wanted
+    )
 }
 pub fn other_city(place: &Place, found: &str, wanted: &str) -> String {
-    format!(
-        "{place}: the workbook is for city code {}, not {} (config.yaml `city_code:`)",
-        shown(found),
-        shown(wanted)
+    m!(
+        "sheet.other-city",
+        place = place,
+        found = shown(found),
+        wanted = shown(wanted)
     )
 }
 pub fn other_plan(place: &Place, found: &str, wanted: &str) -> String {
-    format!(
-        "{place}: the workbook is for the plan 「{}」, not 「{}」",
-        shown(found),
-        shown(wanted)
+    m!(
+        "sheet.other-plan",
+        place = place,
+        found = shown(found),
+        wanted = shown(wanted)
     )
 }
 pub fn other_year(place: &Place, found: FiscalYear, wanted: FiscalYear) -> String {
-    format!(
-        "{place}: the workbook collects {} ({}), not {} (--year {})",
-        found.label(),
-        found.short(),
-        wanted.label(),
-        wanted.short()
+    m!(
+        "sheet.other-year",
+        place = place,
+        found = found.label(),
+        found_short = found.short(),
+        wanted = wanted.label(),
+        wanted_short = wanted.short()
     )
 }
 pub fn heading_missing(place: &Place, heading: &str) -> String {
-    format!("{place}: the heading row does not have the column 「{heading}」 exactly once; the sheet's layout was changed: export it again")
+    m!("sheet.heading-missing", place = place, heading = heading)
 }
 pub fn formula(place: &Place, formula: &str) -> String {
-    format!(
-        "{place}: the cell holds a formula (={}); type the value itself",
-        shown(formula.trim_start_matches('='))
+    m!(
+        "sheet.formula",
+        place = place,
+        formula = shown(formula.trim_start_matches('='))
     )
 }
 pub fn merged(sheet: &Place, start: (u32, u32), end: (u32, u32)) -> String {
-    format!(
-        "{sheet}!{}:{}: merged cells; sosei reads one value per cell: unmerge them",
+    let place = format!(
+        "{sheet}!{}:{}",
         cell_name(start.0, start.1),
         cell_name(end.0, end.1)
-    )
+    );
+    m!("sheet.merged", place = place)
 }
 pub fn unknown_id(place: &Place, id: &str) -> String {
-    format!("{place}: the ID 「{}」 is not an indicator of the content; the hidden ID column was changed", shown(id))
+    m!("sheet.unknown-id", place = place, id = shown(id))
 }
 pub fn id_not_this_row(place: &Place, id: &str, name: &str, expected: &str) -> String {
-    format!(
-        "{place}: the ID 「{}」 is the indicator 「{}」, but this row is 「{}」; the hidden ID column was changed (or the indicator renamed since the export)",
-        shown(id),
-        shown(expected),
-        shown(name)
+    m!(
+        "sheet.id-not-this-row",
+        place = place,
+        id = shown(id),
+        expected = shown(expected),
+        name = shown(name)
     )
 }
 pub fn duplicate_row(place: &Place, id: &str, first_row: u32) -> String {
-    format!(
-        "{place}: the ID 「{}」 is on row {first_row} too",
-        shown(id)
+    m!(
+        "sheet.duplicate-row",
+        place = place,
+        id = shown(id),
+        row = first_row
     )
 }
 pub fn stray_rows(sheet: &Place, first: u32, last: u32, count: usize) -> String {
-    format!(
-        "{sheet}: rows {}–{} ({count} rows with entries) are not rows of the exported table (they have no ID); enter values only in the indicators' rows",
-        first + 1,
-        last + 1
+    m!(
+        "sheet.stray-rows",
+        place = sheet,
+        first = first + 1,
+        last = last + 1,
+        count = count
     )
 }
 pub fn more_of_the_same(file: &str, n: usize) -> String {
-    format!(
-        "{}: … and {n} more problems of the kinds above",
-        shown(file)
-    )
+    m!("sheet.more-of-the-same", file = shown(file), count = n)
 }
 
 // Rows.
 
 pub fn same_as_nothing(place: &Place) -> String {
-    format!("{place}: 「同上」 (the same as above), but the row above has no text here")
+    m!("sheet.same-as-nothing", place = place)
 }
 pub fn both_actual_and_reason(place: &Place, key: &str) -> String {
-    format!("{place}: `{key}` has both an actual and a reason it was not measured; keep one")
+    m!("sheet.both-actual-and-reason", place = place, key = key)
 }
 pub fn neither_actual_nor_reason(place: &Place, key: &str) -> String {
-    format!("{place}: `{key}` has no actual and no reason it was not measured (未測定の理由)")
+    m!("sheet.neither-actual-nor-reason", place = place, key = key)
 }
 pub fn revision_without_actual(place: &Place) -> String {
-    format!("{place}: a note on a corrected actual, but there is no actual")
+    m!("sheet.revision-without-actual", place = place)
 }
 pub fn half_verification(place: &Place, missing: &str) -> String {
-    format!("{place}: 「{missing}」 is empty; write both 課題と原因分析 and 今後の対応, or neither")
+    m!("sheet.half-verification", place = place, missing = missing)
 }
 pub fn row_in_two_files(place: &Place, key: &str, other: &Place) -> String {
-    format!("{place}: `{key}` is also in {other}; import each indicator from one workbook")
+    m!(
+        "sheet.row-in-two-files",
+        place = place,
+        key = key,
+        other = other
+    )
 }
 pub fn in_no_workbook(key: &str, name: &str, year: FiscalYear) -> String {
-    format!(
-        "`{key}` (「{}」) is in no workbook, and the content has nothing for it in {}",
-        shown(name),
-        year.label()
+    m!(
+        "sheet.in-no-workbook",
+        key = key,
+        name = shown(name),
+        year = year.label()
     )
 }
 pub fn kept_from_content(key: &str, name: &str) -> String {
-    format!(
-        "`{key}` (「{}」) is in no workbook: kept as the content has it",
-        shown(name)
-    )
+    m!("sheet.kept-from-content", key = key, name = shown(name))
 }
 pub fn commentary_twice(place: &Place, first: &Place) -> String {
-    format!("{place}: the year's commentary is also in {first}; import it from one workbook")
+    m!("sheet.commentary-twice", place = place, first = first)
 }
+/// A value that would change: `key` is the row's, or empty for the year's commentary.
 pub fn difference(place: &Place, key: &str, what: &str, old: &str, new: &str) -> String {
-    let key = if key.is_empty() {
-        String::new()
-    } else {
-        format!("`{key}` ")
+    let show = |s: &str| match s.is_empty() {
+        true => m!("sheet.empty"),
+        false => format!("「{}」", shown(s)),
     };
-    let show = |s: &str| {
-        if s.is_empty() {
-            "(empty)".to_string()
-        } else {
-            format!("「{}」", shown(s))
-        }
-    };
-    format!("{place}: {key}{what}: {} → {}", show(old), show(new))
+    let (old, new) = (show(old), show(new));
+    match key.is_empty() {
+        true => m!(
+            "sheet.difference-of-the-year",
+            place = place,
+            what = what,
+            old = old,
+            new = new
+        ),
+        false => m!(
+            "sheet.difference",
+            place = place,
+            key = key,
+            what = what,
+            old = old,
+            new = new
+        ),
+    }
 }
 
 // The command.
 
 pub fn year_outside_plan(year: FiscalYear, from: FiscalYear, to: FiscalYear) -> String {
-    format!(
-        "--year {}: {} is outside the plan's period ({}–{})",
-        year.short(),
-        year.label(),
-        from.short(),
-        to.short()
+    m!(
+        "sheet.year-outside-plan",
+        year = year.short(),
+        label = year.label(),
+        from = from.short(),
+        to = to.short()
     )
 }
 pub fn no_indicators() -> String {
-    "the content has no indicators to collect".into()
+    m!("sheet.no-indicators")
 }
 pub fn workbook_exists(file: &Path) -> String {
-    format!("{} already exists; sosei does not replace a workbook (it may hold entries): move it, or export into another --out folder", path(file))
+    m!("sheet.workbook-exists", file = path(file))
 }
 pub fn export_failed(file: &Path, why: &str) -> String {
-    format!("{}: cannot make the workbook: {}", path(file), shown(why))
+    m!("sheet.export-failed", file = path(file), error = shown(why))
 }
 pub fn cannot_write(file: &Path, why: &str) -> String {
-    format!("{}: cannot write: {}", path(file), shown(why))
+    m!("sheet.cannot-write", file = path(file), error = shown(why))
 }
 pub fn needs_force(count: usize) -> String {
-    format!("{count} value(s) differ from what the content has (above); run again with --force to replace them")
+    m!("sheet.needs-force", count = count)
 }
 pub fn would_not_validate() -> String {
-    "the files these workbooks make would not pass the content's check (below); nothing was written"
-        .into()
+    m!("sheet.would-not-validate")
 }
 pub fn staging_failed(why: &str) -> String {
-    format!(
-        "cannot check the new files in a temporary folder: {}",
-        shown(why)
-    )
+    m!("sheet.staging-failed", error = shown(why))
 }
 pub fn content_has_errors(errors: usize) -> String {
-    format!("the content has {errors} error(s); fix them first (sosei check)")
+    m!("sheet.content-has-errors", errors = errors)
 }
 pub fn failed(errors: usize) -> String {
-    format!("sheet import failed: {errors} error(s); nothing was written")
+    m!("sheet.failed", errors = errors)
 }
 pub fn exported(file: &Path, rows: usize) -> String {
-    format!("wrote {} ({rows} rows)", path(file))
+    m!("sheet.exported", file = path(file), rows = rows)
 }
 pub fn imported(rows: usize, files: usize) -> String {
-    format!("read {rows} rows from {files} file(s)")
+    m!("sheet.imported", rows = rows, files = files)
 }
 pub fn wrote(file: &Path) -> String {
-    format!(
-        "wrote {} (the previous text is kept beside it as .bak)",
-        path(file)
-    )
+    m!("sheet.wrote", file = path(file))
 }
 pub fn wrote_new(file: &Path) -> String {
-    format!("wrote {}", path(file))
+    m!("sheet.wrote-new", file = path(file))
 }
 pub fn unchanged() -> String {
-    "the content already says all of this; nothing was written".into()
+    m!("sheet.unchanged")
 }
 pub fn replaced(count: usize) -> String {
-    format!("replaced {count} value(s) (--force)")
+    m!("sheet.replaced", count = count)
 }
 pub fn checked(errors: usize, warnings: usize) -> String {
-    format!("sosei check after writing: {errors} error(s), {warnings} warning(s)")
+    m!("sheet.checked", errors = errors, warnings = warnings)
+}
+/// A line of the list of values that would change (`--force` not given).
+pub fn difference_line(difference: &str) -> String {
+    m!("sheet.line.difference", difference = difference)
+}
+/// A line of the list of values replaced with `--force`.
+pub fn replaced_line(change: &str) -> String {
+    m!("sheet.line.replaced", change = change)
+}
+/// A row kept from the content, as a note.
+pub fn note_line(note: &str) -> String {
+    m!("main.note", note = note)
 }

@@ -162,8 +162,8 @@ pub fn edit_xml(from: &Path, to: &Path, part: &str, edit: impl Fn(String) -> Str
     out.finish().unwrap();
 }
 
-/// Runs `sosei sheet import FILES --year Y --content CONTENT [extra]`: (exit code,
-/// stderr with `dir` written as `$DIR`).
+/// Runs `sosei sheet import FILES --year Y --content CONTENT [extra]` in English:
+/// (exit code, stderr with `dir` written as `$DIR`).
 pub fn import(
     files: &[PathBuf],
     y: &str,
@@ -171,7 +171,23 @@ pub fn import(
     extra: &[&str],
     dir: &Path,
 ) -> (i32, String) {
+    import_in("C", files, y, content, extra, dir)
+}
+
+/// As `import`, under the locale `LANG=lang` (`LC_ALL` and `LC_MESSAGES` removed):
+/// `ja_JP.UTF-8` for Japanese.
+pub fn import_in(
+    lang: &str,
+    files: &[PathBuf],
+    y: &str,
+    content: &Path,
+    extra: &[&str],
+    dir: &Path,
+) -> (i32, String) {
     let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .args(["sheet", "import"])
         .args(files)
         .args(["--year", y, "--content"])
