@@ -9,9 +9,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sosei::diag::{terminal_safe, terminal_safe_lines, Severity};
 use sosei::m;
 use sosei::messages::{self, Lang};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+#[path = "cli/sheet.rs"]
+mod sheet_command;
+use sheet_command::{sheet, SheetCommand};
+#[path = "cli/build.rs"]
+mod build_command;
+use build_command::build;
 
 /// A path as printed on the terminal: control characters in its name shown escaped.
 fn shown(path: &Path) -> String {
@@ -124,42 +131,6 @@ enum Command {
     },
 }
 
-#[derive(Subcommand)]
-enum SheetCommand {
-    /// Write .xlsx workbooks that collect one year's results (one for all indicators, or
-    /// one per 所管課), prefilled with what the content already has for that year.
-    Export {
-        /// The fiscal year to collect, such as R4.
-        #[arg(long)]
-        year: String,
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-        /// The folder the workbooks are written into (an existing workbook is never replaced).
-        #[arg(long, default_value = "sheets")]
-        out: PathBuf,
-        /// One workbook per 所管課 (the indicators' `department:`).
-        #[arg(long)]
-        by_department: bool,
-    },
-    /// Read returned workbooks (xlsx, xls, ods, or CSV) into the year's result.yaml and
-    /// verification.yaml; nothing is written unless every file is clean.
-    Import {
-        /// The returned workbooks.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// The fiscal year they collect, such as R4.
-        #[arg(long)]
-        year: String,
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-        /// Replace values that differ from what the content already has.
-        #[arg(long)]
-        force: bool,
-    },
-}
-
 fn main() -> ExitCode {
     sosei::render::quiet_guarded_panics();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -212,175 +183,6 @@ fn main() -> ExitCode {
             browser,
         } => pdf(&content, year, output, browser),
         Command::Sheet { command } => sheet(command),
-    }
-}
-
-fn sheet(command: SheetCommand) -> ExitCode {
-    use sosei::sheet::{messages as m, Failure};
-    let error = || Severity::Error.word();
-    let year_of = |text: &str| {
-        sosei::fiscal_year::FiscalYear::parse(text)
-            .map_err(|e| eprintln!("{}: --year: {}", error(), terminal_safe(&e)))
-    };
-    let importing = matches!(command, SheetCommand::Import { .. });
-    let (content, result) = match command {
-        SheetCommand::Export {
-            year,
-            content,
-            out,
-            by_department,
-        } => {
-            let Ok(year) = year_of(&year) else {
-                return ExitCode::from(2);
-            };
-            let result = sosei::sheet::export(&content, year, &out, by_department).map(|done| {
-                for (file, rows) in &done.files {
-                    eprintln!("{}", m::exported(file, *rows));
-                }
-            });
-            (content, result)
-        }
-        SheetCommand::Import {
-            files,
-            year,
-            content,
-            force,
-        } => {
-            let Ok(year) = year_of(&year) else {
-                return ExitCode::from(2);
-            };
-            let result = sosei::sheet::import(&files, &content, year, force).map(|done| {
-                eprintln!("{}", m::imported(done.rows, done.files));
-                for note in &done.kept {
-                    eprintln!("{}", m::note_line(note));
-                }
-                for change in &done.replaced {
-                    eprintln!("{}", m::replaced_line(change));
-                }
-                if !done.replaced.is_empty() {
-                    eprintln!("{}", m::replaced(done.replaced.len()));
-                }
-                for (file, had_old) in &done.written {
-                    let line = if *had_old {
-                        m::wrote(file)
-                    } else {
-                        m::wrote_new(file)
-                    };
-                    eprintln!("{line}");
-                }
-                if done.written.is_empty() {
-                    eprintln!("{}", m::unchanged());
-                }
-                eprint!("{}", done.check.render(&content));
-                eprintln!(
-                    "{}",
-                    m::checked(done.check.error_count(), done.check.warning_count())
-                );
-            });
-            (content, result)
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Content(diags)) => {
-            eprint!("{}", diags.render(&content));
-            eprintln!("{}", m::content_has_errors(diags.error_count()));
-            ExitCode::FAILURE
-        }
-        Err(Failure::Messages(lines)) => {
-            for line in &lines {
-                eprintln!("{}: {line}", error());
-            }
-            if importing {
-                eprintln!("{}", m::failed(lines.len()));
-            }
-            ExitCode::FAILURE
-        }
-        Err(Failure::Differences(lines)) => {
-            for line in &lines {
-                eprintln!("{}", m::difference_line(line));
-            }
-            eprintln!("{}: {}", error(), m::needs_force(lines.len()));
-            ExitCode::FAILURE
-        }
-        Err(Failure::Check(diags, rendered)) => {
-            eprintln!("{}: {}", error(), m::would_not_validate());
-            eprint!("{rendered}");
-            eprintln!("{}", m::failed(diags.error_count()));
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitCode {
-    // A progress bar, only for a person watching a terminal.
-    let bar = !quiet && std::io::stderr().is_terminal();
-    let progress = |done: usize, total: usize| {
-        if bar && total > 0 && (done == total || done.is_multiple_of(25)) {
-            let width = 30;
-            let filled = width * done / total;
-            eprint!(
-                "\r{} [{}{}] {done}/{total}",
-                m!("main.rendering"),
-                "#".repeat(filled),
-                " ".repeat(width - filled)
-            );
-            if done == total {
-                eprint!("\r{}\r", " ".repeat(width + 30));
-            }
-            let _ = std::io::stderr().flush();
-        }
-    };
-    match sosei::build::build_with(content, output, &progress) {
-        Ok(summary) => {
-            if !quiet {
-                eprint!("{}", summary.diagnostics.render(content));
-                eprintln!(
-                    "{}",
-                    m!(
-                        "main.built",
-                        pages = summary.pages,
-                        years = summary.years,
-                        charts = summary.charts,
-                        images = summary.images,
-                        files = summary.files,
-                        indicators = summary.indicators,
-                        output = shown(output)
-                    )
-                );
-                for (phase, time) in &summary.phases {
-                    let ms = format!("{:.1}", time.as_secs_f64() * 1000.0);
-                    eprintln!("  {}", m!("main.phase", phase = phase_name(phase), ms = ms));
-                }
-                let by_activity = summary.activities.iter().map(|(name, time, _)| {
-                    let ms = format!("{:.0}", time.as_secs_f64() * 1000.0);
-                    m!("main.activity", activity = activity_name(name), ms = ms)
-                });
-                let by_activity = messages::list(by_activity);
-                eprintln!("  {}", m!("main.activities", list = by_activity));
-                for note in &summary.notes {
-                    eprintln!("  {}", m!("main.note", note = terminal_safe(note)));
-                }
-                if verbose {
-                    for page in &summary.page_paths {
-                        eprintln!("  {}", m!("main.wrote", page = terminal_safe(page)));
-                    }
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Err(diags) => {
-            eprint!("{}", diags.render(content));
-            eprintln!(
-                "{}",
-                m!(
-                    "main.build-failed",
-                    errors = diags.error_count(),
-                    output = shown(output)
-                )
-            );
-            ExitCode::FAILURE
-        }
     }
 }
 
@@ -487,28 +289,6 @@ fn pdf(
 }
 
 /// A phase of the build (as `build::Summary` names it) in the current language.
-fn phase_name(phase: &str) -> String {
-    match phase {
-        "load and validate" => m!("main.phase.load"),
-        "evaluate, render and write" => m!("main.phase.render"),
-        "swap in the new site" => m!("main.phase.swap"),
-        other => other.to_string(),
-    }
-}
-
-/// An activity of rendering (as `render::timing` names it) in the current language.
-fn activity_name(activity: &str) -> String {
-    match activity {
-        "views" => m!("main.activity.views"),
-        "templates" => m!("main.activity.templates"),
-        "charts" => m!("main.activity.charts"),
-        "tables" => m!("main.activity.tables"),
-        "navigation" => m!("main.activity.navigation"),
-        "open data" => m!("main.activity.open-data"),
-        other => other.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
