@@ -125,7 +125,7 @@ fn year(
         facts,
         slots: Default::default(),
     };
-    let notes = render::pages::notes_view(&ctx);
+    let notes = render::evaluation::notes_view(&ctx);
     let written = |t: &Table| {
         let (mut csv, mut json) = (std::io::sink(), std::io::sink());
         opendata::write_both(t, r, &eval, &mut csv, &mut json).expect("a sink takes anything")

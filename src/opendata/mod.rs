@@ -6,6 +6,7 @@
 //! a formula are neutralised; numbers are never touched. Rows are made one at a time and
 //! written as they are made: a large report's data is hundreds of thousands of rows.
 
+mod indicators;
 mod write;
 
 use crate::evaluate::Evaluation;
@@ -244,7 +245,7 @@ impl Table {
             row,
         };
         match self.kind {
-            Kind::Indicators => indicators(&mut rows, eval),
+            Kind::Indicators => indicators::indicators(&mut rows, eval),
             Kind::Budgets => budgets(&mut rows, eval.year),
             Kind::Kpis => kpis(&mut rows, eval.year),
             Kind::Donations => donations(&mut rows, eval.year),
@@ -273,8 +274,8 @@ impl Cell<'_> {
 }
 
 /// The row being made, and where finished rows go.
-struct Rows<'a, 'f> {
-    report: &'a Report,
+pub(crate) struct Rows<'a, 'f> {
+    pub report: &'a Report,
     labels: &'a [(FiscalYear, String)],
     /// Each grant programme's full name, for the budget and KPI tables.
     grant_names: &'a [String],
@@ -284,14 +285,14 @@ struct Rows<'a, 'f> {
 
 impl<'a> Rows<'a, '_> {
     /// Starts a row with the city's code and name.
-    fn start(&mut self) {
+    pub fn start(&mut self) {
         self.cells.clear();
         let config = &self.report.config;
         self.cells.push(text(&config.city_code));
         self.cells.push(text(&config.city));
     }
 
-    fn year(&mut self, year: Option<FiscalYear>) {
+    pub fn year(&mut self, year: Option<FiscalYear>) {
         match year {
             Some(y) => {
                 let label = match self.labels.iter().find(|(l, _)| *l == y) {
@@ -304,140 +305,21 @@ impl<'a> Rows<'a, '_> {
         }
     }
 
-    fn push(&mut self, cell: Cell<'a>) {
+    pub fn push(&mut self, cell: Cell<'a>) {
         self.cells.push(cell);
     }
 
-    fn end(&mut self) {
+    pub fn end(&mut self) {
         (self.row)(&self.cells);
     }
 }
 
-fn text(s: &str) -> Cell<'_> {
+pub(crate) fn text(s: &str) -> Cell<'_> {
     Cell::Text(Cow::Borrowed(s.trim()))
 }
 
-fn optional<'a>(cell: Option<Cell<'a>>) -> Cell<'a> {
+pub(crate) fn optional<'a>(cell: Option<Cell<'a>>) -> Cell<'a> {
     cell.unwrap_or(Cell::Empty)
-}
-
-fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
-    let report = rows.report;
-    let words = &report.vocabulary;
-    let goals = &report.goals;
-    let rating = &report.config.rating;
-    let year = eval.year;
-    let w = |key: &str| -> &'a str { report.vocabulary.get(key) };
-    let (actual, previous, revised) = (w("row.actual"), w("row.previous"), w("row.revised"));
-    for (i, ind) in report.indicators.iter().enumerate() {
-        let code = goals.list[ind.goal].code.to_string();
-        let goal = &goals.list[ind.goal];
-        let level = &goals.level(ind.goal).name;
-        for (s, series) in ind.series.iter().enumerate() {
-            let sref = SeriesRef {
-                indicator: i,
-                series: s,
-            };
-            let milestone = ind.milestone.as_deref();
-            let mut row = |kind: &'a str,
-                           y: Option<FiscalYear>,
-                           value: Option<Quantity>,
-                           note: &'a str,
-                           judged: bool| {
-                rows.start();
-                rows.push(Cell::Text(Cow::Owned(code.clone())));
-                rows.push(text(&goal.name));
-                rows.push(text(level));
-                rows.push(text(&ind.id));
-                rows.push(text(&ind.name));
-                rows.push(text(&ind.kind));
-                rows.push(optional(ind.department.as_deref().map(text)));
-                rows.push(if ind.cumulative {
-                    text(words.get("value.cumulative"))
-                } else {
-                    Cell::Empty
-                });
-                rows.push(optional(series.id.as_deref().map(text)));
-                rows.push(if ind.compound {
-                    text(&series.name)
-                } else {
-                    Cell::Empty
-                });
-                rows.push(text(kind));
-                rows.year(y);
-                rows.push(optional(value.map(Cell::Number)));
-                rows.push(text(&series.unit));
-                rows.push(text(words.get(if series.direction == Direction::Lower {
-                    "direction.lower"
-                } else {
-                    "direction.higher"
-                })));
-                rows.push(if note.is_empty() {
-                    Cell::Empty
-                } else {
-                    text(note)
-                });
-                // The figure and rating belong to the actual a year is judged by.
-                let a = y.filter(|_| judged).and_then(|y| eval.assessment(sref, y));
-                rows.push(optional(
-                    a.and_then(|a| a.figure)
-                        .filter(|_| milestone.is_none())
-                        .and_then(crate::format::figure_quantity)
-                        .map(Cell::Number),
-                ));
-                rows.push(optional(a.map(|a| text(&rating.get(a.level).label))));
-                rows.push(optional(a.map(|a| text(&rating.get(a.level).id))));
-                rows.end();
-            };
-            // A milestone's state, in words, beside its 0 or 1.
-            let state = |v: Quantity| -> &'a str {
-                match milestone {
-                    Some(m) if v.cmp_value(Quantity::zero()).is_gt() => m,
-                    Some(_) => report.vocabulary.get("milestone.not_yet"),
-                    None => "",
-                }
-            };
-            if milestone.is_none() {
-                row(
-                    w("row.baseline"),
-                    Some(series.baseline_year),
-                    Some(series.baseline),
-                    "",
-                    false,
-                );
-            }
-            for result in report.years.iter().filter(|r| r.year <= year) {
-                let y = Some(result.year);
-                match result.observations.get(&sref) {
-                    Some(Observation::Measured {
-                        value,
-                        revision: None,
-                    }) => row(actual, y, Some(*value), state(*value), true),
-                    Some(Observation::Measured {
-                        value,
-                        revision: Some(r),
-                    }) => {
-                        if let Some(previous_value) = r.previous {
-                            row(previous, y, Some(previous_value), "", false);
-                        }
-                        row(revised, y, Some(*value), &r.note, true);
-                    }
-                    Some(Observation::Missing { reason }) => row(actual, y, None, reason, true),
-                    None => {}
-                }
-            }
-            for (y, target) in &series.targets {
-                row(w("row.year_target"), Some(*y), Some(*target), "", false);
-            }
-            row(
-                w("row.target"),
-                Some(series.target_year),
-                Some(series.target),
-                milestone.unwrap_or(""),
-                false,
-            );
-        }
-    }
 }
 
 fn grant_cells(rows: &mut Rows, n: usize) {

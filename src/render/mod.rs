@@ -1,8 +1,10 @@
 //! Render: typed views of the evaluated report, through the theme's templates, into pages.
 
+mod bar_views;
 mod cells;
 pub mod charts;
 pub mod context;
+pub mod evaluation;
 mod frame;
 pub mod grants;
 pub mod html;

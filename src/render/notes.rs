@@ -3,7 +3,7 @@
 //! year), and the other wordings of indicators' names.
 
 use super::context::ViewCtx;
-use super::pages::NotesView;
+use super::evaluation::NotesView;
 use crate::evaluate::Figure;
 use crate::format;
 use crate::model::{Method, Threshold};

@@ -7,7 +7,7 @@ use super::pages::{self, GoalDetail};
 use super::parts::{LinkView, Part};
 use super::site::{grant_page_path, PageKind, PageSpec, YearPages};
 use super::timing::Activity;
-use super::{charts, grants, html, navigation, slots, toc, up};
+use super::{charts, evaluation, grants, html, navigation, slots, toc, up};
 use super::{Env, YearData};
 use crate::evaluate::Evaluation;
 use serde::Serialize;
@@ -29,22 +29,22 @@ struct PageData<'a> {
     commentary: Option<String>,
     /// The goals: the top-level ones (home, full report), or the page's own.
     goals: Vec<pages::GoalView>,
-    evaluations: Vec<pages::YearEvaluationView>,
-    verification: Option<pages::VerificationView>,
-    notes: Option<pages::NotesView>,
+    evaluations: Vec<evaluation::YearEvaluationView>,
+    verification: Option<evaluation::VerificationView>,
+    notes: Option<evaluation::NotesView>,
     grants: Vec<grants::GrantView>,
     projects: Vec<grants::ProjectView>,
     donations: Option<grants::DonationsView>,
     trends: Vec<TrendGroupView>,
     /// The external committee's opinions of the year, in the full report.
-    opinions: Vec<pages::OpinionView>,
+    opinions: Vec<evaluation::OpinionView>,
     committee: Option<String>,
     toc: Vec<toc::TocEntry>,
     /// The full report is too large to chart every series (see `full_report_charts`).
     trends_omitted: bool,
     /// Every grant programme, on the list of them.
     grant_links: Vec<LinkView>,
-    data: Vec<pages::DataFileView>,
+    data: Vec<evaluation::DataFileView>,
     /// The kinds of indicator, joined: 数値目標・KPI.
     kinds: &'a str,
     /// The name of the rating's figure: 進捗率.
@@ -290,16 +290,16 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
             }),
         goals,
         evaluations: if is(PageKind::Evaluation) {
-            pages::year_evaluations(ctx, level)
+            evaluation::year_evaluations(ctx, level)
         } else {
             Vec::new()
         },
         verification: if is(PageKind::Evaluation) {
-            pages::verification_view(ctx, level)
+            evaluation::verification_view(ctx, level)
         } else {
             None
         },
-        notes: is(PageKind::Evaluation).then(|| pages::notes_view(ctx)),
+        notes: is(PageKind::Evaluation).then(|| evaluation::notes_view(ctx)),
         grants: grants_v,
         projects,
         donations: if is(PageKind::Donations) {
@@ -313,11 +313,11 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
             Vec::new()
         },
         opinions: if full {
-            pages::opinions(ctx, None, level)
+            evaluation::opinions(ctx, None, level)
         } else {
             Vec::new()
         },
-        committee: pages::committee(ctx),
+        committee: evaluation::committee(ctx),
         trends_omitted: full && series > report.config.full_report_charts,
         toc: Vec::new(),
         grant_links: if kind == PageKind::Grants {
@@ -333,7 +333,7 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
             Vec::new()
         },
         data: if kind == PageKind::Data {
-            pages::data_files(ctx, &data.tables)
+            evaluation::data_files(ctx, &data.tables)
         } else {
             Vec::new()
         },

@@ -2,9 +2,10 @@
 //! once a first print has told where each heading landed.
 
 use super::context::ViewCtx;
+use super::evaluation::YearEvaluationView;
 use super::grants::GrantView;
 use super::page::TrendGroupView;
-use super::pages::{GoalView, PlanView, YearEvaluationView};
+use super::pages::{GoalView, PlanView};
 use serde::Serialize;
 use std::collections::BTreeMap;
 

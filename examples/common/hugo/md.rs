@@ -9,7 +9,7 @@ use sosei::model::*;
 use sosei::opendata::{Table, Written};
 use sosei::quantity::Quantity;
 use sosei::render::context::Facts;
-use sosei::render::pages::NotesView;
+use sosei::render::evaluation::NotesView;
 
 /// What every page of one year's report is made from.
 pub struct Year {
