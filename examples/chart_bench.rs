@@ -72,7 +72,9 @@ fn main() {
         bytes / count.max(1)
     );
 
-    let words = TrendWords::new(&Vocabulary::builtin().expect("the built-in vocabulary"));
+    let words = std::sync::Arc::new(TrendWords::new(
+        &Vocabulary::builtin().expect("the built-in vocabulary"),
+    ));
     let views: Vec<TrendView> = (0..1000).map(|n| synthetic(n, &words)).collect();
     let rounds = 20;
     let count = (rounds * views.len()) as f64;
@@ -104,7 +106,7 @@ fn main() {
 
 /// A 10-year series with a missing and a revised year, direction alternating; no
 /// annual targets, so that the figures compare with those measured before them.
-fn synthetic(n: usize, words: &TrendWords) -> TrendView {
+fn synthetic(n: usize, words: &std::sync::Arc<TrendWords>) -> TrendView {
     let base = 100.0 + (n % 37) as f64;
     let years = (0..10)
         .map(|k| {
@@ -131,6 +133,6 @@ fn synthetic(n: usize, words: &TrendWords) -> TrendView {
         target_label: format!("{:.1}%", base + 10.0),
         years,
         year_targets: vec![None; 10],
-        words: words.clone(),
+        words: std::sync::Arc::clone(words),
     }
 }

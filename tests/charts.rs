@@ -505,7 +505,7 @@ fn trend(
         target_label: target.1.into(),
         year_targets: vec![None; years.len()],
         years,
-        words: TrendWords::new(&Vocabulary::builtin().unwrap()),
+        words: std::sync::Arc::new(TrendWords::new(&Vocabulary::builtin().unwrap())),
     }
 }
 

@@ -38,11 +38,12 @@ pub struct TrendView {
     pub years: Vec<TrendYear>,
     /// Each year's own target (年度目標値), where it has one.
     pub year_targets: Vec<Option<f64>>,
-    pub words: TrendWords,
+    /// Shared by every chart of a build (made once from the vocabulary).
+    pub words: std::sync::Arc<TrendWords>,
 }
 
 /// The words a trend chart draws, from the vocabulary.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct TrendWords {
     pub baseline: String,
     pub baseline_short: String,

@@ -7,7 +7,7 @@ use super::parts::Part;
 use super::slots::Slot;
 use crate::chart::bars::{bar_chart, bar_chart_into};
 use crate::chart::status::{status_chart, status_chart_into};
-use crate::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendWords, TrendYear};
+use crate::chart::trend::{trend_chart, trend_chart_into, TrendView, TrendYear};
 use crate::chart::Chart;
 use crate::evaluate;
 use crate::fiscal_year::FiscalYear;
@@ -118,7 +118,7 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
             .map(|y| series.targets.get(y).map(|q| q.to_f64()))
             .collect(),
         years,
-        words: TrendWords::new(ctx.words()),
+        words: std::sync::Arc::clone(&ctx.facts.trend_words),
     };
     SeriesTrend {
         name,

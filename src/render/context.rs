@@ -206,6 +206,8 @@ pub struct Facts {
     /// Series in the whole report: more than `full_report_charts` leaves the full
     /// report's trend charts out.
     pub series: usize,
+    /// The words every trend chart draws, made once.
+    pub trend_words: std::sync::Arc<crate::chart::trend::TrendWords>,
 }
 
 impl Facts {
@@ -257,6 +259,9 @@ impl Facts {
                 .flat_map(|i| &i.series)
                 .any(|s| s.baseline_year != default_baseline || s.target_year != period.to),
             series: report.indicators.iter().map(|i| i.series.len()).sum(),
+            trend_words: std::sync::Arc::new(crate::chart::trend::TrendWords::new(
+                &report.vocabulary,
+            )),
         }
     }
 }
