@@ -5,7 +5,7 @@
 //! English message. `SOSEI_BLESS=1 cargo test --test sheet_catalogue` writes the
 //! expected files of new cases (read them before committing).
 
-#[path = "sheet/japanese.rs"]
+#[path = "common/japanese.rs"]
 mod japanese;
 #[path = "sheet/support.rs"]
 mod support;

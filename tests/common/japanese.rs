@@ -1,9 +1,10 @@
-//! The Japanese output of `sosei sheet` against the English: the same frame (each
-//! message's kind, the source lines under a content diagnostic) and no English left.
+//! Japanese output against the English (of a build's diagnostics, of `sosei sheet`): the
+//! same frame (each message's kind, the source lines under a content diagnostic) and no
+//! English left.
 
 /// The lines a message shows whatever the language: `--> file:line`, the source line
 /// and the caret under it; and each message's kind, as "error" or "warning".
-fn frame(printed: &str) -> Vec<String> {
+pub fn frame(printed: &str) -> Vec<String> {
     printed
         .lines()
         .filter_map(|l| {
