@@ -11,12 +11,21 @@ use std::borrow::Cow;
 
 pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
     let report = rows.report;
-    let words = &report.vocabulary;
     let goals = &report.goals;
     let rating = &report.config.rating;
     let year = eval.year;
     let w = |key: &str| -> &'a str { report.vocabulary.get(key) };
     let (actual, previous, revised) = (w("row.actual"), w("row.previous"), w("row.revised"));
+    let (cumulative, lower, higher) = (
+        w("value.cumulative"),
+        w("direction.lower"),
+        w("direction.higher"),
+    );
+    let (year_target, target, not_yet) = (
+        w("row.year_target"),
+        w("row.target"),
+        w("milestone.not_yet"),
+    );
     for (i, ind) in report.indicators.iter().enumerate() {
         let code = goals.list[ind.goal].code.to_string();
         let goal = &goals.list[ind.goal];
@@ -41,7 +50,7 @@ pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
                 rows.push(text(&ind.kind));
                 rows.push(optional(ind.department.as_deref().map(text)));
                 rows.push(if ind.cumulative {
-                    text(words.get("value.cumulative"))
+                    text(cumulative)
                 } else {
                     Cell::Empty
                 });
@@ -55,11 +64,11 @@ pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
                 rows.year(y);
                 rows.push(optional(value.map(Cell::Number)));
                 rows.push(text(&series.unit));
-                rows.push(text(words.get(if series.direction == Direction::Lower {
-                    "direction.lower"
+                rows.push(text(if series.direction == Direction::Lower {
+                    lower
                 } else {
-                    "direction.higher"
-                })));
+                    higher
+                }));
                 rows.push(if note.is_empty() {
                     Cell::Empty
                 } else {
@@ -81,7 +90,7 @@ pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
             let state = |v: Quantity| -> &'a str {
                 match milestone {
                     Some(m) if v.cmp_value(Quantity::zero()).is_gt() => m,
-                    Some(_) => report.vocabulary.get("milestone.not_yet"),
+                    Some(_) => not_yet,
                     None => "",
                 }
             };
@@ -115,10 +124,10 @@ pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
                 }
             }
             for (y, target) in &series.targets {
-                row(w("row.year_target"), Some(*y), Some(*target), "", false);
+                row(year_target, Some(*y), Some(*target), "", false);
             }
             row(
-                w("row.target"),
+                target,
                 Some(series.target_year),
                 Some(series.target),
                 milestone.unwrap_or(""),

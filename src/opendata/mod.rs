@@ -224,13 +224,23 @@ impl Table {
         eval: &Evaluation,
         row: &mut dyn for<'c> FnMut(&[Cell<'c>]),
     ) {
-        // Year labels are on every row: made once.
-        let labels: Vec<(FiscalYear, String)> = report
+        // Year labels are on every row: made once for every year a row can name.
+        let years: std::collections::BTreeSet<FiscalYear> = report
             .plan
             .period
             .years()
             .chain(report.years.iter().map(|r| r.year))
             .chain(report.grants.iter().flat_map(|g| g.period.years()))
+            .chain(report.indicators.iter().flat_map(|i| {
+                i.series.iter().flat_map(|s| {
+                    [s.baseline_year, s.target_year]
+                        .into_iter()
+                        .chain(s.targets.iter().map(|(y, _)| *y))
+                })
+            }))
+            .collect();
+        let labels: Vec<(FiscalYear, String)> = years
+            .into_iter()
             .map(|y| (y, y.label_in(report.config.era_fy2019)))
             .collect();
         let grant_names: Vec<String> = match self.kind {
