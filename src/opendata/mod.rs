@@ -235,7 +235,7 @@ impl Table {
                 i.series.iter().flat_map(|s| {
                     [s.baseline_year, s.target_year]
                         .into_iter()
-                        .chain(s.targets.iter().map(|(y, _)| *y))
+                        .chain(s.targets.keys().copied())
                 })
             }))
             .collect();
