@@ -30,7 +30,9 @@ pub(super) fn indicators(
         let goal = goal_of(f, goals, goals_complete, diags);
         let duplicate = seen.get(v.id.as_str()).map(|i| &out[*i]);
         if let Some(other) = duplicate {
-            let msg = if Some(other.goal) == goal {
+            // An indicator whose own goal was unknown has none to name.
+            let other_goal = goals.list.get(other.goal).map(|_| other.goal);
+            let msg = if other_goal.is_none() || other_goal == goal {
                 m!(
                     "validate.indicator-id-used",
                     id = v.id,
