@@ -106,6 +106,11 @@ impl Evaluation {
     pub fn counts(&self, goal: usize) -> &LevelCounts {
         &self.by_goal[goal]
     }
+
+    /// The counts of a goal's subtree, or of the whole report.
+    pub fn counts_under(&self, goal: Option<usize>) -> &LevelCounts {
+        goal.map_or(&self.overall, |g| self.counts(g))
+    }
 }
 
 /// Evaluates every series for every evaluation year up to `year`.

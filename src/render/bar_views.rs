@@ -110,10 +110,7 @@ pub fn status_view(ctx: &ViewCtx, under: Option<usize>) -> StatusChartView {
     let rating = &ctx.report.config.rating;
     let goals = &ctx.report.goals;
     let shown = super::pages::shown_levels(ctx);
-    let overall = match under {
-        Some(g) => ctx.eval.counts(g),
-        None => &ctx.eval.overall,
-    };
+    let overall = ctx.eval.counts_under(under);
     let counts = shown
         .iter()
         .map(|r| {
@@ -134,14 +131,7 @@ pub fn status_view(ctx: &ViewCtx, under: Option<usize>) -> StatusChartView {
             Some(g) => format!("chart-{}-status-{}", ctx.year().slug(), goals.slug(g)),
             None => format!("chart-{}-status", ctx.year().slug()),
         },
-        title: words.fill(
-            "summary.caption",
-            &[
-                ("level", ctx.top_level()),
-                ("kinds", ctx.kinds()),
-                ("year", &year_label),
-            ],
-        ),
+        title: super::pages::summary_caption(ctx, under),
         desc: words.fill(
             "desc.status",
             &[

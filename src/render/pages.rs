@@ -189,35 +189,38 @@ pub fn goal_anchor(report: &Report, g: usize) -> String {
     }
 }
 
+/// The caption of the table of counts and the title of its chart: of the top-level
+/// goals, or under a goal.
+pub fn summary_caption(ctx: &ViewCtx, under: Option<usize>) -> String {
+    let year = ctx.label(ctx.year());
+    match under {
+        None => ctx.words().fill(
+            "summary.caption",
+            &[
+                ("level", ctx.top_level()),
+                ("kinds", ctx.kinds()),
+                ("year", &year),
+            ],
+        ),
+        Some(g) => ctx.words().fill(
+            "summary.sub_caption",
+            &[
+                ("goal", &ctx.report.goals.label(g)),
+                ("kinds", ctx.kinds_under(g)),
+                ("year", &year),
+            ],
+        ),
+    }
+}
+
 /// The table of counts (with its chart): of the top-level goals, or under a goal.
 pub fn summary_view(ctx: &ViewCtx, under: Option<usize>) -> SummaryView {
     let eval = ctx.eval;
     let rating = &ctx.report.config.rating;
     let shown = shown_levels(ctx);
-    let year = ctx.label(ctx.year());
-    let totals = match under {
-        Some(g) => eval.counts(g),
-        None => &eval.overall,
-    };
+    let totals = eval.counts_under(under);
     SummaryView {
-        caption: match under {
-            None => ctx.words().fill(
-                "summary.caption",
-                &[
-                    ("level", ctx.top_level()),
-                    ("kinds", ctx.kinds()),
-                    ("year", &year),
-                ],
-            ),
-            Some(g) => ctx.words().fill(
-                "summary.sub_caption",
-                &[
-                    ("goal", &ctx.report.goals.label(g)),
-                    ("kinds", ctx.kinds_under(g)),
-                    ("year", &year),
-                ],
-            ),
-        },
+        caption: summary_caption(ctx, under),
         level: match under {
             Some(g) => ctx.report.goals.children(g).next().map_or_else(
                 || ctx.top_level().to_string(),
