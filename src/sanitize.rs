@@ -290,7 +290,8 @@ fn placeholders(html: &str, found: &mut Found) -> String {
             }
         };
         out.push_str("<span class=\"photo-placeholder\">");
-        out.push_str(&note.unwrap_or_default());
+        // The note is a word of the vocabulary, which a site may override: text, not HTML.
+        crate::markdown::escape_into(&mut out, &note.unwrap_or_default());
         if let Some(alt) = attribute(tag, "alt").filter(|a| !a.is_empty()) {
             out.push('：');
             out.push_str(alt); // already escaped as an attribute, so safe as text

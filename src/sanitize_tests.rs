@@ -211,3 +211,24 @@ fn angle_brackets_in_attribute_values_are_escaped_by_the_serializer() {
     assert!(!html.contains("x> "), "{html}");
     assert!(html.contains(">text</a>"), "{html}");
 }
+
+#[test]
+fn a_placeholder_word_from_the_vocabulary_is_text_not_html() {
+    // A site's vocabulary.yaml may override the placeholder's words.
+    let dir = content();
+    let mut ctx = Context::for_tests(dir.path());
+    ctx.no_file = "<script>alert(1)</script>";
+    ctx.not_found = "<b onmouseover=alert(2)>";
+    for src in ["http://evil.example/a.png", "none.png"] {
+        let out = sanitize(
+            &format!("<p><img src=\"{src}\" alt=\"会場\"></p>"),
+            Some(&ctx),
+        );
+        assert!(
+            !out.html.contains("<script") && !out.html.contains("<b "),
+            "{src} → {}",
+            out.html
+        );
+        assert!(out.html.contains("&lt;"), "{src} → {}", out.html);
+    }
+}

@@ -15,9 +15,11 @@ pub(super) fn figure(
     offset: usize,
 ) -> String {
     let caption_html = escape(caption);
+    // The note is a word of the vocabulary, which a site may override: text, not HTML.
     let placeholder = |note: &str| {
         format!(
-            "<figure class=\"photo photo-missing\"><div class=\"photo-placeholder\">{note}</div><figcaption>{caption_html}</figcaption></figure>\n"
+            "<figure class=\"photo photo-missing\"><div class=\"photo-placeholder\">{}</div><figcaption>{caption_html}</figcaption></figure>\n",
+            escape(note)
         )
     };
     let Some(ctx) = ctx else {

@@ -271,3 +271,21 @@ fn attachments_in_a_paragraph_with_inline_html_are_resolved_once() {
         )]
     );
 }
+
+#[test]
+fn a_placeholder_word_from_the_vocabulary_is_text_not_html() {
+    // A site's vocabulary.yaml may override the placeholder's words.
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = Context::for_tests(dir.path());
+    ctx.no_file = "<script>alert(1)</script>";
+    ctx.not_found = "<img src=x onerror=alert(2)>";
+    for text in ["![会場]()", "![会場](none.png)"] {
+        let r = render(text, 2, "表", Some(&ctx), false);
+        assert!(
+            !r.html.contains("<script") && !r.html.contains("<img"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("&lt;"), "{}", r.html);
+    }
+}
