@@ -114,38 +114,9 @@ impl Vocabulary {
         }
     }
 
-    /// The word for `key` with each `{name}` replaced by its value.
-    /// One pass over the word: a value is never searched for blanks itself, so text
-    /// from the content that happens to hold `{year}` stays as written. A blank with no
-    /// value given stays as it is.
+    /// The word for `key` with each `{name}` replaced by its value (see [`fill_text`]).
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let word = self.get(key);
-        let mut out =
-            String::with_capacity(word.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
-        let mut rest = word;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let value = after.find('}').and_then(|close| {
-                let name = &after[..close];
-                values
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| (*v, close))
-            });
-            match value {
-                Some((v, close)) => {
-                    out.push_str(v);
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        fill_text(self.get(key), values)
     }
 
     /// Every word, for the templates (`{{ v.key }}`).
@@ -166,6 +137,39 @@ impl Vocabulary {
             })
             .collect()
     }
+}
+
+/// `word` with each `{name}` replaced by its value.
+/// One pass over the word: a value is never searched for blanks itself, so text
+/// from the content that happens to hold `{year}` stays as written. A blank with no
+/// value given stays as it is.
+pub fn fill_text(word: &str, values: &[(&str, &str)]) -> String {
+    let mut out =
+        String::with_capacity(word.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = word;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -324,9 +324,9 @@ mod tests {
     #[test]
     fn elapsed_share_of_a_five_year_plan() {
         let s = series("0", "1", Direction::Higher);
-        assert_eq!(elapsed(&s, y(2021)), (2, 5));
-        assert_eq!(elapsed(&s, y(2018)), (0, 5));
-        assert_eq!(elapsed(&s, y(2030)), (5, 5));
+        assert_eq!(elapsed(s.span(), y(2021)), (2, 5));
+        assert_eq!(elapsed(s.span(), y(2018)), (0, 5));
+        assert_eq!(elapsed(s.span(), y(2030)), (5, 5));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::exact::Figure;
 use crate::fiscal_year::FiscalYear;
-use crate::model::{Direction, LevelRef, Method, Rating, Series, Threshold};
+use crate::model::{Direction, LevelRef, Method, Period, Rating, Series, Threshold};
 use crate::quantity::Quantity;
 use std::cmp::Ordering;
 
@@ -61,9 +61,9 @@ pub fn achievement(target: Quantity, actual: Quantity, direction: Direction) -> 
 }
 
 /// The share of a series' span that has passed by the end of `year`, k ÷ n, from 0 to 1.
-pub fn elapsed(series: &Series, year: FiscalYear) -> (i128, i128) {
-    let n = i128::from(series.target_year.western()) - i128::from(series.baseline_year.western());
-    let k = i128::from(year.western()) - i128::from(series.baseline_year.western());
+pub fn elapsed(span: Period, year: FiscalYear) -> (i128, i128) {
+    let n = i128::from(span.to.western()) - i128::from(span.from.western());
+    let k = i128::from(year.western()) - i128::from(span.from.western());
     if n <= 0 {
         return (1, 1);
     }
@@ -72,8 +72,8 @@ pub fn elapsed(series: &Series, year: FiscalYear) -> (i128, i128) {
 
 /// The progress a series is expected to have made by `year` for `at_least: pace`:
 /// pace × k ÷ n, as (numerator, denominator).
-pub fn expected_progress(rating: &Rating, series: &Series, year: FiscalYear) -> (i128, i128) {
-    let (k, n) = elapsed(series, year);
+pub fn expected_progress(rating: &Rating, span: Period, year: FiscalYear) -> (i128, i128) {
+    let (k, n) = elapsed(span, year);
     let scale = rating.pace.scale();
     (
         rating.pace.at_scale(scale) * k,
@@ -118,7 +118,7 @@ pub fn assess(
     let reached = at_least_as_good(v.actual, v.target, series.direction);
     let improved =
         v.actual != v.baseline && at_least_as_good(v.actual, v.baseline, series.direction);
-    let pace = expected_progress(rating, series, year);
+    let pace = expected_progress(rating, series.span(), year);
     let holds = |t: &Threshold| match (figure, t) {
         (None, _) => false,
         (Some(f), Threshold::Percent(p)) => f.at_least_percent(*p),

@@ -76,6 +76,15 @@ impl Period {
         self.years().count()
     }
 
+    /// The span an indicator is paced over when it names no years of its own: from the
+    /// year before the plan (the baseline's) to the plan's last year.
+    pub fn default_span(self) -> Period {
+        Period {
+            from: FiscalYear::new(self.from.western().saturating_sub(1)),
+            to: self.to,
+        }
+    }
+
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }

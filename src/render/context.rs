@@ -247,9 +247,7 @@ impl Facts {
         for set in &mut sets {
             order(set, goals);
         }
-        let period = report.plan.period;
-        let default_baseline =
-            crate::fiscal_year::FiscalYear::new(period.from.western().saturating_sub(1));
+        let span = report.plan.period.default_span();
         Facts {
             all: all.join(join),
             by_goal: sets.into_iter().map(|s| s.join(join)).collect(),
@@ -257,7 +255,7 @@ impl Facts {
                 .indicators
                 .iter()
                 .flat_map(|i| &i.series)
-                .any(|s| s.baseline_year != default_baseline || s.target_year != period.to),
+                .any(|s| s.span() != span),
             series: report.indicators.iter().map(|i| i.series.len()).sum(),
             trend_words: std::sync::Arc::new(crate::chart::trend::TrendWords::new(
                 &report.vocabulary,

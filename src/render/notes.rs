@@ -4,7 +4,7 @@
 
 use super::context::ViewCtx;
 use super::evaluation::NotesView;
-use crate::evaluate::Figure;
+use crate::evaluate::{expected_progress, Figure};
 use crate::format;
 use crate::model::{Method, Threshold};
 
@@ -21,11 +21,14 @@ pub fn notes(ctx: &ViewCtx) -> NotesView {
         if level.id == rating.not_rated.id && ctx.eval.overall.get(rating.not_rated_ref()) == 0 {
             continue;
         }
-        let meaning = level
-            .meaning
-            .replace("{period}", &ctx.period(period))
-            .replace("{years}", &period.len().to_string())
-            .replace("{pace}", &format::plain_number(pace));
+        let meaning = crate::vocabulary::fill_text(
+            &level.meaning,
+            &[
+                ("period", &ctx.period(period)),
+                ("years", &period.len().to_string()),
+                ("pace", &format::plain_number(pace)),
+            ],
+        );
         rule.push(words.fill(
             "notes.level",
             &[
@@ -35,21 +38,16 @@ pub fn notes(ctx: &ViewCtx) -> NotesView {
             ],
         ));
     }
-    // The progress each year must reach for a level `at_least: pace`, over the plan's years.
+    // The progress each year must reach for a level `at_least: pace`, over the years an
+    // indicator spans when it names none of its own (the rating's own rule).
     let paced = rating
         .levels
         .iter()
         .find(|l| l.condition.at_least == Some(Threshold::Pace));
     if let (Method::Progress, Some(level)) = (rating.method, paced) {
-        let start = i128::from(period.from.western()) - 1;
-        let n = i128::from(period.to.western()) - start;
-        let scale = rating.pace.scale();
         for year in &ctx.eval.years {
-            let k = (i128::from(year.western()) - start).clamp(0, n.max(1));
-            let expected = Figure::ratio(
-                rating.pace.at_scale(scale) * k,
-                10i128.pow(u32::from(scale)) * n.max(1),
-            );
+            let (num, den) = expected_progress(rating, period.default_span(), *year);
+            let expected = Figure::ratio(num, den);
             let mut percent = String::new();
             match expected {
                 Some(f) => format::write_figure(&mut percent, f),
@@ -64,6 +62,10 @@ pub fn notes(ctx: &ViewCtx) -> NotesView {
                     ("percent", &percent),
                 ],
             ));
+        }
+        // Indicators with years of their own are paced over those years (`assess`).
+        if ctx.show_years() {
+            rule.push(words.get("notes.pace_own_years").to_string());
         }
     }
     if let Some(compound) = report.indicators.iter().find(|i| i.compound) {

@@ -31,9 +31,10 @@ fn years(
         from: FiscalYear::new(2020),
         to: FiscalYear::new(2024),
     });
+    let span = plan.default_span();
     let y = Years {
-        baseline: baseline.unwrap_or(FiscalYear::new(plan.from.western().saturating_sub(1))),
-        target: target.unwrap_or(plan.to),
+        baseline: baseline.unwrap_or(span.from),
+        target: target.unwrap_or(span.to),
     };
     if y.baseline >= y.target {
         diags.push(
