@@ -7,10 +7,10 @@ use crate::evaluate::Evaluation;
 use crate::fiscal_year::FiscalYear;
 use crate::model::*;
 use crate::quantity::Quantity;
-use std::borrow::Cow;
 
 pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
     let report = rows.report;
+    let codes = rows.goal_codes;
     let goals = &report.goals;
     let rating = &report.config.rating;
     let year = eval.year;
@@ -27,7 +27,6 @@ pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
         w("milestone.not_yet"),
     );
     for (i, ind) in report.indicators.iter().enumerate() {
-        let code = goals.list[ind.goal].code.to_string();
         let goal = &goals.list[ind.goal];
         let level = &goals.level(ind.goal).name;
         for (s, series) in ind.series.iter().enumerate() {
@@ -42,7 +41,7 @@ pub(super) fn indicators<'a>(rows: &mut Rows<'a, '_>, eval: &Evaluation) {
                            note: &'a str,
                            judged: bool| {
                 rows.start();
-                rows.push(Cell::Text(Cow::Owned(code.clone())));
+                rows.push(text(&codes[ind.goal]));
                 rows.push(text(&goal.name));
                 rows.push(text(level));
                 rows.push(text(&ind.id));

@@ -55,17 +55,16 @@ pub struct Table {
 
 /// Columns by (JSON key, vocabulary key of the CSV name, numeric); the names are filled
 /// with the report's level, kinds and figure names.
-fn columns(report: &Report, spec: &[(&'static str, &str, bool)]) -> Vec<Column> {
+fn columns(report: &Report, kinds: &str, spec: &[(&'static str, &str, bool)]) -> Vec<Column> {
     let words = &report.vocabulary;
     let level = &report.goals.levels[0].name;
-    let kinds = kinds(report);
     let figure = &report.config.rating.figure;
     spec.iter()
         .map(|(key, name, numeric)| Column {
             key,
             name: words.fill(
                 name,
-                &[("level", level), ("kinds", &kinds), ("figure", figure)],
+                &[("level", level), ("kinds", kinds), ("figure", figure)],
             ),
             numeric: *numeric,
         })
@@ -112,14 +111,16 @@ pub fn tables(report: &Report, year: FiscalYear) -> Vec<Table> {
     let cat = |parts: &[&[(&'static str, &'static str, bool)]]| -> Vec<(&'static str, &'static str, bool)> {
         parts.iter().flat_map(|p| p.iter().copied()).collect()
     };
+    let kinds = kinds(report);
     let mut out = vec![Table {
         slug: "indicators",
         title: words.fill(
             "data.indicators_title",
-            &[("plan", &report.plan.title), ("kinds", &kinds(report))],
+            &[("plan", &report.plan.title), ("kinds", &kinds)],
         ),
         columns: columns(
             report,
+            &kinds,
             &cat(&[
                 &CITY,
                 &[
@@ -160,6 +161,7 @@ pub fn tables(report: &Report, year: FiscalYear) -> Vec<Table> {
             title: words.fill("data.budgets_title", &[("scheme", &scheme)]),
             columns: columns(
                 report,
+                &kinds,
                 &cat(&[
                     &CITY,
                     &GRANT,
@@ -179,6 +181,7 @@ pub fn tables(report: &Report, year: FiscalYear) -> Vec<Table> {
                 title: words.fill("data.kpis_title", &[("scheme", &scheme)]),
                 columns: columns(
                     report,
+                    &kinds,
                     &cat(&[
                         &CITY,
                         &GRANT,
@@ -197,6 +200,7 @@ pub fn tables(report: &Report, year: FiscalYear) -> Vec<Table> {
             title: words.get("data.donations_title").to_string(),
             columns: columns(
                 report,
+                &kinds,
                 &cat(&[
                     &CITY,
                     &YEAR,
@@ -243,6 +247,15 @@ impl Table {
             .into_iter()
             .map(|y| (y, y.label_in(report.config.era_fy2019)))
             .collect();
+        let goal_codes: Vec<String> = match self.kind {
+            Kind::Indicators => report
+                .goals
+                .list
+                .iter()
+                .map(|g| g.code.to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
         let grant_names: Vec<String> = match self.kind {
             Kind::Budgets | Kind::Kpis => report.grants.iter().map(|g| g.full_name()).collect(),
             _ => Vec::new(),
@@ -251,6 +264,7 @@ impl Table {
             report,
             labels: &labels,
             grant_names: &grant_names,
+            goal_codes: &goal_codes,
             cells: Vec::with_capacity(self.columns.len()),
             row,
         };
@@ -289,6 +303,8 @@ pub(crate) struct Rows<'a, 'f> {
     labels: &'a [(FiscalYear, String)],
     /// Each grant programme's full name, for the budget and KPI tables.
     grant_names: &'a [String],
+    /// Each goal's code (`1-2`), for the indicators table.
+    goal_codes: &'a [String],
     cells: Vec<Cell<'a>>,
     row: &'f mut dyn for<'c> FnMut(&[Cell<'c>]),
 }
@@ -384,6 +400,7 @@ fn donations(rows: &mut Rows, year: FiscalYear) {
     let Some(d) = rows.report.donations.iter().find(|d| d.year == year) else {
         return;
     };
+    let unit = rows.report.vocabulary.get("donations.unit");
     for x in &d.donations {
         rows.start();
         rows.year(Some(d.year));
@@ -391,7 +408,7 @@ fn donations(rows: &mut Rows, year: FiscalYear) {
         rows.push(text(&x.purpose));
         rows.push(Cell::Number(x.project_cost));
         rows.push(Cell::Number(x.amount));
-        rows.push(text(rows.report.vocabulary.get("donations.unit")));
+        rows.push(text(unit));
         rows.end();
     }
 }
