@@ -5,8 +5,8 @@
 use super::entries::Entry;
 use super::labels;
 use super::layout::{self, Column, Marker, Row, FIRST_ROW, HEADING_ROW};
-use super::number::plain;
 use crate::fiscal_year::FiscalYear;
+use crate::format::data_number;
 use crate::model::{Direction, Observation, Report};
 use crate::quantity::Quantity;
 use rust_xlsxwriter::{
@@ -237,9 +237,12 @@ fn actual_cell(
     );
     let format = styles.number(decimals).clone();
     match entry.actual {
-        Some(q) => {
-            ws.write_number_with_format(r, col, plain(q).parse::<f64>().unwrap_or(0.0), &format)?
-        }
+        Some(q) => ws.write_number_with_format(
+            r,
+            col,
+            data_number(q).parse::<f64>().unwrap_or(0.0),
+            &format,
+        )?,
         None => ws.write_blank(r, col, &format)?,
     };
     Ok(())

@@ -6,8 +6,8 @@
 use super::entries::Entry;
 use super::labels;
 use super::layout::Row;
-use super::number::plain;
 use crate::fiscal_year::FiscalYear;
+use crate::format::data_number;
 use crate::format::Scale;
 use crate::model::Report;
 use std::fmt::Write;
@@ -43,7 +43,7 @@ pub fn result(
             let q = entries[i]
                 .actual
                 .unwrap_or_else(crate::quantity::Quantity::zero);
-            let _ = writeln!(out, "  {}: {}", rows[i].key, plain(q));
+            let _ = writeln!(out, "  {}: {}", rows[i].key, data_number(q));
         }
     }
     if !milestones.is_empty() {
@@ -61,7 +61,7 @@ pub fn result(
         }
     }
     let revised = by_indicator(rows, entries, |e| {
-        e.revision.clone().map(|n| (n, e.previous.map(plain)))
+        e.revision.clone().map(|n| (n, e.previous.map(data_number)))
     });
     if !revised.is_empty() {
         out.push_str("revised:\n");
