@@ -109,7 +109,7 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
     Ok(Base {
         commentary: result
             .and_then(|r| r.commentary.as_deref())
-            .and_then(entries::cell_text),
+            .and_then(super::grid::cell_text),
         verification_name,
         retired,
         report,

@@ -19,6 +19,8 @@ pub mod number;
 pub mod place;
 pub mod read;
 mod returned;
+#[cfg(test)]
+mod tests;
 mod workbook;
 mod yaml_out;
 
