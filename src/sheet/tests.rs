@@ -104,3 +104,56 @@ fn texts_with_white_space_at_their_ends_are_no_difference() {
         "{written}"
     );
 }
+
+#[test]
+fn the_check_reported_is_the_content_s_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
+    // A warning in the year's folder (a YAML file in no place sosei reads), and a second
+    // verification file, which the one written replaces.
+    fs::write(content.join("results/R3/memo.yaml"), "a: 1\n").unwrap();
+    let year = FiscalYear::parse("R3").unwrap();
+    let out = dir.path().join("sheets");
+    let books: Vec<_> = super::export(&content, year, &out, false)
+        .unwrap()
+        .files
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    fs::write(
+        content.join("results/R3/verification_2.yaml"),
+        "entries: []\n",
+    )
+    .unwrap();
+    let imported = super::import(&books, &content, year, false).unwrap_or_else(|e| panic!("{e:?}"));
+    let (_, after, _) = crate::build::check(&content);
+    assert_eq!(after.warning_count(), 1, "{}", after.to_json());
+    assert_eq!(imported.check.to_json(), after.to_json());
+    assert!(content.join("results/R3/verification_2.yaml.bak").exists());
+    let r3 = content.join("results/R3");
+    assert_eq!(
+        imported.written,
+        vec![
+            (r3.join("result.yaml"), true),
+            (r3.join("verification.yaml"), true)
+        ]
+    );
+    // Again, with the year's files gone: both are new.
+    fs::remove_dir_all(&r3).unwrap();
+    let imported = super::import(&books, &content, year, false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        imported.written,
+        vec![
+            (r3.join("result.yaml"), false),
+            (r3.join("verification.yaml"), false)
+        ]
+    );
+    assert_eq!(
+        imported.check.to_json(),
+        crate::build::check(&content).1.to_json()
+    );
+}
