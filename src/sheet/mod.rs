@@ -11,12 +11,12 @@ mod csv;
 mod entries;
 mod export;
 pub mod grid;
-pub mod labels;
+mod labels;
 pub mod layout;
 mod merge;
 pub mod messages;
-pub mod number;
-pub mod place;
+mod number;
+mod place;
 pub mod read;
 mod returned;
 #[cfg(test)]

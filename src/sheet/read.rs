@@ -12,9 +12,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// The largest file read: returned workbooks are a few hundred kB.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// The most a workbook's parts may unpack to, in all.
-pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 /// The most parts a workbook's zip may hold.
 const MAX_PARTS: usize = 10_000;
 
