@@ -28,7 +28,23 @@ pub struct Summary {
 
 /// Loads and validates a content folder: every problem, and the model if there were none.
 pub fn check(content: &Path) -> (Option<Report>, Diagnostics, usize) {
-    let (sources, mut diags) = load::load(content);
+    check_loaded(content, load::load_all(content))
+}
+
+/// As `check`, with the content's files already loaded (as `load::load_all` gives them,
+/// in file-name order; `sosei sheet` puts new files in place of some first): every
+/// problem, the model if there were none, and the number of files read.
+pub fn check_loaded(
+    content: &Path,
+    mut files: Vec<(PathBuf, load::FileLoad)>,
+) -> (Option<Report>, Diagnostics, usize) {
+    let mut diags = Diagnostics::default();
+    for (_, f) in &mut files {
+        for d in std::mem::take(&mut f.diagnostics) {
+            diags.push(d);
+        }
+    }
+    let sources = load::Sources::assemble(content, files.iter().map(|(rel, f)| (rel, f)));
     let (report, more) = validate::validate(&sources);
     diags.extend(more);
     let report = if diags.has_errors() { None } else { report };

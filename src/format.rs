@@ -143,6 +143,13 @@ pub fn write_data_number(out: &mut String, q: Quantity) {
     write_digits(out, q, Negative::Minus, false);
 }
 
+/// As `write_data_number`, as a string of its own (YAML the sheet import writes, messages).
+pub fn data_number(q: Quantity) -> String {
+    let mut out = String::new();
+    write_data_number(&mut out, q);
+    out
+}
+
 /// Yen amounts and other plain integers in tables: `125,386,350`.
 pub fn amount(q: Quantity) -> String {
     number(q)

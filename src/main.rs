@@ -25,6 +25,15 @@ fn shown(path: &Path) -> String {
     terminal_safe(&path.display().to_string()).into_owned()
 }
 
+/// A `--year` argument as a fiscal year; else the problem printed, and the exit code of
+/// a command used wrongly.
+fn year_arg(text: &str) -> Result<sosei::fiscal_year::FiscalYear, ExitCode> {
+    sosei::fiscal_year::FiscalYear::parse(text).map_err(|e| {
+        eprintln!("{}: --year: {}", Severity::Error.word(), terminal_safe(&e));
+        ExitCode::from(2)
+    })
+}
+
 #[derive(Parser)]
 #[command(
     name = "sosei",
@@ -250,20 +259,9 @@ fn pdf(
     output: Option<PathBuf>,
     browser: Option<PathBuf>,
 ) -> ExitCode {
-    let year = match year
-        .as_deref()
-        .map(sosei::fiscal_year::FiscalYear::parse)
-        .transpose()
-    {
+    let year = match year.as_deref().map(year_arg).transpose() {
         Ok(y) => y,
-        Err(e) => {
-            eprintln!(
-                "{}: --year: {}",
-                Severity::Error.word(),
-                terminal_safe(&e.to_string())
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match sosei::pdf::print(content, year, output.as_deref(), browser.as_deref()) {
         Ok(p) => {
@@ -288,7 +286,6 @@ fn pdf(
     }
 }
 
-/// A phase of the build (as `build::Summary` names it) in the current language.
 #[cfg(test)]
 mod tests {
     use super::*;

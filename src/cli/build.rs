@@ -81,6 +81,7 @@ pub fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitC
     }
 }
 
+/// A phase of the build (as `build::Summary` names it) in the current language.
 fn phase_name(phase: &str) -> String {
     match phase {
         "load and validate" => m!("main.phase.load"),

@@ -2,7 +2,7 @@
 //! subcommands' options, and what they print.
 
 use clap::Subcommand;
-use sosei::diag::{terminal_safe, Severity};
+use sosei::diag::Severity;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,10 +45,6 @@ pub enum SheetCommand {
 pub fn sheet(command: SheetCommand) -> ExitCode {
     use sosei::sheet::{messages as m, Failure};
     let error = || Severity::Error.word();
-    let year_of = |text: &str| {
-        sosei::fiscal_year::FiscalYear::parse(text)
-            .map_err(|e| eprintln!("{}: --year: {}", error(), terminal_safe(&e)))
-    };
     let importing = matches!(command, SheetCommand::Import { .. });
     let (content, result) = match command {
         SheetCommand::Export {
@@ -57,8 +53,9 @@ pub fn sheet(command: SheetCommand) -> ExitCode {
             out,
             by_department,
         } => {
-            let Ok(year) = year_of(&year) else {
-                return ExitCode::from(2);
+            let year = match crate::year_arg(&year) {
+                Ok(year) => year,
+                Err(code) => return code,
             };
             let result = sosei::sheet::export(&content, year, &out, by_department).map(|done| {
                 for (file, rows) in &done.files {
@@ -73,8 +70,9 @@ pub fn sheet(command: SheetCommand) -> ExitCode {
             content,
             force,
         } => {
-            let Ok(year) = year_of(&year) else {
-                return ExitCode::from(2);
+            let year = match crate::year_arg(&year) {
+                Ok(year) => year,
+                Err(code) => return code,
             };
             let result = sosei::sheet::import(&files, &content, year, force).map(|done| {
                 eprintln!("{}", m::imported(done.rows, done.files));

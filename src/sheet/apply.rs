@@ -3,7 +3,7 @@
 //! would), then written, each replacing the old one whole, the old one kept as `.bak`.
 
 use crate::diag::Diagnostics;
-use crate::load::{self, FileLoad, Sources};
+use crate::load::{self, FileLoad};
 use crate::model::Report;
 use std::path::{Path, PathBuf};
 
@@ -13,21 +13,23 @@ pub struct NewFile {
     pub text: String,
 }
 
-/// The content checked as it would be with `files` in place of the year's result and
-/// verification files.
-pub struct Checked {
-    pub report: Option<Report>,
-    pub diags: Diagnostics,
-    /// The problems rendered, with the lines of the new files where they are in them.
-    pub rendered: String,
+/// The content checked as it would be with the new files in place.
+pub enum Checked {
+    /// It passes: the model, and the warnings.
+    Passed(Box<Report>, Diagnostics),
+    /// Its problems, and them rendered with the lines of the new files where they are in
+    /// them (rendered only here, where they are shown).
+    Failed(Diagnostics, String),
 }
 
-/// Checks the content read into `loads` (`load::load_all`) with `files`, staged in a
-/// temporary folder, in place of the year's own files under `results/<folder>/`.
+/// Checks the content read into `loads` (`load::load_all`) as it would be with the files
+/// at `set_aside` (relative to the content folder) gone and `files`, staged in a
+/// temporary folder under `results/<folder>/`, in their places.
 pub fn check_with(
     content: &Path,
     loads: &[(PathBuf, FileLoad)],
     folder: &str,
+    set_aside: &[PathBuf],
     files: &[NewFile],
 ) -> Result<Checked, String> {
     let stage = std::env::temp_dir().join(format!(
@@ -45,71 +47,42 @@ pub fn check_with(
         }
         Ok(())
     })();
-    let result = written
-        .map_err(|e| e.to_string())
-        .map(|()| check_staged(content, loads, &stage, &year_dir, files));
+    let result = written.map_err(|e| e.to_string()).map(|()| {
+        let staged = load::load_under(&stage, &year_dir);
+        let mut all: Vec<(PathBuf, FileLoad)> = loads
+            .iter()
+            .filter(|(rel, _)| !set_aside.contains(rel))
+            .cloned()
+            .chain(staged)
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        match crate::build::check_loaded(content, all) {
+            (Some(report), diags, _) => Checked::Passed(Box::new(report), diags),
+            (None, diags, _) => {
+                let rendered = diags
+                    .iter()
+                    .map(|d| {
+                        let new = files.iter().any(|f| f.rel == d.file);
+                        d.render(if new { &stage } else { content })
+                    })
+                    .collect();
+                Checked::Failed(diags, rendered)
+            }
+        }
+    });
     let _ = std::fs::remove_dir_all(&stage);
     result
 }
 
-/// Whether `rel` is one of the year's files that the new ones replace.
-pub fn is_year_file(rel: &Path, year_dir: &Path) -> bool {
-    rel.parent() == Some(year_dir)
-        && rel.file_name().is_some_and(|n| {
-            let n = n.to_string_lossy();
-            n == "result.yaml"
-                || n == "result.yml"
-                || (n.starts_with("verification") && (n.ends_with(".yaml") || n.ends_with(".yml")))
-        })
-}
-
-fn check_staged(
-    content: &Path,
-    loads: &[(PathBuf, FileLoad)],
-    stage: &Path,
-    year_dir: &Path,
-    files: &[NewFile],
-) -> Checked {
-    let staged = load::load_under(stage, year_dir);
-    let mut all: Vec<(PathBuf, FileLoad)> = loads
-        .iter()
-        .filter(|(rel, _)| !is_year_file(rel, year_dir))
-        .cloned()
-        .chain(staged)
-        .collect();
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut diags = Diagnostics::default();
-    for (_, f) in &mut all {
-        for d in std::mem::take(&mut f.diagnostics) {
-            diags.push(d);
-        }
-    }
-    let sources = Sources::assemble(content, all.iter().map(|(rel, f)| (rel, f)));
-    let (report, more) = crate::validate::validate(&sources);
-    diags.extend(more);
-    let diags = diags.sorted();
-    let rendered = diags
-        .iter()
-        .map(|d| {
-            let new = files.iter().any(|f| f.rel == d.file);
-            d.render(if new { stage } else { content })
-        })
-        .collect();
-    Checked {
-        report: if diags.has_errors() { None } else { report },
-        diags,
-        rendered,
-    }
-}
-
 /// Writes each file beside its place and renames it over the old one, keeping the old
 /// one's text as `<name>.bak` when it differs; then renames each of `retired` (files the
-/// new ones replace) to `<name>.bak`.
+/// new ones replace) to `<name>.bak`. The files written, each with whether it replaced
+/// an old one (a file whose text was already the new one is not written).
 pub fn write(
     content: &Path,
     files: &[NewFile],
     retired: &[PathBuf],
-) -> std::io::Result<Vec<PathBuf>> {
+) -> std::io::Result<Vec<(PathBuf, bool)>> {
     let mut done = Vec::new();
     for f in files {
         let path = content.join(&f.rel);
@@ -126,11 +99,12 @@ pub fn write(
             .unwrap_or_default();
         let fresh = path.with_file_name(format!(".{name}.sosei-new"));
         std::fs::write(&fresh, &f.text)?;
+        let replaced = old.is_some();
         if let Some(old) = old {
             std::fs::write(path.with_file_name(format!("{name}.bak")), old)?;
         }
         std::fs::rename(&fresh, &path)?;
-        done.push(path);
+        done.push((path, replaced));
     }
     for rel in retired {
         let path = content.join(rel);

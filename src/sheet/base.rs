@@ -3,7 +3,7 @@
 //! results at all does not stop them), and what those files already say, read as they
 //! are written.
 
-use super::apply::{self, NewFile};
+use super::apply::{self, Checked, NewFile};
 use super::entries::{self, Entry};
 use super::layout::{self, Row};
 use super::messages as m;
@@ -49,9 +49,15 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
     }
     let folder = year_folder(&loads, year);
     let year_dir = Path::new("results").join(&folder);
+    // The year's result and verification files, as the load names them.
     let own: Vec<&(PathBuf, FileLoad)> = loads
         .iter()
-        .filter(|(rel, _)| apply::is_year_file(rel, &year_dir))
+        .filter(|(_, f)| match &f.source {
+            Some(
+                SourceFile::Result { folder: of, .. } | SourceFile::Verification { folder: of, .. },
+            ) => *of == folder,
+            _ => false,
+        })
         .collect();
     let mut broken = Diagnostics::default();
     for (_, f) in &own {
@@ -95,10 +101,12 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
         rel: year_dir.join("result.yaml"),
         text: stand_in(&loads, year),
     };
-    let checked = apply::check_with(content, &loads, &folder, &[stand_in])
+    let set_aside: Vec<PathBuf> = own.iter().map(|(rel, _)| rel.clone()).collect();
+    let checked = apply::check_with(content, &loads, &folder, &set_aside, &[stand_in])
         .map_err(|e| Failure::message(m::staging_failed(&e)))?;
-    let Some(report) = checked.report else {
-        return Err(Failure::Content(checked.diags));
+    let report = match checked {
+        Checked::Passed(report, _) => *report,
+        Checked::Failed(diags, _) => return Err(Failure::Content(diags)),
     };
     let rows = layout::rows(&report);
     if rows.is_empty() {
@@ -109,7 +117,7 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
     Ok(Base {
         commentary: result
             .and_then(|r| r.commentary.as_deref())
-            .and_then(entries::cell_text),
+            .and_then(super::grid::cell_text),
         verification_name,
         retired,
         report,
@@ -124,22 +132,30 @@ pub fn load(content: &Path, year: FiscalYear) -> Result<Base, Failure> {
 /// The folder of `year`: the one whose result.yaml says it, else one named after it, else
 /// `R4`.
 fn year_folder(loads: &[(PathBuf, FileLoad)], year: FiscalYear) -> String {
-    let folder_of = |rel: &Path| -> Option<String> {
-        let mut parts = rel.iter();
-        (parts.next()? == "results").then_some(())?;
-        Some(parts.next()?.to_string_lossy().into_owned())
-    };
-    let by_year = loads.iter().find_map(|(rel, f)| match &f.source {
-        Some(SourceFile::Result { file: Some(r), .. }) if r.value.year == year => folder_of(rel),
+    let by_year = loads.iter().find_map(|(_, f)| match &f.source {
+        Some(SourceFile::Result {
+            folder,
+            file: Some(r),
+        }) if r.value.year == year => Some(folder),
         _ => None,
     });
     let by_name = || {
         loads
             .iter()
-            .filter_map(|(rel, _)| folder_of(rel))
+            .filter_map(|(_, f)| match &f.source {
+                Some(
+                    SourceFile::Result { folder, .. }
+                    | SourceFile::Verification { folder, .. }
+                    | SourceFile::External { folder, .. },
+                ) => Some(folder),
+                _ => None,
+            })
             .find(|f| FiscalYear::parse(f).is_ok_and(|y| y == year))
     };
-    by_year.or_else(by_name).unwrap_or_else(|| year.short())
+    by_year
+        .or_else(by_name)
+        .cloned()
+        .unwrap_or_else(|| year.short())
 }
 
 /// A result.yaml saying every indicator is missing: the year in the content while its own

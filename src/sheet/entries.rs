@@ -3,6 +3,7 @@
 //! prefill the cells; import reads them from the cells and compares them with the
 //! content's.
 
+use super::grid::cell_text;
 use super::layout::Row;
 use crate::fiscal_year::FiscalYear;
 use crate::format::Scale;
@@ -11,14 +12,15 @@ use crate::quantity::Quantity;
 use crate::source::{ResultSource, ScaleSource, VerificationSource};
 use std::collections::HashMap;
 
-/// One row's values for a year.
+/// One row's values for a year. Its texts are as a cell holds them (`grid::cell_text`),
+/// whether read from a cell or from the content, so that the two compare.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entry {
     /// The actual; a milestone's is 1 (achieved) or 0.
     pub actual: Option<Quantity>,
     /// Why there is no actual.
     pub missing: Option<String>,
-    /// 課題と原因分析, without its final line break.
+    /// 課題と原因分析.
     pub analysis: Option<String>,
     /// 今後の対応.
     pub next_steps: Option<String>,
@@ -45,12 +47,6 @@ impl Entry {
             && self.next_steps.is_none()
             && self.revision.is_none()
     }
-}
-
-/// A text as a cell holds it: no line break at its end.
-pub fn cell_text(text: &str) -> Option<String> {
-    let t = text.trim_end_matches(['\n', '\r']);
-    (!t.trim().is_empty()).then(|| t.to_string())
 }
 
 /// Each row's entry as the year's files say it, read as written (the year need not pass
@@ -88,12 +84,12 @@ pub fn from_sources(
     }
     for (key, reason) in &result.missing {
         for i in rows_of(key) {
-            out[i].missing = cell_text(reason.trim());
+            out[i].missing = cell_text(reason);
         }
     }
     for (key, revision) in &result.revised {
         for i in rows_of(key) {
-            out[i].revision = cell_text(revision.note.trim());
+            out[i].revision = cell_text(&revision.note);
             out[i].previous = revision.previous;
         }
     }

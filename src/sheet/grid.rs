@@ -42,12 +42,19 @@ impl Value {
         }
     }
 
-    /// Text with Windows line ends made plain, trimmed; `None` when empty.
+    /// The value as a text, read by `cell_text`.
     pub fn text(&self) -> Option<String> {
-        let text = self.shown().replace("\r\n", "\n").replace('\r', "\n");
-        let trimmed = text.trim_matches(|c: char| c.is_whitespace());
-        (!trimmed.is_empty()).then(|| trimmed.to_string())
+        cell_text(&self.shown())
     }
+}
+
+/// A text as import reads it from a cell, and as the content's texts are compared with
+/// what cells say (and exported into them): Windows line ends made plain, white space
+/// trimmed at both ends; `None` when nothing is left.
+pub fn cell_text(text: &str) -> Option<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace());
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
 /// One sheet's contents.

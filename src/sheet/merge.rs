@@ -6,10 +6,10 @@ use super::entries::Entry;
 use super::labels;
 use super::layout::Row;
 use super::messages as m;
-use super::number::plain;
 use super::place::Place;
 use super::returned::Returned;
 use crate::fiscal_year::FiscalYear;
+use crate::format::data_number;
 
 /// The year as it will be written.
 #[derive(Debug, Default)]
@@ -110,7 +110,7 @@ fn differences(
         (None, _) => String::new(),
         (Some(q), true) if q.mantissa() == 0 => labels::NOT_ACHIEVED.into(),
         (Some(_), true) => labels::ACHIEVED.into(),
-        (Some(q), false) => plain(q),
+        (Some(q), false) => data_number(q),
     };
     let actual = (value(old), value(new));
     if actual.0 != actual.1 {

@@ -11,14 +11,16 @@ mod csv;
 mod entries;
 mod export;
 pub mod grid;
-pub mod labels;
+mod labels;
 pub mod layout;
 mod merge;
 pub mod messages;
-pub mod number;
-pub mod place;
+mod number;
+mod place;
 pub mod read;
 mod returned;
+#[cfg(test)]
+mod tests;
 mod workbook;
 mod yaml_out;
 
@@ -60,7 +62,7 @@ pub struct Imported {
     pub replaced: Vec<String>,
     /// Rows in no workbook, kept as the content had them.
     pub kept: Vec<String>,
-    /// The content's check after writing.
+    /// The content's check, of the content as written (checked before writing).
     pub check: Diagnostics,
 }
 
@@ -136,32 +138,26 @@ pub fn import(
         }),
         None => {}
     }
-    let checked = apply::check_with(content, &base.loads, &base.folder, &new_files)
-        .map_err(|e| Failure::message(m::staging_failed(&e)))?;
-    if checked.report.is_none() {
-        return Err(Failure::Check(checked.diags, checked.rendered));
-    }
-    let existed: Vec<bool> = new_files
-        .iter()
-        .map(|f| content.join(&f.rel).exists())
-        .collect();
     let retired: Vec<PathBuf> = base.retired.iter().map(|n| year_dir.join(n)).collect();
+    // What the content will be once written: its files but those replaced or retired,
+    // and the new ones; checked before anything is written, and reported after.
+    let set_aside: Vec<PathBuf> = new_files
+        .iter()
+        .map(|f| f.rel.clone())
+        .chain(retired.iter().cloned())
+        .collect();
+    let checked = apply::check_with(content, &base.loads, &base.folder, &set_aside, &new_files)
+        .map_err(|e| Failure::message(m::staging_failed(&e)))?;
+    let check = match checked {
+        apply::Checked::Passed(_, diags) => diags,
+        apply::Checked::Failed(diags, rendered) => return Err(Failure::Check(diags, rendered)),
+    };
     let written = apply::write(content, &new_files, &retired)
         .map_err(|e| Failure::message(m::cannot_write(&content.join(&year_dir), &e.to_string())))?;
-    let (_, check, _) = crate::build::check(content);
     Ok(Imported {
         rows: returned.iter().map(|r| r.rows.len()).sum(),
         files: files.len(),
-        written: written
-            .into_iter()
-            .map(|p| {
-                let old = new_files
-                    .iter()
-                    .zip(&existed)
-                    .any(|(f, e)| *e && content.join(&f.rel) == p);
-                (p, old)
-            })
-            .collect(),
+        written,
         replaced: if force {
             merged.differences
         } else {

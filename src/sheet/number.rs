@@ -5,6 +5,7 @@
 use super::grid::{format_shape, NumberFormat, Value};
 use super::labels;
 use super::messages as m;
+use crate::format::data_number;
 use crate::quantity::{half_width, Quantity};
 
 /// What a value cell may hold beside a number.
@@ -77,7 +78,7 @@ fn read_number(text: &str, format: &NumberFormat, expect: Expect) -> Result<Quan
             && expect.fraction_likely
             && small
             && !q.same_value(Quantity::zero()));
-    let shown = |q: Quantity| format!("{}{}", plain(q), if percent { "%" } else { "" });
+    let shown = |q: Quantity| format!("{}{}", data_number(q), if percent { "%" } else { "" });
     let q = if fraction {
         if !unit_matches("%", expect.unit) {
             return Err(m::percent_not_unit(
@@ -162,19 +163,6 @@ fn looks_like_unit(tail: &str) -> bool {
     tail.chars().count() <= 4 && !tail.chars().any(|c| "（(「、。)）".contains(c))
 }
 
-/// A quantity as written in YAML and in messages: `-1.26`, `4910000`.
-pub fn plain(q: Quantity) -> String {
-    let scale = usize::from(q.scale());
-    let digits = q.mantissa().unsigned_abs().to_string();
-    let sign = if q.is_negative() { "-" } else { "" };
-    if scale == 0 {
-        return format!("{sign}{digits}");
-    }
-    let padded = format!("{digits:0>width$}", width = scale + 1);
-    let (int, frac) = padded.split_at(padded.len() - scale);
-    format!("{sign}{int}.{frac}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,7 +173,7 @@ mod tests {
             fraction_likely: false,
             shown_decimals: 0,
         };
-        read(&Value::Text(t.into()), e).map(|q| q.map(plain))
+        read(&Value::Text(t.into()), e).map(|q| q.map(data_number))
     }
 
     fn number(
@@ -207,7 +195,7 @@ mod tests {
             },
             e,
         )
-        .map(|q| plain(q.unwrap()))
+        .map(|q| data_number(q.unwrap()))
     }
 
     #[test]
@@ -281,7 +269,7 @@ mod tests {
             format: NumberFormat::Unknown,
         };
         assert_eq!(
-            read(&twenty, e).map(|q| plain(q.unwrap())),
+            read(&twenty, e).map(|q| data_number(q.unwrap())),
             Ok("20.0".into())
         );
         // A known format without % is never a fraction.
@@ -321,12 +309,14 @@ mod tests {
     }
 
     #[test]
-    fn plain_numbers() {
+    fn numbers_as_written_in_yaml() {
         let q = |s: &str| Quantity::parse(s).unwrap();
-        assert_eq!(plain(q("-1.26")), "-1.26");
-        assert_eq!(plain(q("0.05")), "0.05");
-        assert_eq!(plain(q("-0.5")), "-0.5");
-        assert_eq!(plain(q("20.0")), "20.0");
-        assert_eq!(plain(q("4910000")), "4910000");
+        assert_eq!(data_number(q("-1.26")), "-1.26");
+        assert_eq!(data_number(q("0.05")), "0.05");
+        assert_eq!(data_number(q("-0.5")), "-0.5");
+        assert_eq!(data_number(q("20.0")), "20.0");
+        assert_eq!(data_number(q("4910000")), "4910000");
+        assert_eq!(data_number(Quantity::new(-5, 3)), "-0.005");
+        assert_eq!(data_number(Quantity::zero()), "0");
     }
 }

@@ -6,15 +6,15 @@
 use super::csv;
 use super::grid::{Book, Grid, NumberFormat, Value, MAX_CELLS, MAX_COLUMN, MAX_ROW};
 use super::messages as m;
-use calamine::{DataRef, Reader, Xls, Xlsx};
+use calamine::{Data, Reader, Xls, Xlsx};
 use std::io::{Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// The largest file read: returned workbooks are a few hundred kB.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// The most a workbook's parts may unpack to, in all.
-pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 /// The most parts a workbook's zip may hold.
 const MAX_PARTS: usize = 10_000;
 
@@ -207,17 +207,7 @@ fn read_xlsx(bytes: &[u8], shown: &str) -> Result<Book, String> {
                     .map_or_else(|| "General".to_string(), |f| f.format_code.clone());
                 NumberFormat::Code(code)
             };
-            let value = match cell.get_value() {
-                DataRef::Int(i) => number(i.to_string(), format()),
-                DataRef::Float(f) => number(float_text(*f), format()),
-                DataRef::String(s) => Value::Text(s.clone()),
-                DataRef::SharedString(s) => Value::Text(s.to_string()),
-                DataRef::Bool(b) => Value::Bool(*b),
-                DataRef::DateTime(d) => Value::Date(date_text(d)),
-                DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => Value::Date(d.clone()),
-                DataRef::Error(e) => Value::Error(e.to_string()),
-                DataRef::Empty => Value::Empty,
-            };
+            let value = value(cell.get_value().clone().into(), format);
             if value != Value::Empty {
                 grid.cells.insert((row, col), value);
             }
@@ -269,19 +259,10 @@ where
             let (r0, c0) = range.start().unwrap_or((0, 0));
             let (row, col) = (r0 + row as u32, c0 + col as u32);
             bounds(shown, &name, row, col, grid.cells.len() + 1)?;
-            let value = match data {
-                calamine::Data::Int(i) => number(i.to_string(), NumberFormat::Unknown),
-                calamine::Data::Float(f) => number(float_text(*f), NumberFormat::Unknown),
-                calamine::Data::String(s) => Value::Text(s.clone()),
-                calamine::Data::Bool(b) => Value::Bool(*b),
-                calamine::Data::DateTime(d) => Value::Date(date_text(d)),
-                calamine::Data::DateTimeIso(d) | calamine::Data::DurationIso(d) => {
-                    Value::Date(d.clone())
-                }
-                calamine::Data::Error(e) => Value::Error(e.to_string()),
-                calamine::Data::Empty => continue,
-            };
-            grid.cells.insert((row, col), value);
+            let value = value(data.clone(), || NumberFormat::Unknown);
+            if value != Value::Empty {
+                grid.cells.insert((row, col), value);
+            }
         }
         if let Ok(formulas) = wb.worksheet_formula(&name) {
             let (r0, c0) = formulas.start().unwrap_or((0, 0));
@@ -297,8 +278,22 @@ where
     Ok(book)
 }
 
-fn number(text: String, format: NumberFormat) -> Value {
-    Value::Number { text, format }
+/// A cell's value as import sees it; `format` tells a number cell's format.
+fn value(data: Data, format: impl FnOnce() -> NumberFormat) -> Value {
+    let number = |text: String| Value::Number {
+        text,
+        format: format(),
+    };
+    match data {
+        Data::Int(i) => number(i.to_string()),
+        Data::Float(f) => number(float_text(f)),
+        Data::String(s) => Value::Text(s),
+        Data::Bool(b) => Value::Bool(b),
+        Data::DateTime(d) => Value::Date(date_text(&d)),
+        Data::DateTimeIso(d) | Data::DurationIso(d) => Value::Date(d),
+        Data::Error(e) => Value::Error(e.to_string()),
+        Data::Empty => Value::Empty,
+    }
 }
 
 /// The shortest decimal text that reads back as `f` (Rust never writes an exponent here).

@@ -5,8 +5,8 @@
 use super::entries::Entry;
 use super::labels;
 use super::layout::{self, Column, Marker, Row, FIRST_ROW, HEADING_ROW};
-use super::number::plain;
 use crate::fiscal_year::FiscalYear;
+use crate::format::data_number;
 use crate::model::{Direction, Observation, Report};
 use crate::quantity::Quantity;
 use rust_xlsxwriter::{
@@ -151,11 +151,6 @@ pub fn write(c: &Contents) -> Result<Vec<u8>, XlsxError> {
     validations(&mut ws, c, &columns)?;
     ws.set_freeze_panes(FIRST_ROW, 3)?;
     page_setup(&mut ws, &title);
-    ws.protect_with_options(&ProtectionOptions {
-        format_columns: true,
-        format_rows: true,
-        ..ProtectionOptions::default()
-    });
     ws.set_active(true);
     wb.push_worksheet(ws);
     wb.save_to_buffer()
@@ -202,14 +197,7 @@ fn instructions(
         };
         ws.set_row_height(r, 120)?;
     }
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
-    ws.protect_with_options(&ProtectionOptions {
-        format_columns: true,
-        format_rows: true,
-        ..ProtectionOptions::default()
-    });
+    print_and_protect(&mut ws);
     Ok(ws)
 }
 
@@ -231,15 +219,17 @@ fn actual_cell(
         };
         return Ok(());
     }
-    let decimals = entry.actual.map_or_else(
-        || super::entries::decimals(c.report, row.at, c.year, None),
-        Quantity::scale,
-    );
+    let decimals = super::entries::decimals(c.report, row.at, c.year, entry.actual);
     let format = styles.number(decimals).clone();
     match entry.actual {
-        Some(q) => {
-            ws.write_number_with_format(r, col, plain(q).parse::<f64>().unwrap_or(0.0), &format)?
-        }
+        // The nearest f64 to the decimal text (`Quantity::to_f64` divides, and may be one
+        // unit off where the digits are more than a f64 holds exactly).
+        Some(q) => ws.write_number_with_format(
+            r,
+            col,
+            data_number(q).parse::<f64>().unwrap_or(0.0),
+            &format,
+        )?,
         None => ws.write_blank(r, col, &format)?,
     };
     Ok(())
@@ -375,10 +365,23 @@ fn validations(ws: &mut Worksheet, c: &Contents, columns: &[Column]) -> Result<(
     Ok(())
 }
 
-fn page_setup(ws: &mut Worksheet, title: &str) {
+/// What both sheets share: printed A4 landscape, one page wide; protected, with rows
+/// and columns that may still be resized.
+fn print_and_protect(ws: &mut Worksheet) {
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 0);
+    ws.protect_with_options(&ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    });
+}
+
+/// The indicators sheet's page: as the instructions', with narrow margins, the heading
+/// row on every page, the title as the header and page numbers as the footer.
+fn page_setup(ws: &mut Worksheet, title: &str) {
+    print_and_protect(ws);
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     let _ = ws.set_repeat_rows(HEADING_ROW, HEADING_ROW);
     ws.set_header(format!("&L{}", title.replace('&', "&&")));

@@ -6,8 +6,8 @@
 use super::entries::Entry;
 use super::labels;
 use super::layout::Row;
-use super::number::plain;
 use crate::fiscal_year::FiscalYear;
+use crate::format::data_number;
 use crate::format::Scale;
 use crate::model::Report;
 use std::fmt::Write;
@@ -43,7 +43,7 @@ pub fn result(
             let q = entries[i]
                 .actual
                 .unwrap_or_else(crate::quantity::Quantity::zero);
-            let _ = writeln!(out, "  {}: {}", rows[i].key, plain(q));
+            let _ = writeln!(out, "  {}: {}", rows[i].key, data_number(q));
         }
     }
     if !milestones.is_empty() {
@@ -53,15 +53,15 @@ pub fn result(
             let _ = writeln!(out, "  {}: {achieved}", rows[i].key);
         }
     }
-    let missing = by_indicator(rows, entries, |e| e.missing.clone());
+    let missing = by_indicator(report, rows, entries, |e| e.missing.clone());
     if !missing.is_empty() {
         out.push_str("missing:\n");
         for (key, reason) in missing {
             let _ = writeln!(out, "  {key}: {}", scalar(&reason, 4));
         }
     }
-    let revised = by_indicator(rows, entries, |e| {
-        e.revision.clone().map(|n| (n, e.previous.map(plain)))
+    let revised = by_indicator(report, rows, entries, |e| {
+        e.revision.clone().map(|n| (n, e.previous.map(data_number)))
     });
     if !revised.is_empty() {
         out.push_str("revised:\n");
@@ -179,6 +179,7 @@ fn references(
 /// Each row's value of `pick`, a compound indicator's under its own id when every series
 /// has the same one.
 fn by_indicator<T: Clone + PartialEq>(
+    report: &Report,
     rows: &[Row],
     entries: &[Entry],
     pick: impl Fn(&Entry) -> Option<T>,
@@ -186,21 +187,17 @@ fn by_indicator<T: Clone + PartialEq>(
     let mut out = Vec::new();
     let mut i = 0;
     while i < rows.len() {
-        let ind = rows[i].at.indicator;
+        let at = rows[i].at.indicator;
+        let ind = &report.indicators[at];
         let end = (i..rows.len())
-            .find(|j| rows[*j].at.indicator != ind)
+            .find(|j| rows[*j].at.indicator != at)
             .unwrap_or(rows.len());
         let values: Vec<Option<T>> = (i..end).map(|j| pick(&entries[j])).collect();
-        let compound = end - i > 1 || rows[i].key.contains('.');
         match values.first() {
-            Some(Some(first)) if compound && values.iter().all(|v| v.as_ref() == Some(first)) => {
-                let id = rows[i]
-                    .key
-                    .split('.')
-                    .next()
-                    .unwrap_or(&rows[i].key)
-                    .to_string();
-                out.push((id, first.clone()));
+            Some(Some(first))
+                if ind.compound && values.iter().all(|v| v.as_ref() == Some(first)) =>
+            {
+                out.push((ind.id.clone(), first.clone()));
             }
             _ => {
                 for (j, v) in (i..end).zip(values) {
