@@ -6,9 +6,11 @@ use super::frame::{frame, FrameView};
 use super::pages::{self, GoalDetail};
 use super::parts::{LinkView, Part};
 use super::site::{grant_page_path, PageKind, PageSpec, YearPages};
+use super::theme::Theme;
 use super::timing::Activity;
 use super::{charts, evaluation, grants, html, navigation, slots, toc, up};
 use super::{Env, YearData};
+use crate::diag::Diagnostic;
 use crate::evaluate::Evaluation;
 use serde::Serialize;
 
@@ -60,6 +62,22 @@ pub(super) enum PageError {
     Write(std::io::Error),
     /// sosei itself failed (a panic) while making the page: (where, what went wrong).
     Panic(std::path::PathBuf, String),
+}
+
+impl PageError {
+    /// What the build and `serve` say of it: `template` is the page's, `path` the page's
+    /// place in the site.
+    pub(super) fn diagnostic(self, theme: &Theme, template: &str, path: &str) -> Diagnostic {
+        match self {
+            PageError::Template(err) => theme.render_error(template, &err),
+            PageError::Slots(err, part) => theme.slot_error(template, &err, part),
+            PageError::Panic(source, message) => {
+                Diagnostic::error(source, m!("render.failed-making", problem = message))
+                    .expected(m!("render.expected-no-failure"))
+            }
+            PageError::Write(e) => Diagnostic::error(path, m!("render.cannot-write", error = e)),
+        }
+    }
 }
 
 thread_local! {
