@@ -57,8 +57,9 @@ struct PageData<'a> {
 /// Why a page could not be made.
 pub(super) enum PageError {
     Template(tera::Error),
-    /// The template placed the page's parts in a way they cannot be written back.
-    Slots(slots::SlotError, Option<&'static str>),
+    /// The template placed the page's parts in a way they cannot be written back: the
+    /// error, and the part concerned as `Part::describe` names it.
+    Slots(slots::SlotError, Option<String>),
     Write(std::io::Error),
     /// sosei itself failed (a panic) while making the page: (where, what went wrong).
     Panic(std::path::PathBuf, String),
@@ -70,7 +71,7 @@ impl PageError {
     pub(super) fn diagnostic(self, theme: &Theme, template: &str, path: &str) -> Diagnostic {
         match self {
             PageError::Template(err) => theme.render_error(template, &err),
-            PageError::Slots(err, part) => theme.slot_error(template, &err, part),
+            PageError::Slots(err, part) => theme.slot_error(template, &err, part.as_deref()),
             PageError::Panic(source, message) => {
                 Diagnostic::error(source, m!("render.failed-making", problem = message))
                     .expected(m!("render.expected-no-failure"))
@@ -175,7 +176,7 @@ pub(super) fn write_page(
                 source,
                 m!(
                     "render.part-of-page",
-                    part = super::parts::shown(part.describe()),
+                    part = part.describe(),
                     page = spec.path,
                     problem = message
                 ),

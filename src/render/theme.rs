@@ -138,6 +138,7 @@ impl Theme {
 
     /// A page whose template placed its parts where they cannot be written back, pointed
     /// at the template line that printed the part where the rendered text before it shows.
+    /// `part` is the part concerned, as `Part::describe` names it, where it is known.
     pub fn slot_error(
         &self,
         template: &str,
@@ -182,7 +183,7 @@ impl Theme {
             (Problem::Unknown, _) => m!("theme.page-holds", problem = problem, page = page),
             (_, Some(part)) => m!(
                 "theme.part-problem",
-                part = super::parts::shown(part),
+                part = part,
                 problem = problem,
                 page = page
             ),
