@@ -6,9 +6,8 @@ use super::frame::{frame, FrameView};
 use super::pages::{self, GoalDetail};
 use super::parts::{LinkView, Part};
 use super::site::{grant_page_path, PageKind, PageSpec, YearPages};
-use super::theme::Theme;
 use super::timing::Activity;
-use super::{charts, evaluation, grants, html, navigation, slots, toc, up};
+use super::{charts, evaluation, grants, html, navigation, slots, theme::Theme, toc, up};
 use super::{Env, YearData};
 use crate::diag::Diagnostic;
 use crate::evaluate::Evaluation;
@@ -57,8 +56,7 @@ struct PageData<'a> {
 /// Why a page could not be made.
 pub(super) enum PageError {
     Template(tera::Error),
-    /// The template placed the page's parts in a way they cannot be written back: the
-    /// error, and the part concerned as `Part::describe` names it.
+    /// The template misplaced the page's parts: the error, and the part as `describe` names.
     Slots(slots::SlotError, Option<String>),
     Write(std::io::Error),
     /// sosei itself failed (a panic) while making the page: (where, what went wrong).
@@ -66,8 +64,7 @@ pub(super) enum PageError {
 }
 
 impl PageError {
-    /// What the build and `serve` say of it: `template` is the page's, `path` the page's
-    /// place in the site.
+    /// What the build and `serve` say of it: `path` is the page's place in the site.
     pub(super) fn diagnostic(self, theme: &Theme, template: &str, path: &str) -> Diagnostic {
         match self {
             PageError::Template(err) => theme.render_error(template, &err),
@@ -248,9 +245,7 @@ fn trend_groups(ctx: &ViewCtx) -> Vec<TrendGroupView> {
 
 /// The views of one page, as its template sees them.
 fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>) -> PageData<'a> {
-    let Env {
-        report, options, ..
-    } = *env;
+    let (report, options) = (env.report, env.options);
     let spec = place.spec;
     let eval = ctx.eval;
     let kind = spec.kind;
@@ -269,23 +264,23 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
             .collect(),
         _ => Vec::new(),
     };
-    // A grant's own view (budget, KPIs, charts) only where it is shown.
-    let grants_v: Vec<_> = report
-        .grants
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| full || kind == PageKind::Grant(*i))
-        .map(|(i, g)| {
-            let mut view = grants::grant_view(ctx, i, grant_level);
-            if full {
-                view.full_projects = g
-                    .projects_in(eval.year)
-                    .map(|(p, _)| grants::project_view(ctx, i, p, project_level))
-                    .collect();
-            }
-            view
-        })
-        .collect();
+    // A grant's own view (budget, KPIs, charts) only where it is shown: on its page, or all.
+    let grants_v: Vec<_> = match kind {
+        PageKind::Full => 0..report.grants.len(),
+        PageKind::Grant(i) => i..report.grants.len().min(i + 1),
+        _ => 0..0,
+    }
+    .map(|i| {
+        let mut view = grants::grant_view(ctx, i, grant_level);
+        if full {
+            view.full_projects = report.grants[i]
+                .projects_in(eval.year)
+                .map(|(p, _)| grants::project_view(ctx, i, p, project_level))
+                .collect();
+        }
+        view
+    })
+    .collect();
     let projects = match kind {
         PageKind::Project { grant, project } => {
             vec![grants::project_view(ctx, grant, project, project_level)]
