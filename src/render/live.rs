@@ -5,7 +5,7 @@
 
 use super::context::{Collected, Facts};
 use super::page::Place;
-use super::{site, theme, write_page, Env, Options, PageError, YearData};
+use super::{site, theme, write_page, Env, Options, YearData};
 use crate::diag::Diagnostic;
 use crate::evaluate::{self, Evaluation};
 use crate::fiscal_year::FiscalYear;
@@ -122,19 +122,13 @@ impl Live {
             year: pages,
             at_root,
         };
-        let template = spec.kind.template();
         let mut bytes = Vec::new();
-        Some(match write_page(&env, eval, data, place, &mut bytes) {
-            Ok(()) => Ok(bytes),
-            Err(PageError::Template(e)) => Err(self.theme.render_error(template, &e)),
-            Err(PageError::Slots(e, part)) => Err(self.theme.slot_error(template, &e, part)),
-            Err(PageError::Panic(source, message)) => Err(Diagnostic::error(
-                source,
-                m!("render.failed-making", problem = message),
-            )),
-            Err(PageError::Write(e)) => {
-                Err(Diagnostic::error(rel, m!("render.cannot-make", error = e)))
-            }
-        })
+        let made = write_page(&env, eval, data, place, &mut bytes);
+        // The same diagnostic as the build's, for the error page.
+        let template = spec.kind.template();
+        Some(
+            made.map(|()| bytes)
+                .map_err(|e| e.diagnostic(&self.theme, template, path)),
+        )
     }
 }

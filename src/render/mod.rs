@@ -195,27 +195,9 @@ pub fn render(
             .create(&path)
             .map_err(PageError::Write)
             .and_then(|mut file| write_page(&env, eval, data, place, &mut *file));
-        let template = spec.kind.template();
-        match written {
-            Ok(()) => {}
+        if let Err(e) = written {
             // Once per template, not once per page and year.
-            Err(PageError::Template(err)) => {
-                lock(&diags).push_unique(theme.render_error(template, &err))
-            }
-            Err(PageError::Slots(err, part)) => {
-                lock(&diags).push_unique(theme.slot_error(template, &err, part))
-            }
-            Err(PageError::Panic(source, message)) => lock(&diags).push_unique(
-                crate::diag::Diagnostic::error(
-                    source,
-                    m!("render.failed-making", problem = message),
-                )
-                .expected(m!("render.expected-no-failure")),
-            ),
-            Err(PageError::Write(e)) => lock(&diags).push_unique(crate::diag::Diagnostic::error(
-                &path,
-                m!("render.cannot-write", error = e),
-            )),
+            lock(&diags).push_unique(e.diagnostic(theme, spec.kind.template(), &path));
         }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total_pages);
     };

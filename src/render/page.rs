@@ -7,8 +7,9 @@ use super::pages::{self, GoalDetail};
 use super::parts::{LinkView, Part};
 use super::site::{grant_page_path, PageKind, PageSpec, YearPages};
 use super::timing::Activity;
-use super::{charts, evaluation, grants, html, navigation, slots, toc, up};
+use super::{charts, evaluation, grants, html, navigation, slots, theme::Theme, toc, up};
 use super::{Env, YearData};
+use crate::diag::Diagnostic;
 use crate::evaluate::Evaluation;
 use serde::Serialize;
 
@@ -55,11 +56,26 @@ struct PageData<'a> {
 /// Why a page could not be made.
 pub(super) enum PageError {
     Template(tera::Error),
-    /// The template placed the page's parts in a way they cannot be written back.
-    Slots(slots::SlotError, Option<&'static str>),
+    /// The template misplaced the page's parts: the error, and the part as `describe` names.
+    Slots(slots::SlotError, Option<String>),
     Write(std::io::Error),
     /// sosei itself failed (a panic) while making the page: (where, what went wrong).
     Panic(std::path::PathBuf, String),
+}
+
+impl PageError {
+    /// What the build and `serve` say of it: `path` is the page's place in the site.
+    pub(super) fn diagnostic(self, theme: &Theme, template: &str, path: &str) -> Diagnostic {
+        match self {
+            PageError::Template(err) => theme.render_error(template, &err),
+            PageError::Slots(err, part) => theme.slot_error(template, &err, part.as_deref()),
+            PageError::Panic(source, message) => {
+                Diagnostic::error(source, m!("render.failed-making", problem = message))
+                    .expected(m!("render.expected-no-failure"))
+            }
+            PageError::Write(e) => Diagnostic::error(path, m!("render.cannot-write", error = e)),
+        }
+    }
 }
 
 thread_local! {
@@ -157,7 +173,7 @@ pub(super) fn write_page(
                 source,
                 m!(
                     "render.part-of-page",
-                    part = super::parts::shown(part.describe()),
+                    part = part.describe(),
                     page = spec.path,
                     problem = message
                 ),
@@ -229,9 +245,7 @@ fn trend_groups(ctx: &ViewCtx) -> Vec<TrendGroupView> {
 
 /// The views of one page, as its template sees them.
 fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>) -> PageData<'a> {
-    let Env {
-        report, options, ..
-    } = *env;
+    let (report, options) = (env.report, env.options);
     let spec = place.spec;
     let eval = ctx.eval;
     let kind = spec.kind;
@@ -250,23 +264,23 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
             .collect(),
         _ => Vec::new(),
     };
-    // A grant's own view (budget, KPIs, charts) only where it is shown.
-    let grants_v: Vec<_> = report
-        .grants
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| full || kind == PageKind::Grant(*i))
-        .map(|(i, g)| {
-            let mut view = grants::grant_view(ctx, i, grant_level);
-            if full {
-                view.full_projects = g
-                    .projects_in(eval.year)
-                    .map(|(p, _)| grants::project_view(ctx, i, p, project_level))
-                    .collect();
-            }
-            view
-        })
-        .collect();
+    // A grant's own view (budget, KPIs, charts) only where it is shown: on its page, or all.
+    let grants_v: Vec<_> = match kind {
+        PageKind::Full => 0..report.grants.len(),
+        PageKind::Grant(i) => i..report.grants.len().min(i + 1),
+        _ => 0..0,
+    }
+    .map(|i| {
+        let mut view = grants::grant_view(ctx, i, grant_level);
+        if full {
+            view.full_projects = report.grants[i]
+                .projects_in(eval.year)
+                .map(|(p, _)| grants::project_view(ctx, i, p, project_level))
+                .collect();
+        }
+        view
+    })
+    .collect();
     let projects = match kind {
         PageKind::Project { grant, project } => {
             vec![grants::project_view(ctx, grant, project, project_level)]

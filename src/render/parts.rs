@@ -110,24 +110,23 @@ impl Part {
         }
     }
 
-    /// What the part is, for a theme author told where it went wrong.
-    pub fn describe(&self) -> &'static str {
+    /// What the part is, in the current language, for a theme author told where it went
+    /// wrong.
+    pub fn describe(&self) -> String {
         match self {
-            Part::IndicatorTable(_) => "an indicator table",
-            Part::VerificationTable(_) => "a verification table",
-            Part::SeriesChart(_) => "an indicator's chart",
-            Part::BudgetTable(_) => "a budget table",
-            Part::KpiTable(_) => "a KPI table",
-            Part::BudgetChart(_) => "a budget chart",
-            Part::KpiChart { .. } => "a KPI chart",
-            Part::StatusChart { .. } => "the chart of ratings",
-            Part::Navigation(Navigation::Menu(_)) => "the site menu (`frame.nav`)",
-            Part::Navigation(Navigation::YearSwitch(_)) => "the year switch (`frame.years`)",
-            Part::Navigation(Navigation::Breadcrumbs { .. }) => {
-                "the breadcrumbs (`frame.breadcrumbs`)"
-            }
-            Part::Navigation(Navigation::Pager { .. }) => "the pager (`frame.pager`)",
-            Part::ProjectSection { .. } => "a project's section",
+            Part::IndicatorTable(_) => m!("theme.part.indicator-table"),
+            Part::VerificationTable(_) => m!("theme.part.verification-table"),
+            Part::SeriesChart(_) => m!("theme.part.series-chart"),
+            Part::BudgetTable(_) => m!("theme.part.budget-table"),
+            Part::KpiTable(_) => m!("theme.part.kpi-table"),
+            Part::BudgetChart(_) => m!("theme.part.budget-chart"),
+            Part::KpiChart { .. } => m!("theme.part.kpi-chart"),
+            Part::StatusChart { .. } => m!("theme.part.status-chart"),
+            Part::Navigation(Navigation::Menu(_)) => m!("theme.part.menu"),
+            Part::Navigation(Navigation::YearSwitch(_)) => m!("theme.part.year-switch"),
+            Part::Navigation(Navigation::Breadcrumbs { .. }) => m!("theme.part.breadcrumbs"),
+            Part::Navigation(Navigation::Pager { .. }) => m!("theme.part.pager"),
+            Part::ProjectSection { .. } => m!("theme.part.project-section"),
         }
     }
 
@@ -143,25 +142,5 @@ impl Part {
                 .map(|p| p.source.clone()),
             _ => None,
         }
-    }
-}
-
-/// A part as `Part::describe` names it, in the current language.
-pub fn shown(part: &str) -> String {
-    match part {
-        "an indicator table" => m!("theme.part.indicator-table"),
-        "a verification table" => m!("theme.part.verification-table"),
-        "an indicator's chart" => m!("theme.part.series-chart"),
-        "a budget table" => m!("theme.part.budget-table"),
-        "a KPI table" => m!("theme.part.kpi-table"),
-        "a budget chart" => m!("theme.part.budget-chart"),
-        "a KPI chart" => m!("theme.part.kpi-chart"),
-        "the chart of ratings" => m!("theme.part.status-chart"),
-        "the site menu (`frame.nav`)" => m!("theme.part.menu"),
-        "the year switch (`frame.years`)" => m!("theme.part.year-switch"),
-        "the breadcrumbs (`frame.breadcrumbs`)" => m!("theme.part.breadcrumbs"),
-        "the pager (`frame.pager`)" => m!("theme.part.pager"),
-        "a project's section" => m!("theme.part.project-section"),
-        other => other.to_string(),
     }
 }

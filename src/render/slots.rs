@@ -141,19 +141,20 @@ pub enum Problem {
     Repeated,
     /// A slot never printed, or printed through a filter that changed it.
     Unused,
-    /// A marker where no element may stand: `inside a tag or attribute`, ….
-    Misplaced(&'static str),
+    /// A marker where no element may stand.
+    Misplaced(Inside),
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::Unknown => f.write_str("a NUL character that is not one of the page's part markers (a marker cut or changed by a filter, or a NUL from elsewhere)"),
-            Problem::Repeated => f.write_str("is printed a second time"),
-            Problem::Unused => f.write_str("is never printed, or a filter changed it"),
-            Problem::Misplaced(place) => write!(f, "is printed {place}"),
-        }
-    }
+/// Where a marker stood that no element may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inside {
+    /// A tag or one of its attributes.
+    Tag,
+    Comment,
+    /// The text of `<title>`.
+    Title,
+    /// The text of `<script>`, `<style>` or `<textarea>`.
+    RawText,
 }
 
 impl Problem {
@@ -163,13 +164,12 @@ impl Problem {
             Problem::Unknown => m!("theme.slot.unknown"),
             Problem::Repeated => m!("theme.slot.repeated"),
             Problem::Unused => m!("theme.slot.unused"),
-            Problem::Misplaced(place) => {
-                let place = match *place {
-                    "inside a tag or attribute" => m!("theme.place.tag"),
-                    "inside a comment" => m!("theme.place.comment"),
-                    "inside <title>" => m!("theme.place.title"),
-                    "inside a script, style or textarea" => m!("theme.place.raw-text"),
-                    other => other.to_string(),
+            Problem::Misplaced(inside) => {
+                let place = match inside {
+                    Inside::Tag => m!("theme.place.tag"),
+                    Inside::Comment => m!("theme.place.comment"),
+                    Inside::Title => m!("theme.place.title"),
+                    Inside::RawText => m!("theme.place.raw-text"),
                 };
                 m!("theme.slot.misplaced", place = place)
             }
@@ -268,13 +268,13 @@ struct Scanner {
 const RAW_TEXT: [&str; 4] = ["title", "script", "style", "textarea"];
 
 impl Scanner {
-    fn misplaced(&self) -> Option<&'static str> {
+    fn misplaced(&self) -> Option<Inside> {
         match self.place {
             Place::Content => None,
-            Place::Tag { .. } => Some("inside a tag or attribute"),
-            Place::Comment => Some("inside a comment"),
-            Place::RawText("title") => Some("inside <title>"),
-            Place::RawText(_) => Some("inside a script, style or textarea"),
+            Place::Tag { .. } => Some(Inside::Tag),
+            Place::Comment => Some(Inside::Comment),
+            Place::RawText("title") => Some(Inside::Title),
+            Place::RawText(_) => Some(Inside::RawText),
         }
     }
 

@@ -114,21 +114,12 @@ fn markers_stand_only_where_an_element_may() {
     let (key, parts) = slots.take();
     let a = text_of(a);
     for (page, place) in [
-        (
-            format!("<a title=\"{a}\">x</a>"),
-            "inside a tag or attribute",
-        ),
-        (
-            format!("<a title='x {a}'>x</a>"),
-            "inside a tag or attribute",
-        ),
-        (format!("<a {a}>x</a>"), "inside a tag or attribute"),
-        (format!("<title>t {a}</title>"), "inside <title>"),
-        (format!("<!-- {a} -->"), "inside a comment"),
-        (
-            format!("<style>p{{}} {a}</style>"),
-            "inside a script, style or textarea",
-        ),
+        (format!("<a title=\"{a}\">x</a>"), Inside::Tag),
+        (format!("<a title='x {a}'>x</a>"), Inside::Tag),
+        (format!("<a {a}>x</a>"), Inside::Tag),
+        (format!("<title>t {a}</title>"), Inside::Title),
+        (format!("<!-- {a} -->"), Inside::Comment),
+        (format!("<style>p{{}} {a}</style>"), Inside::RawText),
     ] {
         let err = streamed(&page, key, &parts).unwrap_err();
         assert_eq!(err.problem, Problem::Misplaced(place), "{page}");

@@ -95,10 +95,12 @@ impl Theme {
             .split("Variable `")
             .nth(1)
             .and_then(|r| r.split('`').next());
-        let word = message
-            .split("the vocabulary has no key `")
-            .nth(1)
-            .and_then(|r| r.split('`').next());
+        // A key `t()` did not find, carried in the error's chain of causes.
+        let word = std::iter::successors(Some(err as &(dyn std::error::Error + 'static)), |e| {
+            e.source()
+        })
+        .find_map(|e| e.downcast_ref::<UnknownWord>())
+        .map(|w| w.0.as_str());
         // The line that asks for it, in whichever template (a block may come from base.html).
         let find = |needle: &str| {
             std::iter::once((text, path.clone()))
@@ -138,6 +140,7 @@ impl Theme {
 
     /// A page whose template placed its parts where they cannot be written back, pointed
     /// at the template line that printed the part where the rendered text before it shows.
+    /// `part` is the part concerned, as `Part::describe` names it, where it is known.
     pub fn slot_error(
         &self,
         template: &str,
@@ -182,7 +185,7 @@ impl Theme {
             (Problem::Unknown, _) => m!("theme.page-holds", problem = problem, page = page),
             (_, Some(part)) => m!(
                 "theme.part-problem",
-                part = super::parts::shown(part),
+                part = part,
                 problem = problem,
                 page = page
             ),
@@ -322,9 +325,8 @@ impl tera::Function for Words {
             .and_then(|k| k.as_str())
             .ok_or_else(|| tera::Error::msg(m!("theme.t-needs-key")))?;
         if !self.0.words().contains_key(key) {
-            return Err(tera::Error::msg(format!(
-                "the vocabulary has no key `{key}`"
-            )));
+            let word = UnknownWord(key.to_string());
+            return Err(tera::Error::chain(format!("t(key=\"{key}\")"), word));
         }
         let values: Vec<(String, String)> = args
             .iter()
@@ -348,6 +350,19 @@ impl tera::Function for Words {
         false
     }
 }
+
+/// Why `t()` failed: the vocabulary has no such key. `render_error` finds it among the
+/// causes of tera's error and points at the template line that asks for the key.
+#[derive(Debug)]
+struct UnknownWord(String);
+
+impl std::fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&m!("vocabulary.unknown-key", key = self.0))
+    }
+}
+
+impl std::error::Error for UnknownWord {}
 
 fn read_override(dir: Option<&Path>, rel: &str) -> Result<Option<(String, PathBuf)>, Diagnostic> {
     let Some(dir) = dir else { return Ok(None) };
