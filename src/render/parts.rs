@@ -1,6 +1,6 @@
 //! The parts of a page that sosei writes itself, in the slots the templates place: the
 //! data tables, the charts, the navigation and Markdown sections, which are most of a
-//! large report's bytes. Here only what each part shows; `compose` writes them.
+//! large report's bytes. Here only what each part shows; `page.rs` writes them.
 
 use super::timing::Activity;
 use crate::fiscal_year::FiscalYear;
