@@ -3,7 +3,7 @@
 
 use super::series::series_of;
 use super::{check_id, id_expected};
-use crate::diag::{did_you_mean, Diagnostics};
+use crate::diag::{closest, did_you_mean, Diagnostics};
 use crate::load::Loaded;
 use crate::model::*;
 use crate::source::{GoalCode, IndicatorSource};
@@ -208,7 +208,22 @@ pub fn edited_indicator(
 
 /// Why a reference did not resolve: the message, a suggestion, and whether the
 /// indicator itself is unknown (as opposed to one of its series).
-pub(super) type RefError = (String, Option<String>, bool);
+/// A reference that names no indicator or series: the message, the name it was likely
+/// meant to be, and whether the indicator itself is unknown.
+pub(super) struct RefError {
+    pub message: String,
+    pub suggestion: Option<String>,
+    pub unknown: bool,
+}
+
+impl RefError {
+    /// "did you mean `…`?", when there is a likely name.
+    pub fn help(&self) -> Option<String> {
+        self.suggestion
+            .as_ref()
+            .map(|name| m!("diag.did-you-mean", name = name))
+    }
+}
 
 /// Resolves `id` or `id.series` to an indicator and optional series.
 /// Indicator positions by id, so that each of many references resolves at once.
@@ -232,8 +247,11 @@ pub(super) fn resolve(
         None => (reference, None),
     };
     let Some(&index) = ids.get(id) else {
-        let help = did_you_mean(id, indicators.iter().map(|i| i.id.as_str()));
-        return Err((m!("validate.unknown-indicator", id = id), help, true));
+        return Err(RefError {
+            message: m!("validate.unknown-indicator", id = id),
+            suggestion: closest(id, indicators.iter().map(|i| i.id.as_str())).map(str::to_string),
+            unknown: true,
+        });
     };
     let indicator = &indicators[index];
     match series {
@@ -260,9 +278,11 @@ pub(super) fn resolve(
                         all = crate::messages::list(&ids)
                     )
                 };
-                let help = crate::diag::closest(s, ids)
-                    .map(|c| m!("diag.did-you-mean", name = format!("{id}.{c}")));
-                Err((msg, help, false))
+                Err(RefError {
+                    message: msg,
+                    suggestion: closest(s, ids).map(|c| format!("{id}.{c}")),
+                    unknown: false,
+                })
             }
         },
     }

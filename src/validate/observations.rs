@@ -68,15 +68,15 @@ fn targets<T>(
     let path = || [key(section), key(reference)];
     let indicators = known.indicators;
     let (indicator, series) = match resolve(indicators, known.ids, reference) {
-        Err((msg, help, unknown)) => {
-            if let Some(id) = help.as_deref().and_then(|h| h.split('`').nth(1)) {
-                known.suggested.borrow_mut().insert(id.to_string());
+        Err(e) => {
+            if let Some(name) = &e.suggestion {
+                known.suggested.borrow_mut().insert(name.clone());
             }
-            if known.report(unknown) {
+            if known.report(e.unknown) {
                 diags.push(
-                    f.error_at(&path(), msg)
+                    f.error_at(&path(), e.message.clone())
                         .expected(m!("validate.expected-indicator-id"))
-                        .help_opt(help),
+                        .help_opt(e.help()),
                 );
             }
             (0, 0..0)

@@ -282,12 +282,12 @@ fn verification(
                         scale,
                     })
                 }
-                Err((msg, help, unknown)) => {
-                    if known.report(unknown) {
+                Err(e) => {
+                    if known.report(e.unknown) {
                         diags.push(
-                            f.error_at(&path(), msg)
+                            f.error_at(&path(), e.message.clone())
                                 .expected(m!("validate.expected-indicator-or-series"))
-                                .help_opt(help),
+                                .help_opt(e.help()),
                         );
                     }
                 }
