@@ -215,6 +215,12 @@ pub fn th(html: &mut Html, text: &str) {
     html.raw("<th scope=\"col\">").text(text).raw("</th>");
 }
 
+/// A figure with its unit, or — when there is none.
+pub fn or_dash(q: Option<Quantity>, unit: &str) -> String {
+    q.map(|q| format::with_unit(q, unit, None))
+        .unwrap_or_else(|| format::NONE.to_string())
+}
+
 /// The goal cell of a table's rows, made once for each run of rows of the same goal.
 #[derive(Default)]
 pub struct GoalCell {
