@@ -15,6 +15,9 @@ use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct GrantView {
+    /// The programme's place in the report's list; not given to themes.
+    #[serde(skip)]
+    pub index: usize,
     pub anchor: String,
     pub href: String,
     pub heading: String,
@@ -59,6 +62,7 @@ pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
     let year = ctx.year();
     let has_budget = grant.budget.keys().any(|y| *y <= year);
     GrantView {
+        index,
         anchor: format!("grant-{}", grant.slug),
         href: ctx.href(&grant_page_path(grant)),
         heading: grant.heading(),

@@ -84,7 +84,7 @@ pub fn toc(ctx: &ViewCtx, input: &TocInput) -> Vec<TocEntry> {
     }
     for g in input.grants {
         let mut grant = entry(
-            format!("{}「{}」", g.heading, g.title),
+            ctx.report.grants[g.index].full_name(),
             format!("h-{}", g.anchor),
         );
         grant.children = g
