@@ -3,12 +3,15 @@
 
 use super::context::ViewCtx;
 use super::html::Html;
+use crate::fiscal_year::FiscalYear;
 use crate::format::{self, Scale};
+use crate::markdown::escape_into;
 use crate::model::*;
 use crate::quantity::Quantity;
+use std::fmt::Write as _;
+use std::ops::Range;
 
 /// The footnotes of one table, numbered in order of first use; a lone footnote is just `※`.
-#[derive(Default)]
 pub struct Footnotes<'a> {
     texts: Vec<&'a str>,
     mark: &'a str,
@@ -49,7 +52,8 @@ impl<'a> Footnotes<'a> {
     fn number(&self, html: &mut Html, i: usize) {
         html.text(self.mark);
         if self.texts.len() > 1 {
-            html.raw(&(i + 1).to_string());
+            // Writing to the page's buffer cannot fail.
+            let _ = write!(html, "{}", i + 1);
         }
     }
 
@@ -111,7 +115,7 @@ pub fn figure(out: &mut String, q: Quantity, unit: &str, scale: Option<Scale>) {
     format::write_with_unit(out, q, unit, scale);
     if out[start..].contains(['&', '<', '>', '"', '\'']) {
         let raw = out.split_off(start);
-        crate::markdown::escape_into(out, &raw);
+        escape_into(out, &raw);
     }
 }
 
@@ -132,15 +136,13 @@ pub fn observed(
             } else {
                 m
             };
-            crate::markdown::escape_into(out, text);
+            escape_into(out, text);
         }
         (Some(Observation::Measured { value, .. }), None) => figure(out, *value, unit, scale),
         _ => out.push_str(format::NONE),
     }
 }
 
-/// A series' baseline or target as a table prints it; a milestone has no baseline, and
-/// its target is what achieving it is called, and by when.
 /// Which fixed figure of a series a cell shows, and at what scale.
 #[derive(Clone, Copy)]
 pub struct Fixed {
@@ -165,11 +167,13 @@ impl Fixed {
     }
 }
 
+/// A series' baseline or target as a table prints it; a milestone has no baseline, and
+/// its target is what achieving it is called, and by when.
 fn fixed(ctx: &ViewCtx, out: &mut String, indicator: &Indicator, series: &Series, which: Fixed) {
     let Fixed { target, scale } = which;
     match (&indicator.milestone, target) {
         (Some(_), false) => out.push_str(format::NONE),
-        (Some(m), true) => crate::markdown::escape_into(
+        (Some(m), true) => escape_into(
             out,
             &ctx.words().fill(
                 "milestone.target",
@@ -195,6 +199,7 @@ pub fn level_span(html: &mut Html, level: &RatingLevel) {
     html.text(&level.label).raw("</span>");
 }
 
+/// A table's opening: the scrolling region named by the caption, and the caption.
 pub fn table_start(html: &mut Html, class: &str, caption: &str) {
     html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
         .text(caption)
@@ -205,40 +210,100 @@ pub fn table_start(html: &mut Html, class: &str, caption: &str) {
         .raw("</caption>\n");
 }
 
-/// A cell of plain figures (baselines or targets), one value per series of `series`.
-pub fn write_fixed_cell<'a>(
-    ctx: &ViewCtx,
-    html: &mut Html,
-    notes: &Footnotes,
-    series: &[usize],
-    ind: &'a Indicator,
-    label: impl Fn(&'a Series) -> Option<&'a str>,
-    which: Fixed,
-) {
-    html.raw("<td class=\"num\">");
-    for k in series {
-        let s = &ind.series[*k];
-        let v = Value {
-            label: label(s),
-            emphasis: false,
-            note: None,
-        };
-        v.write(html, notes, |o| fixed(ctx, o, ind, s, which));
-        if ctx.show_years() {
-            let year = if which.target {
-                s.target_year
-            } else {
-                s.baseline_year
-            };
-            html.raw("<span class=\"year\">")
-                .text(
-                    &ctx.words()
-                        .fill("table.year_of", &[("year", &ctx.short(year))]),
-                )
-                .raw("</span>");
+/// A column's heading.
+pub fn th(html: &mut Html, text: &str) {
+    html.raw("<th scope=\"col\">").text(text).raw("</th>");
+}
+
+/// A figure with its unit, or — when there is none.
+pub fn or_dash(q: Option<Quantity>, unit: &str) -> String {
+    q.map(|q| format::with_unit(q, unit, None))
+        .unwrap_or_else(|| format::NONE.to_string())
+}
+
+/// The goal cell of a table's rows, made once for each run of rows of the same goal.
+#[derive(Default)]
+pub struct GoalCell {
+    goal: Option<usize>,
+    markup: String,
+}
+
+impl GoalCell {
+    /// Writes the cell of `goal`; `make` writes its markup when the goal changes.
+    pub fn write(&mut self, html: &mut Html, goal: usize, make: impl FnOnce(&mut String)) {
+        if self.goal != Some(goal) {
+            self.markup.clear();
+            make(&mut self.markup);
+            self.goal = Some(goal);
+        }
+        html.raw(&self.markup);
+    }
+}
+
+/// The cells of baselines and targets of one table; the year under a figure is made once
+/// for each year the table shows.
+pub struct FixedCells<'c> {
+    ctx: &'c ViewCtx<'c>,
+    /// Each year's `<span class="year">…</span>`, escaped.
+    years: Vec<(FiscalYear, String)>,
+}
+
+impl<'c> FixedCells<'c> {
+    pub fn new(ctx: &'c ViewCtx<'c>) -> Self {
+        FixedCells {
+            ctx,
+            years: Vec::new(),
         }
     }
-    html.raw("</td>");
+
+    /// A cell of plain figures (baselines or targets), one value per series of `series`.
+    pub fn write<'a>(
+        &mut self,
+        html: &mut Html,
+        notes: &Footnotes,
+        ind: &'a Indicator,
+        series: Range<usize>,
+        label: impl Fn(&'a Series) -> Option<&'a str>,
+        which: Fixed,
+    ) {
+        let ctx = self.ctx;
+        html.raw("<td class=\"num\">");
+        for s in &ind.series[series] {
+            let v = Value {
+                label: label(s),
+                emphasis: false,
+                note: None,
+            };
+            v.write(html, notes, |o| fixed(ctx, o, ind, s, which));
+            if ctx.show_years() {
+                let year = if which.target {
+                    s.target_year
+                } else {
+                    s.baseline_year
+                };
+                html.raw(self.year_of(year));
+            }
+        }
+        html.raw("</td>");
+    }
+
+    fn year_of(&mut self, year: FiscalYear) -> &str {
+        let i = match self.years.iter().position(|(y, _)| *y == year) {
+            Some(i) => i,
+            None => {
+                let text = self
+                    .ctx
+                    .words()
+                    .fill("table.year_of", &[("year", &self.ctx.short(year))]);
+                let mut markup = String::from("<span class=\"year\">");
+                escape_into(&mut markup, &text);
+                markup.push_str("</span>");
+                self.years.push((year, markup));
+                self.years.len() - 1
+            }
+        };
+        &self.years[i].1
+    }
 }
 
 pub fn series_ref(indicator: usize, series: usize) -> SeriesRef {

@@ -1,6 +1,7 @@
 //! Views of the charts: each chart with its text alternative and its data as a real table.
 
 use super::bar_views::{budget_view, kpi_view, status_view};
+use super::cells::{table_start, th};
 use super::context::ViewCtx;
 use super::html::Html;
 use super::parts::Part;
@@ -56,21 +57,26 @@ struct SeriesTrend<'a> {
     view: TrendView,
 }
 
-fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
-    let ind = &ctx.report.indicators[r.indicator];
-    let series = &ind.series[r.series];
-    let year = ctx.year();
-    let plan_years: Vec<FiscalYear> = ctx.report.plan.period.years().collect();
+/// A series' name as its chart is titled: the series' own (of a compound indicator) or
+/// the indicator's, marked （累計） when cumulative.
+fn series_name(ctx: &ViewCtx, ind: &Indicator, series: &Series) -> String {
     let name = if ind.compound {
         &series.name
     } else {
         &ind.name
     };
-    let name = match ind.cumulative {
+    match ind.cumulative {
         true => format!("{name}{}", ctx.words().get("table.cumulative")),
         false => name.to_string(),
-    };
-    let name_ref = name.as_str();
+    }
+}
+
+fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
+    let ind = &ctx.report.indicators[r.indicator];
+    let series = &ind.series[r.series];
+    let year = ctx.year();
+    let plan_years: Vec<FiscalYear> = ctx.report.plan.period.years().collect();
+    let name = series_name(ctx, ind, series);
     let observed: Vec<(FiscalYear, Option<&Observation>)> = plan_years
         .iter()
         .map(|y| {
@@ -95,7 +101,7 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
             missing: matches!(obs, Some(Observation::Missing { .. })),
         })
         .collect();
-    let view = TrendView {
+    let mut view = TrendView {
         id: format!(
             "chart-{}-{}{}",
             year.slug(),
@@ -106,8 +112,8 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
                 .map(|s| format!("-{s}"))
                 .unwrap_or_default()
         ),
-        title: ctx.words().fill("chart.title", &[("name", name_ref)]),
-        desc: describe(ctx, name_ref, series, r, &observed),
+        title: ctx.words().fill("chart.title", &[("name", &name)]),
+        desc: String::new(),
         lower_is_better: series.direction == Direction::Lower,
         baseline: series.baseline.to_f64(),
         baseline_label: fmt(series.baseline),
@@ -120,6 +126,7 @@ fn series_trend<'a>(ctx: &'a ViewCtx, r: SeriesRef) -> SeriesTrend<'a> {
         years,
         words: std::sync::Arc::clone(&ctx.facts.trend_words),
     };
+    view.desc = describe(ctx, &name, series, &observed, &view);
     SeriesTrend {
         name,
         series,
@@ -151,16 +158,10 @@ pub fn status_summary_chart(ctx: &ViewCtx) -> Option<Chart> {
 
 /// The trend chart of one series up to the report year, with its figures as a table.
 pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
-    let SeriesTrend {
-        name,
-        series,
-        plan_years,
-        observed,
-        view,
-    } = series_trend(ctx, r);
     let words = ctx.words();
     let ind = &ctx.report.indicators[r.indicator];
     if let Some(m) = &ind.milestone {
+        let name = series_name(ctx, ind, &ind.series[r.series]);
         html.raw("<p class=\"chart-none\">")
             .text(&words.fill(
                 "chart.no_milestone_chart",
@@ -169,6 +170,13 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
             .raw("</p>");
         return;
     }
+    let SeriesTrend {
+        name,
+        series,
+        plan_years,
+        observed,
+        view,
+    } = series_trend(ctx, r);
     let start = html.buf().len();
     html.raw("<div class=\"chart-block\">\n");
     let drawn = write_figure(ctx, html, &view.title, &view.desc, |out| {
@@ -178,40 +186,33 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
         html.buf().truncate(start);
         return;
     }
-    let fmt = |q| format::with_unit(q, &series.unit, None);
     let caption = words.fill("chart.data", &[("name", &name)]);
     let year_targets = series.targets.keys().any(|y| plan_years.contains(y));
-    html.raw("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"")
-        .text(&caption)
-        .raw("\" tabindex=\"0\">\n<table class=\"chart-data\">\n<caption>")
-        .text(&caption)
-        .raw("</caption>\n<thead><tr><th scope=\"col\">")
-        .text(words.get("chart.series"))
-        .raw("</th><th scope=\"col\">")
-        .text(words.get("table.baseline"))
-        .raw("</th>");
-    for y in &plan_years {
-        html.raw("<th scope=\"col\">")
-            .text(&ctx.label(*y))
-            .raw("</th>");
+    html.raw("\n");
+    table_start(html, "chart-data", &caption);
+    html.raw("<thead><tr>");
+    th(html, words.get("chart.series"));
+    th(html, words.get("table.baseline"));
+    for y in &view.years {
+        th(html, &y.label);
     }
-    html.raw("<th scope=\"col\">")
-        .text(words.get("table.target"))
-        .raw("</th></tr></thead>\n<tbody><tr><th scope=\"row\">")
+    th(html, words.get("table.target"));
+    html.raw("</tr></thead>\n<tbody><tr><th scope=\"row\">")
         .text(&name)
         .raw("</th>");
     let cell = |html: &mut Html, text: &str| {
         html.raw("<td class=\"num\">").text(text).raw("</td>");
     };
-    cell(html, &fmt(series.baseline));
-    for (y, obs) in &observed {
+    cell(html, &view.baseline_label);
+    for ((y, obs), shown) in observed.iter().zip(&view.years) {
         match obs {
-            Some(Observation::Measured { value, revision }) => {
-                let mut text = fmt(*value);
+            Some(Observation::Measured { revision, .. }) => {
+                // The value as the chart labels it, marked when revised.
+                html.raw("<td class=\"num\">").text(&shown.value_label);
                 if revision.is_some() {
-                    text.push_str(words.get("chart.revised"));
+                    html.text(words.get("chart.revised"));
                 }
-                cell(html, &text);
+                html.raw("</td>");
             }
             Some(Observation::Missing { .. }) => cell(
                 html,
@@ -221,9 +222,10 @@ pub fn write_series_chart(ctx: &ViewCtx, r: SeriesRef, html: &mut Html) {
             None => cell(html, ""),
         }
     }
-    cell(html, &fmt(series.target));
+    cell(html, &view.target_label);
     html.raw("</tr>");
     if year_targets {
+        let fmt = |q| format::with_unit(q, &series.unit, None);
         html.raw("\n<tr><th scope=\"row\">")
             .text(words.get("chart.year_target"))
             .raw("</th><td class=\"num\"></td>");
@@ -289,29 +291,31 @@ pub fn write_status_chart(ctx: &ViewCtx, under: Option<usize>, html: &mut Html) 
 }
 
 /// A sentence saying where a series stands: 転出者超過率は当初値114.5%から令和3年度115.3%となり、目標105%から遠ざかっています。
+/// `view` gives the figures and years as the chart prints them; `observed` is in its years' order.
 fn describe(
     ctx: &ViewCtx,
     name: &str,
     series: &Series,
-    _r: SeriesRef,
     observed: &[(FiscalYear, Option<&Observation>)],
+    view: &TrendView,
 ) -> String {
     let words = ctx.words();
-    let fmt = |q| format::with_unit(q, &series.unit, None);
     let direction = if series.direction == Direction::Lower {
         words.get("desc.lower_is_better")
     } else {
         words.get("desc.higher_is_better")
     };
-    let (baseline, target) = (fmt(series.baseline), fmt(series.target));
+    let (baseline, target) = (&view.baseline_label, &view.target_label);
     let latest = observed
         .iter()
+        .zip(&view.years)
         .rev()
-        .find_map(|(y, o)| o.and_then(|o| o.value()).map(|v| (*y, v)));
-    let missing: Vec<String> = observed
+        .find_map(|((_, o), shown)| o.and_then(|o| o.value()).map(|v| (shown, v)));
+    let missing: Vec<&str> = observed
         .iter()
-        .filter(|(_, o)| matches!(o, Some(Observation::Missing { .. })))
-        .map(|(y, _)| ctx.label(*y))
+        .zip(&view.years)
+        .filter(|((_, o), _)| matches!(o, Some(Observation::Missing { .. })))
+        .map(|(_, shown)| shown.label.as_str())
         .collect();
     let missing = match missing.is_empty() {
         true => String::new(),
@@ -320,13 +324,13 @@ fn describe(
             &[("years", &missing.join(words.get("desc.list")))],
         ),
     };
-    let Some((y, v)) = latest else {
+    let Some((shown, v)) = latest else {
         let text = words.fill(
             "desc.no_actual",
             &[
                 ("name", name),
-                ("baseline", &baseline),
-                ("target", &target),
+                ("baseline", baseline),
+                ("target", target),
                 ("direction", direction),
                 ("year", &ctx.label(ctx.year())),
             ],
@@ -348,10 +352,10 @@ fn describe(
         "desc.sentence",
         &[
             ("name", name),
-            ("baseline", &baseline),
-            ("year", &ctx.label(y)),
-            ("value", &fmt(v)),
-            ("movement", &words.fill(movement, &[("target", &target)])),
+            ("baseline", baseline),
+            ("year", &shown.label),
+            ("value", &shown.value_label),
+            ("movement", &words.fill(movement, &[("target", target)])),
             ("direction", direction),
         ],
     );

@@ -1,5 +1,6 @@
 //! Views of grant programmes (budget and KPI tables), projects and donations.
 
+use super::cells::{or_dash, table_start, th};
 use super::context::ViewCtx;
 use super::html::Html;
 use super::parts::{LinkView, Part};
@@ -14,6 +15,9 @@ use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct GrantView {
+    /// The programme's place in the report's list; not given to themes.
+    #[serde(skip)]
+    pub index: usize,
     pub anchor: String,
     pub href: String,
     pub heading: String,
@@ -52,17 +56,13 @@ pub struct ProjectView {
     pub sections: Vec<SectionView>,
 }
 
-fn or_dash(q: Option<Quantity>, unit: &str) -> String {
-    q.map(|q| format::with_unit(q, unit, None))
-        .unwrap_or_else(|| format::NONE.to_string())
-}
-
 /// A grant programme's view; `index` is its place in the report's list.
 pub fn grant_view(ctx: &ViewCtx, index: usize, heading_level: u8) -> GrantView {
     let grant = &ctx.report.grants[index];
     let year = ctx.year();
     let has_budget = grant.budget.keys().any(|y| *y <= year);
     GrantView {
+        index,
         anchor: format!("grant-{}", grant.slug),
         href: ctx.href(&grant_page_path(grant)),
         heading: grant.heading(),
@@ -119,21 +119,14 @@ pub fn write_budget_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let total = evaluate::budget_total(grant, year);
     let caption = words.fill("budget.caption", &[("grant", &grant.heading())]);
-    html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
-        .text(&caption)
-        .raw("\" tabindex=\"0\">\n<table class=\"budget\">\n<caption>")
-        .text(&caption)
-        .raw("</caption>\n<thead><tr><th scope=\"col\">")
-        .text(words.get("budget.unit"))
-        .raw("</th>");
+    table_start(html, "budget", &caption);
+    html.raw("<thead><tr>");
+    th(html, words.get("budget.unit"));
     for y in &years {
-        html.raw("<th scope=\"col\">")
-            .text(&ctx.short(*y))
-            .raw("</th>");
+        th(html, &ctx.short(*y));
     }
-    html.raw("<th scope=\"col\">")
-        .text(words.get("table.total"))
-        .raw("</th></tr></thead>\n<tbody>\n");
+    th(html, words.get("table.total"));
+    html.raw("</tr></thead>\n<tbody>\n");
     let mut row = |name: &str, field: fn(&Budget) -> Quantity, sum: Option<Quantity>| {
         html.raw("<tr><th scope=\"row\">").text(name).raw("</th>");
         for y in &years {
@@ -161,14 +154,8 @@ pub fn write_kpi_table(ctx: &ViewCtx, grant: &Grant, html: &mut Html) {
     let year = ctx.year();
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let caption = words.fill("kpi.caption", &[("grant", &grant.heading())]);
-    let th = |html: &mut Html, text: &str| {
-        html.raw("<th scope=\"col\">").text(text).raw("</th>");
-    };
-    html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
-        .text(&caption)
-        .raw("\" tabindex=\"0\">\n<table class=\"kpi\">\n<caption>")
-        .text(&caption)
-        .raw("</caption>\n<thead><tr>");
+    table_start(html, "kpi", &caption);
+    html.raw("<thead><tr>");
     th(html, words.get("kpi.indicator"));
     th(html, words.get("kpi.row"));
     th(html, words.get("kpi.before"));

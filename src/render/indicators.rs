@@ -4,10 +4,12 @@
 use super::cells::*;
 use super::context::ViewCtx;
 use super::html::Html;
+use super::pages::goal_anchor;
 use super::parts::IndicatorTable;
 use super::site::goal_page_path;
 use crate::fiscal_year::FiscalYear;
 use crate::format;
+use crate::markdown::escape_into;
 use crate::model::*;
 
 /// The indicator table, with its footnotes.
@@ -48,9 +50,6 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
     });
     table_start(html, "indicators", &t.caption);
     html.raw("<thead><tr>");
-    let th = |html: &mut Html, text: &str| {
-        html.raw("<th scope=\"col\">").text(text).raw("</th>");
-    };
     if t.show_goal {
         th(
             html,
@@ -79,6 +78,8 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
         .text(&words.fill("table.rating_year", &[("year", &ctx.label(status_year))]))
         .raw("</span></th></tr></thead>\n<tbody>\n");
     let status_slug = status_year.slug();
+    let mut goal_cell = GoalCell::default();
+    let mut fixed_cells = FixedCells::new(ctx);
     for (i, ind) in selected() {
         html.raw("<tr id=\"ind-")
             .text(&ind.id)
@@ -86,19 +87,7 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
             .raw(&status_slug)
             .raw("\">");
         if t.show_goal {
-            let goal = ind.goal;
-            let top = report.goals.root_of(goal);
-            html.raw("<td class=\"strategy\"><a href=\"")
-                .text(&ctx.year_root)
-                .text(&goal_page_path(report, top));
-            if goal != top {
-                html.raw("#h-goal-").text(&report.goals.slug(goal));
-            }
-            html.raw("\">")
-                .text(&report.goals.level(goal).name)
-                .raw("<wbr>")
-                .text(&report.goals.list[goal].code.to_string())
-                .raw("</a></td>");
+            goal_cell.write(html, ind.goal, |out| write_goal_cell(ctx, ind.goal, out));
         }
         html.raw("<th scope=\"row\" class=\"name\">")
             .text(&ind.name);
@@ -119,9 +108,9 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
         }
         department(html, words, ind);
         html.raw("</th>");
-        let all: Vec<usize> = (0..ind.series.len()).collect();
+        let all = 0..ind.series.len();
         let label = |s| label_of(ind, s);
-        write_fixed_cell(ctx, html, &notes, &all, ind, label, Fixed::baseline(None));
+        fixed_cells.write(html, &notes, ind, all.clone(), label, Fixed::baseline(None));
         for (y, result) in t.years.iter().zip(&results) {
             html.raw("<td class=\"num\">");
             for (k, s) in ind.series.iter().enumerate() {
@@ -140,12 +129,10 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
         if year_targets {
             write_year_targets(html, &notes, ind, status_year);
         }
-        write_fixed_cell(ctx, html, &notes, &all, ind, label, Fixed::target(None));
+        fixed_cells.write(html, &notes, ind, all.clone(), label, Fixed::target(None));
         html.raw("<td class=\"num\">");
-        let assessments: Vec<_> = (0..ind.series.len())
-            .map(|k| ctx.eval.assessment(series_ref(i, k), status_year))
-            .collect();
-        for (s, a) in ind.series.iter().zip(&assessments) {
+        for (k, s) in ind.series.iter().enumerate() {
+            let a = ctx.eval.assessment(series_ref(i, k), status_year);
             let v = Value {
                 label: label_of(ind, s),
                 emphasis: false,
@@ -159,7 +146,8 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
             });
         }
         html.raw("</td><td>");
-        for a in &assessments {
+        for k in all {
+            let a = ctx.eval.assessment(series_ref(i, k), status_year);
             let level = a.map_or(rating.not_measured_ref(), |a| a.level);
             level_span(html, rating.get(level));
         }
@@ -168,6 +156,26 @@ pub fn write_indicator_table(ctx: &ViewCtx, t: &IndicatorTable, html: &mut Html)
     }
     html.raw("</tbody>\n</table>\n</div>\n");
     notes.write_list(html);
+}
+
+/// The cell naming a row's goal, linked to its page (and its heading there, below the
+/// top level): `基本目標2-1`.
+fn write_goal_cell(ctx: &ViewCtx, goal: usize, out: &mut String) {
+    let report = ctx.report;
+    let goals = &report.goals;
+    let top = goals.root_of(goal);
+    out.push_str("<td class=\"strategy\"><a href=\"");
+    escape_into(out, &ctx.year_root);
+    escape_into(out, &goal_page_path(report, top));
+    if goal != top {
+        out.push_str("#h-");
+        escape_into(out, &goal_anchor(report, goal));
+    }
+    out.push_str("\">");
+    escape_into(out, &goals.level(goal).name);
+    out.push_str("<wbr>");
+    escape_into(out, &goals.slug(goal));
+    out.push_str("</a></td>");
 }
 
 /// The year's own targets of an indicator's series (— where a series has none).

@@ -54,7 +54,7 @@ pub fn toc(ctx: &ViewCtx, input: &TocInput) -> Vec<TocEntry> {
             "full.goals",
             &[
                 ("plan", &input.plan.title),
-                ("count", &input.goals.len().to_string()),
+                ("count", &input.plan.goal_count.to_string()),
                 ("level", &input.plan.level),
             ],
         ),
@@ -84,7 +84,7 @@ pub fn toc(ctx: &ViewCtx, input: &TocInput) -> Vec<TocEntry> {
     }
     for g in input.grants {
         let mut grant = entry(
-            format!("{}「{}」", g.heading, g.title),
+            ctx.report.grants[g.index].full_name(),
             format!("h-{}", g.anchor),
         );
         grant.children = g
