@@ -63,10 +63,7 @@ pub fn kpi_view(ctx: &ViewCtx, grant: &Grant, i: usize) -> Option<BarsView> {
     let years: Vec<FiscalYear> = grant.period.years().collect();
     let k = grant.kpis.get(i)?;
     let t = evaluate::kpi_total(k, year);
-    let sum = |q: Option<crate::quantity::Quantity>| {
-        q.map(|q| format::with_unit(q, &k.unit, None))
-            .unwrap_or_else(|| format::NONE.into())
-    };
+    let sum = |q| super::cells::or_dash(q, &k.unit);
     Some(BarsView {
         id: format!("chart-{}-kpi-{}-{}", year.slug(), grant.slug, i + 1),
         title: words.fill("chart.kpi_title", &[("name", &k.name)]),

@@ -360,7 +360,6 @@ fn page_data<'a>(env: &Env<'a>, ctx: &ViewCtx, data: &YearData, place: Place<'a>
             ctx,
             &toc::TocInput {
                 plan,
-                goals: &views.goals,
                 evaluations: &views.evaluations,
                 trends: &views.trends,
                 verification: views.verification.as_ref().map(|v| v.caption.as_str()),

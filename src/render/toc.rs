@@ -5,7 +5,7 @@ use super::context::ViewCtx;
 use super::evaluation::YearEvaluationView;
 use super::grants::GrantView;
 use super::page::TrendGroupView;
-use super::pages::{GoalView, PlanView};
+use super::pages::PlanView;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -24,7 +24,6 @@ pub struct TocEntry {
 /// What the table of contents is made of, in the order of the full report.
 pub struct TocInput<'a> {
     pub plan: &'a PlanView,
-    pub goals: &'a [GoalView],
     pub evaluations: &'a [YearEvaluationView],
     pub trends: &'a [TrendGroupView],
     pub verification: Option<&'a str>,
