@@ -187,6 +187,11 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     escape_controls(text, false)
 }
 
+/// A path as the terminal shows it (see `terminal_safe`).
+pub fn terminal_path(path: &std::path::Path) -> String {
+    terminal_safe(&path.display().to_string()).into_owned()
+}
+
 /// As `terminal_safe`, keeping line breaks, for text of several lines (a log entry).
 pub fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
     escape_controls(text, true)

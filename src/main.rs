@@ -6,7 +6,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 /// spends a fifth of a large build in malloc and free.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use sosei::diag::{terminal_safe, terminal_safe_lines, Severity};
+use sosei::diag::{terminal_path, terminal_safe, terminal_safe_lines, Severity};
 use sosei::m;
 use sosei::messages::{self, Lang};
 use std::io::Write;
@@ -19,11 +19,6 @@ use sheet_command::{sheet, SheetCommand};
 #[path = "cli/build.rs"]
 mod build_command;
 use build_command::build;
-
-/// A path as printed on the terminal: control characters in its name shown escaped.
-fn shown(path: &Path) -> String {
-    terminal_safe(&path.display().to_string()).into_owned()
-}
 
 /// A `--year` argument as a fiscal year; else the problem printed, and the exit code of
 /// a command used wrongly.
@@ -173,11 +168,11 @@ fn main() -> ExitCode {
                     m!(
                         "main.created",
                         city = terminal_safe(&city),
-                        dir = shown(&dir),
+                        dir = terminal_path(&dir),
                         files = files.len()
                     )
                 );
-                eprintln!("{}", m!("main.next", dir = shown(&dir)));
+                eprintln!("{}", m!("main.next", dir = terminal_path(&dir)));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -238,7 +233,11 @@ fn serve(content: &Path, output: &Path, port: u16) -> ExitCode {
         |addr| {
             println!(
                 "{}",
-                m!("main.serving", output = shown(output), address = addr)
+                m!(
+                    "main.serving",
+                    output = terminal_path(output),
+                    address = addr
+                )
             );
             let _ = std::io::stdout().flush();
         },
@@ -269,11 +268,11 @@ fn pdf(
                 "{}",
                 m!(
                     "main.printed",
-                    file = shown(&p.file),
+                    file = terminal_path(&p.file),
                     pages = p.pages,
                     passes = p.passes,
                     seconds = format!("{:.1}", p.seconds),
-                    browser = shown(&p.browser)
+                    browser = terminal_path(&p.browser)
                 )
             );
             ExitCode::SUCCESS

@@ -1,8 +1,7 @@
 //! `sosei build` on the command line (a module of the binary): the progress bar and the
 //! summary it prints.
 
-use crate::shown;
-use sosei::diag::terminal_safe;
+use sosei::diag::{terminal_path, terminal_safe};
 use sosei::m;
 use sosei::messages;
 use std::io::{IsTerminal, Write};
@@ -42,7 +41,7 @@ pub fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitC
                         images = summary.images,
                         files = summary.files,
                         indicators = summary.indicators,
-                        output = shown(output)
+                        output = terminal_path(output)
                     )
                 );
                 for (phase, time) in &summary.phases {
@@ -73,7 +72,7 @@ pub fn build(content: &Path, output: &Path, quiet: bool, verbose: bool) -> ExitC
                 m!(
                     "main.build-failed",
                     errors = diags.error_count(),
-                    output = shown(output)
+                    output = terminal_path(output)
                 )
             );
             ExitCode::FAILURE

@@ -5,13 +5,9 @@
 //! `kikaku.xlsx!数値目標!D7`; values are quoted 「like this」.
 
 use super::place::{cell_name, Place};
-use crate::diag::terminal_safe;
+use crate::diag::{terminal_path, terminal_safe};
 use crate::fiscal_year::FiscalYear;
 use std::path::Path;
-
-fn path(p: &Path) -> String {
-    terminal_safe(&p.display().to_string()).into_owned()
-}
 
 fn shown(text: &str) -> String {
     terminal_safe(text).into_owned()
@@ -326,13 +322,21 @@ pub fn no_indicators() -> String {
     m!("sheet.no-indicators")
 }
 pub fn workbook_exists(file: &Path) -> String {
-    m!("sheet.workbook-exists", file = path(file))
+    m!("sheet.workbook-exists", file = terminal_path(file))
 }
 pub fn export_failed(file: &Path, why: &str) -> String {
-    m!("sheet.export-failed", file = path(file), error = shown(why))
+    m!(
+        "sheet.export-failed",
+        file = terminal_path(file),
+        error = shown(why)
+    )
 }
 pub fn cannot_write(file: &Path, why: &str) -> String {
-    m!("sheet.cannot-write", file = path(file), error = shown(why))
+    m!(
+        "sheet.cannot-write",
+        file = terminal_path(file),
+        error = shown(why)
+    )
 }
 pub fn needs_force(count: usize) -> String {
     m!("sheet.needs-force", count = count)
@@ -350,16 +354,16 @@ pub fn failed(errors: usize) -> String {
     m!("sheet.failed", errors = errors)
 }
 pub fn exported(file: &Path, rows: usize) -> String {
-    m!("sheet.exported", file = path(file), rows = rows)
+    m!("sheet.exported", file = terminal_path(file), rows = rows)
 }
 pub fn imported(rows: usize, files: usize) -> String {
     m!("sheet.imported", rows = rows, files = files)
 }
 pub fn wrote(file: &Path) -> String {
-    m!("sheet.wrote", file = path(file))
+    m!("sheet.wrote", file = terminal_path(file))
 }
 pub fn wrote_new(file: &Path) -> String {
-    m!("sheet.wrote-new", file = path(file))
+    m!("sheet.wrote-new", file = terminal_path(file))
 }
 pub fn unchanged() -> String {
     m!("sheet.unchanged")

@@ -13,6 +13,9 @@ use crate::source::{
 use crate::vocabulary::Vocabulary;
 use crate::yaml::{key, Seg};
 
+/// The most levels a rating may have: each is named by a byte, as are the two special ones.
+pub const MAX_LEVELS: usize = 200;
+
 /// The theme's default levels of each method.
 pub const PRESETS: &str = include_str!("../../themes/default/ratings.yaml");
 
@@ -120,6 +123,16 @@ pub(super) fn rating(
         diags.push(
             c.error_at(&at(&["levels"]), m!("validate.levels-empty"))
                 .expected(m!("validate.expected-a-level")),
+        );
+    }
+    // A level is referred to by a byte (`LevelRef`), with two more for 未測定 and 評価なし.
+    if levels.len() > MAX_LEVELS {
+        diags.push(
+            c.error_at(
+                &at(&["levels"]),
+                m!("validate.levels-too-many", count = levels.len()),
+            )
+            .expected(m!("validate.expected-at-most-levels", most = MAX_LEVELS)),
         );
     }
     if let Some((i, _)) = levels
@@ -300,6 +313,9 @@ fn check_distinct(
     declared: bool,
     diags: &mut Diagnostics,
 ) {
+    if rating.levels.len() > MAX_LEVELS {
+        return; // already an error; comparing every pair would only bury it
+    }
     let all: Vec<&RatingLevel> = rating.all().map(|(_, l)| l).collect();
     let place = |i: usize| -> Vec<Seg> {
         if i < rating.levels.len() && declared {
