@@ -128,26 +128,26 @@ fn seen(c: Hex) -> impl Iterator<Item = (&'static str, [f64; 3])> {
 /// The kind of vision under which `a` and `b` are closer than `MIN_DIFFERENCE`, and by
 /// how much they differ there.
 pub fn too_close(a: Hex, b: Hex) -> Option<(&'static str, f64)> {
-    seen(a)
-        .zip(seen(b))
-        .map(|((name, x), (_, y))| {
-            let d = ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
-            (name, d)
-        })
+    differences(a, b)
         .filter(|(_, d)| *d < MIN_DIFFERENCE)
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
+/// ΔE between `a` and `b` under each kind of vision.
+fn differences(a: Hex, b: Hex) -> impl Iterator<Item = (&'static str, f64)> {
+    seen(a).zip(seen(b)).map(|((name, x), (_, y))| {
+        let d = ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
+        (name, d)
+    })
+}
+
 /// The smallest ΔE between any two of `colours`, under any kind of vision.
+#[cfg(test)]
 pub fn worst_difference(colours: &[Hex]) -> f64 {
     let mut worst = f64::MAX;
     for (i, a) in colours.iter().enumerate() {
         for b in &colours[i + 1..] {
-            for ((_, x), (_, y)) in seen(*a).zip(seen(*b)) {
-                worst = worst.min(
-                    ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt(),
-                );
-            }
+            worst = differences(*a, *b).fold(worst, |w, (_, d)| w.min(d));
         }
     }
     worst

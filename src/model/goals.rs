@@ -78,6 +78,7 @@ impl Goals {
     }
 
     /// The goals from the top down to `goal`.
+    #[cfg(test)]
     pub fn path(&self, goal: usize) -> Vec<usize> {
         let mut path = vec![goal];
         while let Some(p) = self.list[*path.last().unwrap_or(&goal)].parent {
