@@ -221,3 +221,33 @@ fn a_site_theme_adds_static_files_and_partials() {
     );
     assert!(read(&out.join("index.html")).contains("src=\"assets/img/logo.svg\""));
 }
+
+#[test]
+fn the_notes_say_when_an_indicator_is_paced_over_years_of_its_own() {
+    let sentence = "当初値または目標値の年度を指標ごとに定めたものは";
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&root().join("content"), &content);
+    let plain = dir.path().join("plain");
+    build(&content, &plain);
+    let notes = read(&plain.join("r3/evaluation.html"));
+    assert!(
+        notes.contains("令和3年度の順調の基準：進捗率40.0%以上。"),
+        "the plan's pace"
+    );
+    assert!(
+        !notes.contains(sentence),
+        "no indicator has years of its own"
+    );
+    // One indicator's target falls a year before the plan's end.
+    let file = content.join("indicators/1-1-tenshutsu.yaml");
+    fs::write(&file, read(&file) + "target_year: R5\n").unwrap();
+    let own = dir.path().join("own");
+    build(&content, &own);
+    let notes = read(&own.join("r3/evaluation.html"));
+    assert!(
+        notes.contains("令和3年度の順調の基準：進捗率40.0%以上。"),
+        "the plan's pace"
+    );
+    assert!(notes.contains(sentence), "{notes}");
+}

@@ -205,6 +205,17 @@ fn the_example_builds_with_its_shape_and_nothing_it_lacks() {
     assert!(goal.contains("外部評価（令和6年度）"));
     // A milestone shows what achieving it is called.
     assert!(goal.contains("開設"));
+    // The goal's chart of counts is titled for the goal, as its table is.
+    let title = "基本目標2 の数値目標・KPIの評価（令和6年度）";
+    assert!(
+        goal.contains(&format!("<caption>{title}</caption>")),
+        "table"
+    );
+    assert!(goal.contains(&format!("-title\">{title}</title>")), "chart");
+    assert!(
+        !goal.contains("基本目標ごとの"),
+        "a top-level title on a goal's page"
+    );
     // The rating in force, from config.yaml, in the notes.
     let evaluation = page("r6/evaluation.html");
     assert!(
