@@ -152,21 +152,13 @@ pub fn safe_path(target: &str) -> Option<PathBuf> {
     Some(out)
 }
 
+/// `s` percent-decoded, if every `%` begins a `%XX` and the result is UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let (bytes, all_valid) = crate::markdown::links::percent_decode(s);
+    if !all_valid {
+        return None;
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(bytes).ok()
 }
 
 fn content_type(path: &Path) -> &'static str {
