@@ -116,18 +116,29 @@ struct Found {
 
 /// Keeps the allowed tags and attributes of `html`, balanced; resolves images and
 /// attachments from `ctx` (without it, every image is a placeholder).
+///
+/// The HTML holds no control character that `markdown::is_stray_control` names, as a page
+/// may not: `markdown::render` drops them again from all it makes, but this is public.
 pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
-    if depth_bound(html) > MAX_DEPTH {
-        return Sanitized {
-            html: crate::markdown::escape(html).replace(crate::markdown::is_stray_control, ""),
+    let mut out = if depth_bound(html) > MAX_DEPTH {
+        Sanitized {
+            html: crate::markdown::escape(html),
             files: Vec::new(),
             problems: vec![Flagged {
                 error: true,
                 message: m!("sanitize.too-deep", most = MAX_DEPTH),
                 value: String::new(),
             }],
-        };
-    }
+        }
+    } else {
+        cut_down(html, ctx)
+    };
+    out.html.retain(|c| !crate::markdown::is_stray_control(c));
+    out
+}
+
+/// `sanitize` of HTML nested no deeper than `MAX_DEPTH`, control characters left in.
+fn cut_down(html: &str, ctx: Option<&Context>) -> Sanitized {
     let found = Arc::new(Mutex::new(Found::default()));
     let place = ctx.map(|c| Place {
         content_root: c.content_root.to_path_buf(),
@@ -162,9 +173,7 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
         .clean(html)
         .to_string();
     let mut found = std::mem::take(&mut *crate::lock(&found));
-    let mut html = placeholders(&without_empty_links(&clean), &mut found);
-    html.retain(|c| !crate::markdown::is_stray_control(c));
-    found.out.html = html;
+    found.out.html = placeholders(&without_empty_links(&clean), &mut found);
     found.out
 }
 
