@@ -10,7 +10,7 @@
 
 use crate::markdown::files::{self, Kind, Problem};
 use crate::markdown::links::{self, url_path, Target};
-use crate::markdown::Context;
+use crate::markdown::{Context, SAFE_SCHEMES};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -60,11 +60,8 @@ const TAGS: &[(&str, &[&str])] = &[
 /// Attributes any kept tag may carry.
 const GLOBAL: &[&str] = &["class", "id", "lang", "title", "dir"];
 
-/// The schemes a link may use (as `markdown::is_safe_url`); relative addresses pass too.
-const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
-
 /// The `src` an image is given while its placeholder is pending. ammonia removes every
-/// `src` with a scheme off `SCHEMES` before the filter runs, so only the filter makes it.
+/// `src` with a scheme off `SAFE_SCHEMES` before the filter runs, so only the filter makes it.
 const PENDING: &str = "sosei-placeholder:";
 
 /// The HTML kept, the files it points to, and what was wrong with it.
@@ -158,7 +155,7 @@ fn cut_down(html: &str, ctx: Option<&Context>) -> Sanitized {
         .tags(tags)
         .tag_attributes(attributes)
         .generic_attributes(GLOBAL.iter().copied().collect())
-        .url_schemes(SCHEMES.iter().copied().collect())
+        .url_schemes(SAFE_SCHEMES.iter().copied().collect())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)

@@ -3,7 +3,7 @@
 //! photo.
 
 use super::files::{self, Kind, Local, Problem};
-use super::{is_safe_url, Context};
+use super::{is_safe_url, scheme, Context};
 
 /// Where a link goes.
 #[derive(Debug)]
@@ -25,7 +25,11 @@ pub fn target(ctx: Option<&Context>, dest: &str) -> Target {
         return Target::Unsafe;
     }
     let dest = dest.trim();
-    if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+    if dest.is_empty()
+        || dest.starts_with('#')
+        || dest.starts_with("//")
+        || scheme(dest).is_some_and(|s| !s.is_empty())
+    {
         return Target::AsWritten;
     }
     let end = dest.find(['?', '#']).unwrap_or(dest.len());
@@ -49,12 +53,6 @@ pub fn target(ctx: Option<&Context>, dest: &str) -> Target {
         },
         Err(Problem::Missing(message) | Problem::Refused(message)) => Target::Refused(message),
     }
-}
-
-/// Whether `url` starts with a scheme (`https:`, `mailto:` …).
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']))
 }
 
 /// The bytes of `text` with each `%XX` (two hex digits) decoded, and whether every `%` began

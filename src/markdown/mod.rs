@@ -117,7 +117,20 @@ pub struct Found {
     pub message: String,
 }
 
-/// Allows relative links, fragments, http(s) and mailto; refuses `javascript:` and the like.
+/// The schemes a link may use (`is_safe_url`, and the sanitizer's list for ammonia);
+/// relative addresses pass too.
+pub(crate) const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// The scheme `url` starts with (`https` in `https://…`), as written: the text before its
+/// first `:`, if that holds no `/`, `?` or `#` (then the `:` is in a path). May be empty.
+pub(crate) fn scheme(url: &str) -> Option<&str> {
+    url.split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| !scheme.contains(['/', '?', '#']))
+}
+
+/// Allows relative links, fragments, http(s), mailto and tel (`SAFE_SCHEMES`); refuses
+/// `javascript:` and the like.
 pub fn is_safe_url(url: &str) -> bool {
     let lower: String = url
         .trim()
@@ -125,12 +138,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
+    scheme(&lower).is_none_or(|scheme| SAFE_SCHEMES.contains(&scheme))
 }
 
 /// HTML-escapes text for attributes and element content.
