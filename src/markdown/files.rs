@@ -3,6 +3,7 @@
 //! bytes, never read whole.
 
 use super::Context;
+use crate::format::megabytes;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -190,23 +191,6 @@ fn regular_file(root: &Path, rel: &Path) -> Result<PathBuf, Option<String>> {
         }
     }
     Ok(path)
-}
-
-/// A size for people: `3.0 GB`, `20 MB`, `24.3 MB`, `1.05 MB`, `512 KB`.
-pub fn megabytes(bytes: u64) -> String {
-    const MB: f64 = 1_048_576.0;
-    let mb = bytes as f64 / MB;
-    if mb >= 1024.0 {
-        format!("{:.1} GB", mb / 1024.0)
-    } else if bytes.is_multiple_of(1 << 20) {
-        format!("{} MB", bytes >> 20)
-    } else if mb >= 10.0 {
-        format!("{mb:.1} MB")
-    } else if mb >= 1.0 {
-        format!("{mb:.2} MB")
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
 }
 
 /// The file types told apart by their first bytes.
