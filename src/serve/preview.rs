@@ -127,7 +127,7 @@ fn page(status: u16, html: &str, version: u64) -> Answer {
 
 /// The path of a request, decoded and checked: `None` for anything that could leave the
 /// served folder (`..`, `%2e%2e`, back slashes, NUL, absolute or drive paths).
-pub fn safe_path(target: &str) -> Option<PathBuf> {
+fn safe_path(target: &str) -> Option<PathBuf> {
     let decoded = percent_decode(target)?;
     if decoded.contains(['\\', '\0']) {
         return None;
