@@ -193,6 +193,30 @@ pub fn circled(n: u32) -> String {
     }
 }
 
+/// A file's size for people: `3.0 GB`, `20 MB`, `24.3 MB`, `1.05 MB`, `512 KB`
+/// (1 MB = 1,048,576 bytes).
+pub fn megabytes(bytes: u64) -> String {
+    const MB: f64 = 1_048_576.0;
+    let mb = bytes as f64 / MB;
+    if mb >= 1024.0 {
+        format!("{:.1} GB", mb / 1024.0)
+    } else if bytes.is_multiple_of(1 << 20) {
+        format!("{} MB", bytes >> 20)
+    } else if mb >= 10.0 {
+        format!("{mb:.1} MB")
+    } else if mb >= 1.0 {
+        format!("{mb:.2} MB")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// A file's size in MB to one place, as the messages about source files and workbooks
+/// have always given it: `4.0 MB`, `50.0 MB`.
+pub fn megabytes_to_one_place(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

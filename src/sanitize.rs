@@ -10,7 +10,7 @@
 
 use crate::markdown::files::{self, Kind, Problem};
 use crate::markdown::links::{self, url_path, Target};
-use crate::markdown::Context;
+use crate::markdown::{Context, SAFE_SCHEMES};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -60,11 +60,8 @@ const TAGS: &[(&str, &[&str])] = &[
 /// Attributes any kept tag may carry.
 const GLOBAL: &[&str] = &["class", "id", "lang", "title", "dir"];
 
-/// The schemes a link may use (as `markdown::is_safe_url`); relative addresses pass too.
-const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
-
 /// The `src` an image is given while its placeholder is pending. ammonia removes every
-/// `src` with a scheme off `SCHEMES` before the filter runs, so only the filter makes it.
+/// `src` with a scheme off `SAFE_SCHEMES` before the filter runs, so only the filter makes it.
 const PENDING: &str = "sosei-placeholder:";
 
 /// The HTML kept, the files it points to, and what was wrong with it.
@@ -116,18 +113,29 @@ struct Found {
 
 /// Keeps the allowed tags and attributes of `html`, balanced; resolves images and
 /// attachments from `ctx` (without it, every image is a placeholder).
+///
+/// The HTML holds no control character that `markdown::is_stray_control` names, as a page
+/// may not: `markdown::render` drops them again from all it makes, but this is public.
 pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
-    if depth_bound(html) > MAX_DEPTH {
-        return Sanitized {
-            html: crate::markdown::escape(html).replace(crate::markdown::is_stray_control, ""),
+    let mut out = if depth_bound(html) > MAX_DEPTH {
+        Sanitized {
+            html: crate::markdown::escape(html),
             files: Vec::new(),
             problems: vec![Flagged {
                 error: true,
                 message: m!("sanitize.too-deep", most = MAX_DEPTH),
                 value: String::new(),
             }],
-        };
-    }
+        }
+    } else {
+        cut_down(html, ctx)
+    };
+    out.html.retain(|c| !crate::markdown::is_stray_control(c));
+    out
+}
+
+/// `sanitize` of HTML nested no deeper than `MAX_DEPTH`, control characters left in.
+fn cut_down(html: &str, ctx: Option<&Context>) -> Sanitized {
     let found = Arc::new(Mutex::new(Found::default()));
     let place = ctx.map(|c| Place {
         content_root: c.content_root.to_path_buf(),
@@ -147,7 +155,7 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
         .tags(tags)
         .tag_attributes(attributes)
         .generic_attributes(GLOBAL.iter().copied().collect())
-        .url_schemes(SCHEMES.iter().copied().collect())
+        .url_schemes(SAFE_SCHEMES.iter().copied().collect())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)
@@ -162,9 +170,7 @@ pub fn sanitize(html: &str, ctx: Option<&Context>) -> Sanitized {
         .clean(html)
         .to_string();
     let mut found = std::mem::take(&mut *crate::lock(&found));
-    let mut html = placeholders(&without_empty_links(&clean), &mut found);
-    html.retain(|c| !crate::markdown::is_stray_control(c));
-    found.out.html = html;
+    found.out.html = placeholders(&without_empty_links(&clean), &mut found);
     found.out
 }
 

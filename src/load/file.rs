@@ -139,7 +139,7 @@ pub fn read_text(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let mut file = std::fs::File::open(abs).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_FILE_BYTES {
-        let mb = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
+        let mb = crate::format::megabytes_to_one_place;
         return Err(Diagnostic::error(
             rel,
             m!(

@@ -3,6 +3,7 @@
 //! bytes, never read whole.
 
 use super::Context;
+use crate::format::megabytes;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -25,13 +26,38 @@ impl Kind {
     }
 }
 
-/// The image types a report may show. SVG is not one: it can carry script.
-pub const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
-
-/// The file types a link may attach, besides the image types.
-pub const ATTACHMENT_TYPES: &[&str] = &[
-    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt", "zip",
+/// Every file type a report publishes, in the order messages list them: its extension,
+/// and what its first bytes must say (`None`: text, which has no NUL byte unless it is
+/// UTF-16). The image types, those whose bytes say an image, may be photos; every type may
+/// be attached. SVG is not one: it can carry script.
+const TYPES: &[(&str, Option<Sniffed>)] = &[
+    ("png", Some(Sniffed::Png)),
+    ("jpg", Some(Sniffed::Jpeg)),
+    ("jpeg", Some(Sniffed::Jpeg)),
+    ("gif", Some(Sniffed::Gif)),
+    ("webp", Some(Sniffed::WebP)),
+    ("pdf", Some(Sniffed::Pdf)),
+    ("doc", Some(Sniffed::OldOffice)),
+    ("docx", Some(Sniffed::Zip)),
+    ("xls", Some(Sniffed::OldOffice)),
+    ("xlsx", Some(Sniffed::Zip)),
+    ("ppt", Some(Sniffed::OldOffice)),
+    ("pptx", Some(Sniffed::Zip)),
+    ("odt", Some(Sniffed::Zip)),
+    ("ods", Some(Sniffed::Zip)),
+    ("odp", Some(Sniffed::Zip)),
+    ("csv", None),
+    ("txt", None),
+    ("zip", Some(Sniffed::Zip)),
 ];
+
+/// The extensions of `TYPES` that are images (`true`) or not (`false`), in their order.
+fn extensions(images: bool) -> impl Iterator<Item = &'static str> + Clone {
+    TYPES
+        .iter()
+        .filter(move |(_, sniffed)| sniffed.is_some_and(Sniffed::is_image) == images)
+        .map(|(extension, _)| *extension)
+}
 
 /// The default size limit of a photo or an attachment, in MB (1 MB = 1,048,576 bytes).
 pub const DEFAULT_MAX_MB: u64 = 20;
@@ -93,17 +119,20 @@ pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> 
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let allowed = IMAGE_TYPES.contains(&extension.as_str())
-        || (kind == Kind::Attachment && ATTACHMENT_TYPES.contains(&extension.as_str()));
+    let expected = TYPES.iter().find(|(e, _)| *e == extension).map(|(_, s)| *s);
+    let allowed = match expected {
+        Some(sniffed) => kind == Kind::Attachment || sniffed.is_some_and(Sniffed::is_image),
+        None => false,
+    };
     if !allowed {
         return Err(refused(&match kind {
             Kind::Image => m!(
                 "markdown.file.not-a-picture",
-                types = crate::messages::list(IMAGE_TYPES)
+                types = crate::messages::list(extensions(true))
             ),
             Kind::Attachment => m!(
                 "markdown.file.type-not-published",
-                types = crate::messages::list(ATTACHMENT_TYPES.iter().chain(IMAGE_TYPES)),
+                types = crate::messages::list(extensions(false).chain(extensions(true))),
                 web = if dest.starts_with("www.") {
                     m!("markdown.file.web-address-hint")
                 } else {
@@ -131,7 +160,7 @@ pub fn resolve(ctx: &Context, dest: &str, kind: Kind) -> Result<Local, Problem> 
             limit = megabytes(ctx.max_bytes)
         )));
     }
-    check_signature(&file, &extension).map_err(|why| refused(&why))?;
+    check_signature(&file, &extension, expected.flatten()).map_err(|why| refused(&why))?;
     let output = format!(
         "media/{}",
         rel.iter()
@@ -164,96 +193,88 @@ fn regular_file(root: &Path, rel: &Path) -> Result<PathBuf, Option<String>> {
     Ok(path)
 }
 
-/// A size for people: `3.0 GB`, `20 MB`, `24.3 MB`, `1.05 MB`, `512 KB`.
-pub fn megabytes(bytes: u64) -> String {
-    const MB: f64 = 1_048_576.0;
-    let mb = bytes as f64 / MB;
-    if mb >= 1024.0 {
-        format!("{:.1} GB", mb / 1024.0)
-    } else if bytes.is_multiple_of(1 << 20) {
-        format!("{} MB", bytes >> 20)
-    } else if mb >= 10.0 {
-        format!("{mb:.1} MB")
-    } else if mb >= 1.0 {
-        format!("{mb:.2} MB")
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
 /// The file types told apart by their first bytes.
-const SIGNATURES: &[(&str, &[&str])] = &[
-    ("a PNG image", &["png"]),
-    ("a JPEG image", &["jpg", "jpeg"]),
-    ("a GIF image", &["gif"]),
-    ("a WebP image", &["webp"]),
-    ("a PDF document", &["pdf"]),
-    (
-        "a ZIP archive (an Office or OpenDocument file)",
-        &["docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"],
-    ),
-    ("an old Office file", &["doc", "xls", "ppt"]),
-];
-
-/// What the first bytes of a file say it is, if it is one of the known types.
-fn sniff(head: &[u8]) -> Option<&'static str> {
-    let kind = if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "a PNG image"
-    } else if head.starts_with(b"\xff\xd8\xff") {
-        "a JPEG image"
-    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
-        "a GIF image"
-    } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
-        "a WebP image"
-    } else if head.windows(5).any(|w| w == b"%PDF-") {
-        // A PDF reader accepts its header anywhere in the first 1,024 bytes.
-        "a PDF document"
-    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        "a ZIP archive (an Office or OpenDocument file)"
-    } else if head.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
-        "an old Office file"
-    } else {
-        return None;
-    };
-    Some(kind)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sniffed {
+    Png,
+    Jpeg,
+    Gif,
+    WebP,
+    Pdf,
+    /// A ZIP archive: an Office or OpenDocument file, or a plain one.
+    Zip,
+    /// An old Office file (OLE compound document).
+    OldOffice,
 }
 
-/// A kind of file `sniff` names, in the current language.
-fn kind_name(kind: &str) -> String {
-    match kind {
-        "a PNG image" => m!("markdown.kind.png"),
-        "a JPEG image" => m!("markdown.kind.jpeg"),
-        "a GIF image" => m!("markdown.kind.gif"),
-        "a WebP image" => m!("markdown.kind.webp"),
-        "a PDF document" => m!("markdown.kind.pdf"),
-        "a ZIP archive (an Office or OpenDocument file)" => m!("markdown.kind.zip"),
-        "an old Office file" => m!("markdown.kind.old-office"),
-        other => other.to_string(),
+impl Sniffed {
+    /// What the first bytes of a file say it is, if it is one of the known types.
+    fn of(head: &[u8]) -> Option<Sniffed> {
+        let kind = if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Sniffed::Png
+        } else if head.starts_with(b"\xff\xd8\xff") {
+            Sniffed::Jpeg
+        } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+            Sniffed::Gif
+        } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
+            Sniffed::WebP
+        } else if head.windows(5).any(|w| w == b"%PDF-") {
+            // A PDF reader accepts its header anywhere in the first 1,024 bytes.
+            Sniffed::Pdf
+        } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+            Sniffed::Zip
+        } else if head.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
+            Sniffed::OldOffice
+        } else {
+            return None;
+        };
+        Some(kind)
+    }
+
+    fn is_image(self) -> bool {
+        matches!(
+            self,
+            Sniffed::Png | Sniffed::Jpeg | Sniffed::Gif | Sniffed::WebP
+        )
+    }
+
+    /// What the file is, in the current language.
+    fn name(self) -> String {
+        match self {
+            Sniffed::Png => m!("markdown.kind.png"),
+            Sniffed::Jpeg => m!("markdown.kind.jpeg"),
+            Sniffed::Gif => m!("markdown.kind.gif"),
+            Sniffed::WebP => m!("markdown.kind.webp"),
+            Sniffed::Pdf => m!("markdown.kind.pdf"),
+            Sniffed::Zip => m!("markdown.kind.zip"),
+            Sniffed::OldOffice => m!("markdown.kind.old-office"),
+        }
     }
 }
 
-/// Checks that the file's first bytes match its extension (read: at most 1,024 bytes).
-fn check_signature(file: &Path, extension: &str) -> Result<(), String> {
+/// Checks that the file's first bytes say `expected` (`None`: text), as its extension
+/// does (read: at most 1,024 bytes).
+fn check_signature(file: &Path, extension: &str, expected: Option<Sniffed>) -> Result<(), String> {
     let mut head = Vec::with_capacity(1024);
     fs::File::open(file)
         .and_then(|f| f.take(1024).read_to_end(&mut head))
         .map_err(|e| m!("markdown.file.cannot-read", error = e))?;
-    let found = sniff(&head);
-    if matches!(extension, "csv" | "txt") {
+    let found = Sniffed::of(&head);
+    let fits = match expected {
+        Some(_) => found == expected,
         // Text: no NUL byte, unless it is UTF-16 (Excel's "Unicode text").
-        let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
-        if found.is_none() && (utf16 || !head.contains(&0)) {
-            return Ok(());
+        None => {
+            let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+            found.is_none() && (utf16 || !head.contains(&0))
         }
-    } else if let Some((expected, _)) = SIGNATURES.iter().find(|(_, e)| e.contains(&extension)) {
-        if found == Some(*expected) {
-            return Ok(());
-        }
+    };
+    if fits {
+        return Ok(());
     }
     Err(match found {
         Some(kind) => m!(
             "markdown.file.wrong-extension",
-            kind = kind_name(kind),
+            kind = kind.name(),
             extension = extension
         ),
         None if head.is_empty() => m!("markdown.file.empty"),
@@ -266,27 +287,8 @@ pub fn percent_decoded(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    let (bytes, _) = super::links::percent_decode(text);
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! photo.
 
 use super::files::{self, Kind, Local, Problem};
-use super::{is_safe_url, Context};
+use super::{is_safe_url, scheme, Context};
 
 /// Where a link goes.
 #[derive(Debug)]
@@ -25,7 +25,11 @@ pub fn target(ctx: Option<&Context>, dest: &str) -> Target {
         return Target::Unsafe;
     }
     let dest = dest.trim();
-    if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+    if dest.is_empty()
+        || dest.starts_with('#')
+        || dest.starts_with("//")
+        || scheme(dest).is_some_and(|s| !s.is_empty())
+    {
         return Target::AsWritten;
     }
     let end = dest.find(['?', '#']).unwrap_or(dest.len());
@@ -51,10 +55,34 @@ pub fn target(ctx: Option<&Context>, dest: &str) -> Target {
     }
 }
 
-/// Whether `url` starts with a scheme (`https:`, `mailto:` …).
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']))
+/// The bytes of `text` with each `%XX` (two hex digits) decoded, and whether every `%` began
+/// one; a `%` that does not is kept as written. The one percent-decoder: a path in Markdown
+/// falls back to the text as written (`files::percent_decoded`), a path asked of the
+/// preview is refused (`serve::preview`).
+pub(crate) fn percent_decode(text: &str) -> (Vec<u8>, bool) {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut all_valid = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                all_valid &= b != b'%';
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    (out, all_valid)
 }
 
 /// An output path as a URL path: the characters that would end or change it (space, `%`,
@@ -93,6 +121,20 @@ mod tests {
             target(None, "javascript:alert(1)"),
             Target::Unsafe
         ));
+    }
+
+    #[test]
+    fn percent_decoding_keeps_a_stray_percent_and_says_so() {
+        assert_eq!(percent_decode("a%20b%E6%88%A6"), ("a b戦".into(), true));
+        for stray in ["100%", "%zz", "%+1", "%2", "%%41"] {
+            let (bytes, all_valid) = percent_decode(stray);
+            assert!(!all_valid, "{stray}");
+            assert_eq!(bytes.first(), stray.as_bytes().first(), "{stray}");
+        }
+        assert_eq!(percent_decode("%%41").0, b"%A");
+        assert_eq!(files::percent_decoded("100%.pdf"), "100%.pdf");
+        assert_eq!(files::percent_decoded("a%20100%.pdf"), "a 100%.pdf");
+        assert_eq!(files::percent_decoded("%FF.pdf"), "%FF.pdf");
     }
 
     #[test]

@@ -117,7 +117,20 @@ pub struct Found {
     pub message: String,
 }
 
-/// Allows relative links, fragments, http(s) and mailto; refuses `javascript:` and the like.
+/// The schemes a link may use (`is_safe_url`, and the sanitizer's list for ammonia);
+/// relative addresses pass too.
+pub(crate) const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// The scheme `url` starts with (`https` in `https://…`), as written: the text before its
+/// first `:`, if that holds no `/`, `?` or `#` (then the `:` is in a path). May be empty.
+pub(crate) fn scheme(url: &str) -> Option<&str> {
+    url.split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| !scheme.contains(['/', '?', '#']))
+}
+
+/// Allows relative links, fragments, http(s), mailto and tel (`SAFE_SCHEMES`); refuses
+/// `javascript:` and the like.
 pub fn is_safe_url(url: &str) -> bool {
     let lower: String = url
         .trim()
@@ -125,12 +138,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
+    scheme(&lower).is_none_or(|scheme| SAFE_SCHEMES.contains(&scheme))
 }
 
 /// HTML-escapes text for attributes and element content.
@@ -142,25 +150,52 @@ pub fn escape(text: &str) -> String {
 
 /// As `escape`, appended to `out`: runs without special characters are copied whole.
 ///
-/// Control characters other than tab, line feed and carriage return become U+FFFD: sources
-/// holding them are refused, but a page must never carry one (NUL marks sosei's slots).
+/// Each control character `is_stray_control` names (C0 and C1 controls and DEL, but tab,
+/// line feed and carriage return) becomes U+FFFD: sources holding them are refused, but a
+/// page must never carry one (NUL marks sosei's slots).
 pub fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            0..=8 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => "\u{fffd}",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (entity, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            0..=8 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => ("\u{fffd}", 1),
+            // U+0080 to U+009F, the C1 controls, are 0xC2 0x80 to 0xC2 0x9F in UTF-8.
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("\u{fffd}", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&text[start..i]);
         out.push_str(entity);
-        start = i + 1;
+        i += len;
+        start = i;
     }
     out.push_str(&text[start..]);
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::{escape, is_stray_control};
+
+    #[test]
+    fn escape_replaces_exactly_the_stray_controls() {
+        for c in ('\0'..='\u{ff}').chain(['\u{2028}', 'あ']) {
+            let text = format!("a{c}b");
+            let escaped = escape(&text);
+            if is_stray_control(c) {
+                assert_eq!(escaped, "a\u{fffd}b", "{:?}", c);
+            } else if !"&<>\"'".contains(c) {
+                assert_eq!(escaped, text, "{:?}", c);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -69,6 +69,8 @@ pub fn render(
             .replace("<th>", "<th scope=\"col\">")
             .replace("<th style=", "<th scope=\"col\" style=");
     }
+    // The one pass every path takes: Markdown's own text (a character reference such as
+    // `&#1;` decodes to a control character) and the sanitized HTML alike.
     if out.html.contains(is_stray_control) {
         out.html.retain(|c| !is_stray_control(c));
     }

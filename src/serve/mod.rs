@@ -15,8 +15,6 @@ mod http;
 mod preview;
 mod watch;
 
-pub use preview::safe_path;
-
 use notify::{RecursiveMode, Watcher};
 use std::any::Any;
 use std::net::{SocketAddr, TcpListener};

@@ -127,7 +127,7 @@ fn page(status: u16, html: &str, version: u64) -> Answer {
 
 /// The path of a request, decoded and checked: `None` for anything that could leave the
 /// served folder (`..`, `%2e%2e`, back slashes, NUL, absolute or drive paths).
-pub fn safe_path(target: &str) -> Option<PathBuf> {
+fn safe_path(target: &str) -> Option<PathBuf> {
     let decoded = percent_decode(target)?;
     if decoded.contains(['\\', '\0']) {
         return None;
@@ -152,21 +152,13 @@ pub fn safe_path(target: &str) -> Option<PathBuf> {
     Some(out)
 }
 
+/// `s` percent-decoded, if every `%` begins a `%XX` and the result is UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let (bytes, all_valid) = crate::markdown::links::percent_decode(s);
+    if !all_valid {
+        return None;
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(bytes).ok()
 }
 
 fn content_type(path: &Path) -> &'static str {

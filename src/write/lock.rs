@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 /// How long a writer waits for another to finish before giving up: builds take seconds
 /// (a 10,000-indicator report about ten), so this is only reached by a stuck writer.
-pub const WAIT_LIMIT: Duration = Duration::from_secs(300);
+const WAIT_LIMIT: Duration = Duration::from_secs(300);
 
 /// How often a waiting writer tries the lock again.
 const POLL: Duration = Duration::from_millis(100);
@@ -54,7 +54,7 @@ pub struct OutputLock {
 
 impl OutputLock {
     /// The lock file of the output folder `name` in `parent`.
-    pub fn path(parent: &Path, name: &str) -> PathBuf {
+    fn path(parent: &Path, name: &str) -> PathBuf {
         parent.join(format!(".{name}.sosei-lock"))
     }
 

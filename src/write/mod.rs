@@ -15,8 +15,11 @@ mod folder;
 mod lock;
 mod swap;
 
-pub use folder::{check_output_folder, real_output};
-pub use lock::{OutputLock, Wait, WAIT_LIMIT};
+pub use folder::check_output_folder;
+pub use lock::Wait;
+
+use folder::real_output;
+use lock::OutputLock;
 
 use std::fs;
 use std::io;
