@@ -31,12 +31,6 @@ pub struct Printed {
 /// Most prints made before giving up on page numbers that keep moving.
 const MAX_PASSES: usize = 4;
 
-/// Finds Chromium, Chrome or Edge: `explicit`, then `$SOSEI_BROWSER`, then the usual
-/// names on `PATH` and the standard install locations (see [`browser::candidates`]).
-pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, String> {
-    browser::find(explicit)
-}
-
 /// Today's date in the era form for the cover (`令和8年11月23日`), or the date of
 /// `SOURCE_DATE_EPOCH` when it is set, so that printing is reproducible.
 pub fn issue_date() -> String {
@@ -93,7 +87,7 @@ pub fn print(
         all.push(d);
         all
     };
-    let browser = find_browser(browser).map_err(|m| fail(Diagnostic::error("sosei pdf", m)))?;
+    let browser = browser::find(browser).map_err(|m| fail(Diagnostic::error("sosei pdf", m)))?;
     let (report, diags, _) = build::check(content);
     let Some(report) = report else {
         return Err(diags);

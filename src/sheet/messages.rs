@@ -7,14 +7,11 @@
 use super::place::{cell_name, Place};
 use crate::diag::{terminal_path, terminal_safe};
 use crate::fiscal_year::FiscalYear;
+use crate::format::megabytes_to_one_place;
 use std::path::Path;
 
 fn shown(text: &str) -> String {
     terminal_safe(text).into_owned()
-}
-
-fn mb(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
 }
 
 // Opening files.
@@ -29,8 +26,8 @@ pub fn file_too_large(file: &str, size: u64, limit: u64) -> String {
     m!(
         "sheet.file-too-large",
         file = shown(file),
-        size = mb(size),
-        limit = mb(limit)
+        size = megabytes_to_one_place(size),
+        limit = megabytes_to_one_place(limit)
     )
 }
 pub fn not_a_workbook(file: &str, text: bool) -> String {
@@ -59,8 +56,8 @@ pub fn zip_bomb(file: &str, size: u64, limit: u64) -> String {
     m!(
         "sheet.zip-bomb",
         file = shown(file),
-        limit = mb(limit),
-        size = mb(size)
+        limit = megabytes_to_one_place(limit),
+        size = megabytes_to_one_place(size)
     )
 }
 pub fn part_larger_than_declared(file: &str, part: &str, declared: u64) -> String {
