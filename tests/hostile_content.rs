@@ -165,7 +165,9 @@ fn each_piece_is_refused_where_it_is_said_to_be() {
                 Err(e) => panic!("{field} = {text:?}: {e}"),
             };
             if refused != said {
-                wrong.push(format!("{field} = {text:?}: refused {refused}, said {said}"));
+                wrong.push(format!(
+                    "{field} = {text:?}: refused {refused}, said {said}"
+                ));
             }
         }
         wrong

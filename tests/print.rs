@@ -27,7 +27,7 @@ fn print_once(
     cell.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let pdf = dir.path().join("report.pdf");
-        let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+        let run = common::sosei()
             .args(["pdf", "--content"])
             .arg(common::root().join(content))
             .arg("--output")
@@ -274,7 +274,7 @@ fn printing_any_page_hides_the_screen_chrome() {
 
 #[test]
 fn no_browser_is_a_clear_error() {
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = common::sosei()
         .args(["pdf", "--content"])
         .arg(common::root().join("content"))
         .args([
@@ -291,7 +291,7 @@ fn no_browser_is_a_clear_error() {
         stderr.contains("the browser `/nonexistent/chromium` does not exist"),
         "{stderr}"
     );
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = common::sosei()
         .args(["pdf", "--content"])
         .arg(common::root().join("content"))
         .env("PATH", "/nonexistent")

@@ -9,7 +9,7 @@ use std::ffi::OsStr;
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A file name that would turn the terminal red and retitle its window if printed raw.
 const HOSTILE: &[u8] = b"1-9-\x1b[31mred\x1b]0;pwned\x07.yaml";
@@ -48,11 +48,7 @@ fn raw_controls_finds_c0_del_and_c1_raw_or_encoded() {
 
 /// `sosei args` in English, whatever the locale (`--lang` in `args` overrides it).
 fn sosei(args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sosei"))
-        .args(args)
-        .env("LC_ALL", "C")
-        .output()
-        .unwrap()
+    common::sosei().args(args).output().unwrap()
 }
 
 #[test]

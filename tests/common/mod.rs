@@ -3,19 +3,44 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The sosei binary, speaking English whatever the locale of whoever runs the tests.
+pub fn sosei() -> Command {
+    sosei_in("C")
+}
+
+/// The sosei binary under the locale `LANG=lang` alone: `ja_JP.UTF-8` for Japanese.
+pub fn sosei_in(lang: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sosei"));
+    in_locale(&mut command, lang);
+    command
+}
+
+/// Gives `command` (and what it starts) the locale `LANG=lang` alone: sosei follows
+/// LC_ALL, then LC_MESSAGES, then LANG, so the others are removed (LANGUAGE too).
+pub fn in_locale<'a>(command: &'a mut Command, lang: &str) -> &'a mut Command {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        command.env_remove(var);
+    }
+    command.env("LANG", lang)
+}
+
 /// Copies a fixture site's content folder into a fresh temp dir; returns (dir, content path).
 pub fn copy_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    copy_content(&format!("tests/fixtures/{name}/content"))
+}
+
+/// Copies the content folder `from` (relative to the crate: `content` for the bundled
+/// report) into a fresh temp dir as `content`; returns (dir, content path).
+pub fn copy_content(from: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(
-        &root().join("tests/fixtures").join(name).join("content"),
-        &content,
-    );
+    copy_dir(&root().join(from), &content);
     (dir, content)
 }
 
@@ -30,6 +55,23 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Rewrites `rel` inside `content` with `edit` applied to its text; returns its path.
+pub fn edit(content: &Path, rel: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let path = content.join(rel);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    fs::write(&path, edit(text)).unwrap();
+    path
+}
+
+/// Replaces the first `from` in `rel` inside `content` with `to`; fails the test when
+/// `rel` has no `from` (an edit that finds nothing would test the unedited file).
+pub fn replace(content: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
+    edit(content, rel, |t| {
+        assert!(t.contains(from), "{rel} has no `{from}`");
+        t.replacen(from, to, 1)
+    })
 }
 
 /// Every file under `dir` with its bytes, for comparing an output before and after.

@@ -236,7 +236,7 @@ fn idle_sockets_at_the_descriptor_limit_do_not_make_it_spin() {
     let log = dir.path().join("serve.log");
     // A limit of 64 open files, set for the server alone.
     let mut command = Command::new("sh");
-    command
+    in_locale(&mut command, "C")
         .arg("-c")
         .arg(r#"ulimit -n 64 && exec "$0" serve --port 0 --content "$1" --output "$2""#)
         .arg(env!("CARGO_BIN_EXE_sosei"))
