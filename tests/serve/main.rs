@@ -1,7 +1,8 @@
 //! `sosei serve` through the real binary on real sockets: live rebuild, error pages and
 //! path safety, then what a hostile page or client could try: another `Host`, a folder
-//! without its slash, a request trickled in, idle sockets at the file-descriptor limit,
-//! and a unit that once made a page panic.
+//! without its slash, idle sockets at the file-descriptor limit, and a unit that once
+//! made a page panic. (A request trickled in, and a panic while making a page, are
+//! tested on the HTTP layer itself, in src/serve/http_tests.rs.)
 
 mod client;
 #[path = "../common/mod.rs"]
@@ -9,7 +10,6 @@ mod common;
 use client::*;
 use common::*;
 use std::fs;
-use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::Duration;
@@ -166,56 +166,6 @@ fn a_folder_without_its_slash_is_redirected() {
     // Pages and missing paths are not folders.
     assert_eq!(get(&addr, "/r3/strategies/1.html").0, 200);
     assert_eq!(get(&addr, "/no-such-folder").0, 404);
-}
-
-#[test]
-fn a_client_that_trickles_its_request_is_cut_off() {
-    let (dir, content) = copy_fixture("minimal");
-    let (_server, addr) = start_serve(&content, &dir.path().join("output"));
-    wait_for(&addr, "/", "the home page", |s, _| s == 200);
-    let whole = format!("GET / HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: slow\r\n\r\n");
-    let mut slow = TcpStream::connect(&addr).unwrap();
-    slow.set_read_timeout(Some(Duration::from_millis(1)))
-        .unwrap();
-    let mut sent = 0;
-    let mut cut_off = false;
-    // One byte a second; the whole request would take about a minute.
-    for byte in whole.bytes() {
-        if slow.write_all(&[byte]).is_err() {
-            cut_off = true;
-            break;
-        }
-        sent += 1;
-        let mut buf = [0; 256];
-        match slow.read(&mut buf) {
-            Ok(0) => {
-                cut_off = true;
-                break;
-            }
-            Ok(_) => panic!("a request never finished was answered"),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) => {}
-            Err(_) => {
-                cut_off = true;
-                break;
-            }
-        }
-        // Meanwhile others are served.
-        let (status, body) = get(&addr, "/r3/strategies/1.html");
-        assert_eq!(status, 200, "another client was not served: {body}");
-        std::thread::sleep(Duration::from_secs(1));
-    }
-    assert!(
-        cut_off,
-        "a request sent one byte a second was never cut off"
-    );
-    assert!(
-        sent < whole.len(),
-        "cut off only once the request was whole"
-    );
 }
 
 /// CPU time (user and system) of a process so far, in clock ticks.
