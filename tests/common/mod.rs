@@ -74,6 +74,52 @@ pub fn replace(content: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
     })
 }
 
+/// The peak resident memory of this process so far, in KB (getrusage; on Linux the
+/// VmHWM of /proc/self/status).
+#[cfg(unix)]
+pub fn peak_rss_kb() -> u64 {
+    // SAFETY: getrusage only writes the struct it is given, which is plain data.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let done = unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    assert_eq!(done, 0, "getrusage: {}", std::io::Error::last_os_error());
+    let max = u64::try_from(usage.ru_maxrss).unwrap();
+    assert!(max > 0, "getrusage gave no peak memory");
+    // macOS gives bytes, Linux and the BSDs kilobytes.
+    if cfg!(target_os = "macos") {
+        max / 1024
+    } else {
+        max
+    }
+}
+
+/// Whether this is the process that the test `name` (its name in this test binary) runs
+/// alone in. Called first from the test run as usual, it runs this binary again with
+/// that test alone, checks that it ran and passed, and says no; the test then returns.
+/// What such a test measures of its process (its peak memory) is then its own, not that
+/// of the tests running alongside it.
+pub fn alone_in_a_process(name: &str) -> bool {
+    const ALONE: &str = "SOSEI_TEST_ALONE";
+    if std::env::var_os(ALONE).is_some_and(|n| n == name) {
+        return true;
+    }
+    let run = Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--test-threads=1"])
+        .env(ALONE, name)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.status.success(), "{name}, run alone:\n{said}");
+    assert!(
+        said.contains("test result: ok. 1 passed"),
+        "{name} did not run alone:\n{said}"
+    );
+    false
+}
+
 /// Every file under `dir` with its bytes, for comparing an output before and after.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
