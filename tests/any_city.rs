@@ -35,9 +35,7 @@ fn without_year_switch(html: &str) -> String {
 
 #[test]
 fn adding_a_year_leaves_every_earlier_address_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&root().join("content"), &content);
+    let (dir, content) = copy_content("content");
     let before = dir.path().join("before");
     build(&content, &before);
     // Next year's results arrive.

@@ -5,7 +5,6 @@ mod common;
 use common::*;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 /// Builds the fixture once (the "previous good output"), breaks one file, builds again
 /// with the real binary, and returns its stderr after checking the output is untouched.
@@ -17,12 +16,11 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
     let path = content.join(file);
     let text = fs::read_to_string(&path).unwrap_or_default();
     fs::write(&path, edit(&text)).unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei()
         .args(["build", "--content"])
         .arg(&content)
         .arg("--output")
         .arg(&out)
-        .env("LC_ALL", "C")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
@@ -48,10 +46,9 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
         "no staging folders are left behind: {leftovers:?}"
     );
     // `sosei check` agrees, without writing anything.
-    let check = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let check = sosei()
         .args(["check", "--content"])
         .arg(&content)
-        .env("LC_ALL", "C")
         .output()
         .unwrap();
     assert_eq!(check.status.code(), Some(1));

@@ -25,10 +25,9 @@ mod common;
 #[path = "common/japanese.rs"]
 mod japanese;
 use common::*;
-use japanese::frame;
+use japanese::same_frame;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 fn overlay(from: &Path, to: &Path) {
     if from.is_dir() {
@@ -73,14 +72,11 @@ fn build_prints(
     lang: &str,
     succeed: bool,
 ) -> Result<String, String> {
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei_in(lang)
         .args(["build", "--content"])
         .arg(content)
         .arg("--output")
         .arg(output)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr).replace(&site.display().to_string(), "$SITE");
@@ -116,28 +112,9 @@ fn build_prints(
     Ok(format!("{}\n", printed.trim_end()))
 }
 
-/// English and Japanese say the same things at the same places, with the same carets,
-/// and the Japanese has no English prefix. (Unlike the sheet catalogue, a line may still
-/// hold English: texts from elsewhere, a tera or YAML parser's error, stay as written.)
-fn same_frame(en: &str, ja: &str) -> Result<(), String> {
-    if frame(en) != frame(ja) {
-        return Err(format!("the two languages differ in layout:\n{en}\n{ja}"));
-    }
-    let english = ["error: ", "warning: ", "  = expected: ", "  = help: "];
-    if let Some(l) = ja
-        .lines()
-        .find(|l| english.iter().any(|e| l.starts_with(e)))
-    {
-        return Err(format!("English in the Japanese output: {l}"));
-    }
-    Ok(())
-}
-
 fn run_case(case: &Path) -> Result<(), String> {
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let content = site.join("content");
-    copy_dir(&root().join("tests/fixtures/minimal/content"), &content);
+    let (dir, content) = copy_fixture("minimal");
+    let site = dir.path();
     let output = site.join("output");
     sosei::build::build(&content, &output).map_err(|d| format!("the fixture must build: {d}"))?;
     let before = snapshot(&output);
@@ -147,7 +124,7 @@ fn run_case(case: &Path) -> Result<(), String> {
     let defused = fs::read_to_string(case.join("output.txt")).ok();
     let mut shown = Vec::new();
     for (lang, expected) in [("C", "expected.txt"), ("ja_JP.UTF-8", "expected.ja.txt")] {
-        let printed = build_prints(&content, &output, &site, lang, defused.is_some())?;
+        let printed = build_prints(&content, &output, site, lang, defused.is_some())?;
         shown.push(printed.clone());
         let expected_file = case.join(expected);
         if std::env::var_os("SOSEI_BLESS").is_some() && !expected_file.exists() {
@@ -167,7 +144,7 @@ fn run_case(case: &Path) -> Result<(), String> {
         }
     }
     same_frame(&shown[0], &shown[1])?;
-    let check = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let check = sosei()
         .args(["check", "--content"])
         .arg(&content)
         .output()

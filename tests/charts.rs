@@ -10,6 +10,8 @@
 //! one colour and width share a `<path>`, one subpath each: the readers below see
 //! through both.
 
+mod common;
+use common::snapshot;
 use sosei::chart::bars::{bar_chart, BarSeries, BarsView};
 use sosei::chart::style::{ChartStyle, Hex};
 use sosei::chart::trend::{trend_chart, TrendView, TrendWords, TrendYear};
@@ -29,20 +31,6 @@ fn build_into(out: &Path) {
     sosei::build::build(&content, out).expect("the bundled content builds");
 }
 
-/// Every file under `dir` as (relative path, bytes), sorted by path.
-fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// Every .html page of the bundled report as (path relative to the output, HTML),
 /// built once per test run (the temp dir is removed once the pages are read).
 fn pages() -> &'static [(String, String)] {
@@ -51,7 +39,7 @@ fn pages() -> &'static [(String, String)] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         build_into(&out);
-        let pages: Vec<(String, String)> = files_under(&out)
+        let pages: Vec<(String, String)> = snapshot(&out)
             .into_iter()
             .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
             .map(|(p, bytes)| {
@@ -675,8 +663,8 @@ fn two_builds_are_byte_identical() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     build_into(&a.path().join("out"));
     build_into(&b.path().join("out"));
-    let first = files_under(&a.path().join("out"));
-    let second = files_under(&b.path().join("out"));
+    let first = snapshot(&a.path().join("out"));
+    let second = snapshot(&b.path().join("out"));
     let names =
         |files: &[(PathBuf, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(

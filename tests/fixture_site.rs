@@ -2,11 +2,19 @@
 
 mod common;
 use common::*;
+use std::path::{Path, PathBuf};
 
-fn build() -> (tempfile::TempDir, std::path::PathBuf) {
+fn build() -> (tempfile::TempDir, PathBuf) {
+    build_edited(|_| {})
+}
+
+/// The fixture with its content folder changed by `edit`, built beside it: (the temp
+/// dir, the output folder).
+fn build_edited(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
     let (dir, content) = copy_fixture("minimal");
+    edit(&content);
     let out = dir.path().join("output");
-    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("fixture builds:\n{d}"));
+    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("the fixture builds:\n{d}"));
     (dir, out)
 }
 
@@ -220,22 +228,24 @@ fn headings_never_skip_a_level() {
 
 #[test]
 fn a_sites_own_theme_overrides_file_by_file() {
-    let (dir, content) = copy_fixture("minimal");
-    let theme = dir.path().join("themes/default");
-    std::fs::create_dir_all(theme.join("templates")).unwrap();
-    std::fs::create_dir_all(theme.join("static")).unwrap();
-    std::fs::write(
-        theme.join("static/style.css"),
-        "body { color: #000; } /* 市の独自スタイル */\n",
-    )
-    .unwrap();
-    let donations = include_str!("../themes/default/templates/donations.html").replace(
-        "<h1>{{ d.scheme }}</h1>",
-        "<h1>{{ d.scheme }}（市の独自テンプレート）</h1>",
-    );
-    std::fs::write(theme.join("templates/donations.html"), donations).unwrap();
-    let out = dir.path().join("output");
-    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let (_dir, out) = build_edited(|content| {
+        let theme = content.parent().unwrap().join("themes/default");
+        std::fs::create_dir_all(theme.join("templates")).unwrap();
+        std::fs::create_dir_all(theme.join("static")).unwrap();
+        std::fs::write(
+            theme.join("static/style.css"),
+            "body { color: #000; } /* 市の独自スタイル */\n",
+        )
+        .unwrap();
+        let template = include_str!("../themes/default/templates/donations.html");
+        let from = "<h1>{{ d.scheme }}</h1>";
+        assert!(template.contains(from), "donations.html has {from}");
+        std::fs::write(
+            theme.join("templates/donations.html"),
+            template.replace(from, "<h1>{{ d.scheme }}（市の独自テンプレート）</h1>"),
+        )
+        .unwrap();
+    });
     assert!(
         read(&out, "assets/style.css").contains("市の独自スタイル"),
         "the site's CSS replaces the built-in one"
@@ -252,21 +262,18 @@ fn a_sites_own_theme_overrides_file_by_file() {
 
 #[test]
 fn a_bom_and_written_number_forms_are_accepted_with_their_meaning() {
-    let (dir, content) = copy_fixture("minimal");
-    let path = content.join("results/R3/result.yaml");
-    let yaml = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("tenshutsu: 115.3", "tenshutsu: １１５．３")
-        .replace("gakko.chu: 51.8", "gakko.chu: \"51.8\"");
-    std::fs::write(&path, format!("\u{feff}{yaml}")).unwrap();
-    let grant = content.join("grants/1-demo/grant.yaml");
-    let yaml = std::fs::read_to_string(&grant).unwrap().replace(
-        "R3: { total_cost: 3000, grant: 1500 }",
-        "R3: { total_cost: \"3,000\", grant: 1500 }",
-    );
-    std::fs::write(&grant, yaml).unwrap();
-    let out = dir.path().join("output");
-    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let (_dir, out) = build_edited(|content| {
+        let result = "results/R3/result.yaml";
+        replace(content, result, "tenshutsu: 115.3", "tenshutsu: １１５．３");
+        replace(content, result, "gakko.chu: 51.8", "gakko.chu: \"51.8\"");
+        edit(content, result, |yaml| format!("\u{feff}{yaml}"));
+        replace(
+            content,
+            "grants/1-demo/grant.yaml",
+            "R3: { total_cost: 3000, grant: 1500 }",
+            "R3: { total_cost: \"3,000\", grant: 1500 }",
+        );
+    });
     let eval = text(&read(&out, "r3/evaluation.html"));
     assert!(
         eval.contains("114.5% 115.3% 105%") && eval.contains("中学校 51.8%"),
@@ -279,27 +286,26 @@ fn a_bom_and_written_number_forms_are_accepted_with_their_meaning() {
 /// opinion. A goal's aim is Markdown, as the format says, and so is an opinion.
 #[test]
 fn second_edition_goal_aims_and_opinions_are_markdown() {
-    let (dir, content) = copy_fixture("minimal");
-    std::fs::remove_dir_all(content.join("strategies")).unwrap();
-    std::fs::create_dir_all(content.join("goals")).unwrap();
-    std::fs::write(
-        content.join("goals/1-wakamono.yaml"),
-        "number: 1\nname: 若者定着\naim: |\n  若者の**地元定着**を進めます。\ngoals:\n  - number: 1\n    name: 就職\n    aim: |\n      *地元就職*を支えます。\n",
-    )
-    .unwrap();
-    let plan = content.join("plan.yaml");
-    let yaml = std::fs::read_to_string(&plan).unwrap().replace(
-        "period: { from: R2, to: R6 }\n",
-        "period: { from: R2, to: R6 }\nlevels:\n  - { name: 基本目標, indicator_kind: 数値目標 }\n  - { name: 具体的施策, indicator_kind: KPI }\n",
-    );
-    std::fs::write(&plan, yaml).unwrap();
-    std::fs::write(
-        content.join("results/R3/external.yaml"),
-        "committee: 見本会議\nopinions:\n  - goal: 1\n    text: |\n      **評価できる**。\n",
-    )
-    .unwrap();
-    let out = dir.path().join("output");
-    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let (_dir, out) = build_edited(|content| {
+        std::fs::remove_dir_all(content.join("strategies")).unwrap();
+        std::fs::create_dir_all(content.join("goals")).unwrap();
+        std::fs::write(
+            content.join("goals/1-wakamono.yaml"),
+            "number: 1\nname: 若者定着\naim: |\n  若者の**地元定着**を進めます。\ngoals:\n  - number: 1\n    name: 就職\n    aim: |\n      *地元就職*を支えます。\n",
+        )
+        .unwrap();
+        replace(
+            content,
+            "plan.yaml",
+            "period: { from: R2, to: R6 }\n",
+            "period: { from: R2, to: R6 }\nlevels:\n  - { name: 基本目標, indicator_kind: 数値目標 }\n  - { name: 具体的施策, indicator_kind: KPI }\n",
+        );
+        std::fs::write(
+            content.join("results/R3/external.yaml"),
+            "committee: 見本会議\nopinions:\n  - goal: 1\n    text: |\n      **評価できる**。\n",
+        )
+        .unwrap();
+    });
     let page = read(&out, "r3/goals/1.html");
     assert!(
         page.contains("<strong>評価できる</strong>"),
@@ -323,14 +329,10 @@ fn second_edition_goal_aims_and_opinions_are_markdown() {
 /// toward the target), and the missing years are named.
 #[test]
 fn a_chart_says_when_the_actual_has_not_moved_from_the_baseline() {
-    let (dir, content) = copy_fixture("minimal");
-    let path = content.join("results/R3/result.yaml");
-    let yaml = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("gakko.chu: 51.8", "gakko.chu: 47.90");
-    std::fs::write(&path, yaml).unwrap();
-    let out = dir.path().join("output");
-    sosei::build::build(&content, &out).unwrap_or_else(|d| panic!("{d}"));
+    let (_dir, out) = build_edited(|content| {
+        let result = "results/R3/result.yaml";
+        replace(content, result, "gakko.chu: 51.8", "gakko.chu: 47.90");
+    });
     let page = read(&out, "r3/strategies/1.html");
     assert!(
         page.contains("考える児童生徒の割合（中学校）は当初値47.9%から令和3年度47.90%となり、当初値から変わっていません（目標55%）。高いほど良い指標です。令和2年度は未測定です。"),

@@ -36,6 +36,12 @@ fn no_content_can_put_script_or_foreign_markup_into_a_page() {
         "the fixture has a placeholder in every text field: {}",
         names.len()
     );
+    for field in MARKDOWN {
+        assert!(
+            names.iter().any(|(name, _)| name == field),
+            "the Markdown field {field} is a placeholder of the fixture"
+        );
+    }
     let cases = std::env::var("SOSEI_HOSTILE_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -51,11 +57,20 @@ fn no_content_can_put_script_or_foreign_markup_into_a_page() {
     let strategy = (proptest::bool::weighted(0.25), values(names.len()));
     let result = runner.run(&strategy, |(anything, mut chosen)| {
         if !anything {
-            for value in chosen.iter_mut() {
+            for ((name, raw), value) in names.iter().zip(chosen.iter_mut()) {
                 if let Some(pieces) = value {
-                    pieces.retain(|p| !p.is_refused());
-                    // Nothing left: the harmless value (an empty label is refused too).
-                    if pieces.is_empty() {
+                    if MARKDOWN.contains(&name.as_str()) {
+                        pieces.retain(|p| !p.is_refused_in_markdown());
+                    } else {
+                        pieces.retain(|p| !p.is_refused());
+                    }
+                    // Nothing but white space left: the harmless value (an empty label
+                    // is refused too).
+                    let text: String = match raw {
+                        true => raw_string(pieces),
+                        false => pieces.iter().map(Piece::text).collect(),
+                    };
+                    if text.trim().is_empty() {
                         *value = None;
                     }
                 }
@@ -80,8 +95,15 @@ fn no_content_can_put_script_or_foreign_markup_into_a_page() {
     if let Err(e) = result {
         panic!("{e}");
     }
-    // The property must see real pages, not only refusals.
-    assert!(built.load(Ordering::Relaxed) > 0 || cases < 8);
+    // The property must see real pages, not only refusals: the sites that hold only what
+    // sosei accepts (three in four) are nearly all built (285 of 400 sites in all).
+    let built = built.load(Ordering::Relaxed);
+    assert!(built > 0 || cases < 8, "no site of {cases} was built");
+    assert!(
+        built * 3 >= cases as usize || cases < 24,
+        "only {built} of {cases} sites were built: sosei refuses more than \
+         `is_refused` and `is_refused_in_markdown` say"
+    );
 }
 
 /// The check itself fires: pages with each kind of breach are caught.
@@ -102,6 +124,10 @@ fn the_check_catches_what_it_looks_for() {
         ("<iframe></iframe>", "<iframe>"),
         ("<p data-x=\"1\">a</p>", "data-x"),
         ("<style>p{}</style>", "<style>"),
+        (
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+            "<meta http-equiv>",
+        ),
         ("<p>\u{0}</p>", "control character"),
     ] {
         std::fs::write(dir.path().join("index.html"), page(bad)).unwrap();
@@ -111,4 +137,48 @@ fn the_check_catches_what_it_looks_for() {
     let good = "<style>@page { @top-center { content: \"a\\\"b\\00000C\"; } } @page :first { @top-center { content: none; } }</style>";
     std::fs::write(dir.path().join("index.html"), page(good)).unwrap();
     assert_eq!(check_site(dir.path()), Ok(1));
+}
+
+/// `is_refused` and `is_refused_in_markdown` say what sosei does: each piece of text alone
+/// in a plain field and in a Markdown field is refused there exactly when they say so.
+#[test]
+fn each_piece_is_refused_where_it_is_said_to_be() {
+    let names = placeholders();
+    let check = |field: &str, markdown: bool| -> Vec<String> {
+        let i = names
+            .iter()
+            .position(|(name, _)| name == field)
+            .unwrap_or_else(|| panic!("{field}"));
+        assert_eq!(MARKDOWN.contains(&field), markdown, "{field}");
+        let mut wrong = Vec::new();
+        for text in TEXT {
+            let piece = Piece::Text(text);
+            let said = match markdown {
+                true => piece.is_refused_in_markdown(),
+                false => piece.is_refused(),
+            };
+            let mut chosen = vec![None; names.len()];
+            chosen[i] = Some(vec![piece]);
+            let refused = match build_and_check(&names, &chosen) {
+                Ok(Outcome::Built(_)) => false,
+                Ok(Outcome::Refused) => true,
+                Err(e) => panic!("{field} = {text:?}: {e}"),
+            };
+            if refused != said {
+                wrong.push(format!(
+                    "{field} = {text:?}: refused {refused}, said {said}"
+                ));
+            }
+        }
+        wrong
+    };
+    let wrong: Vec<String> = std::thread::scope(|s| {
+        let plain = s.spawn(|| check("goal_name", false));
+        let markdown = s.spawn(|| check("commentary", true));
+        [plain, markdown]
+            .into_iter()
+            .flat_map(|t| t.join().unwrap())
+            .collect()
+    });
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -5,15 +5,12 @@
 
 mod common;
 use common::*;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// `sosei args` with exactly the locale variables `vars` set.
 fn sosei(args: &[&str], vars: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sosei"));
-    command.args(args);
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
-        command.env_remove(var);
-    }
+    let mut command = common::sosei();
+    command.args(args).env_remove("LANG");
     command.envs(vars.iter().copied());
     command.output().unwrap()
 }

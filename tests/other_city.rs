@@ -77,9 +77,6 @@ fn series_ref(report: &Report, name: &str) -> SeriesRef {
 fn shown(report: &Report, eval: &Evaluation, r: SeriesRef, year: FiscalYear) -> (String, String) {
     let a = eval.assessment(r, year).unwrap();
     let figure = match a.figure {
-        Some(f) if report.indicators[r.indicator].milestone.is_none() => {
-            sosei::format::figure(f).trim_end_matches('%').to_string()
-        }
         Some(f) => sosei::format::figure(f).trim_end_matches('%').to_string(),
         None => "－".to_string(),
     };

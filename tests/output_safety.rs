@@ -74,7 +74,7 @@ fn an_output_that_is_a_link_keeps_its_link_and_gets_the_new_site() {
     // Through the binary too, and a failed build through the link changes nothing.
     let before = snapshot(&site);
     fs::write(content.join("plan.yaml"), "title: [unclosed\n").unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei()
         .args(["build", "-q", "--content"])
         .arg(&content)
         .arg("--output")
@@ -146,7 +146,7 @@ fn a_second_build_waits_for_the_first_and_leaves_its_staging_alone() {
         .join(format!(".output.sosei-new-{}", std::process::id()));
     assert!(staging.join(".sosei-output").is_file());
     // The second writer, another process.
-    let mut second = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let mut second = sosei()
         .args(["build", "--content"])
         .arg(&content)
         .arg("--output")
@@ -266,7 +266,7 @@ fn only_the_staging_folders_of_ended_processes_are_cleaned_up() {
         dir.path(),
         &format!(".output.sosei-new-{}", std::process::id()),
     );
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei()
         .args(["build", "-q", "--content"])
         .arg(&content)
         .arg("--output")

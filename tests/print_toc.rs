@@ -7,7 +7,6 @@ mod pdf_tools;
 use common::*;
 use pdf_tools::*;
 use std::path::Path;
-use std::process::Command;
 
 /// Text that the old hand-written scanner took for PDF objects. Chromium writes outline
 /// titles as literal strings when they are ASCII, so this lands in the PDF as it is. With
@@ -28,7 +27,7 @@ fn set_project_title(content: &Path, title: &str) {
 }
 
 fn sosei_pdf(content: &Path, output: &Path, browser: Option<&Path>) -> std::process::Output {
-    let mut run = Command::new(env!("CARGO_BIN_EXE_sosei"));
+    let mut run = sosei();
     run.args(["pdf", "--content"])
         .arg(content)
         .arg("--output")

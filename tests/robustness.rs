@@ -5,7 +5,6 @@ mod common;
 use common::*;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Adds `n` indicators with two years of results to the fixture, to make a build slow
@@ -87,7 +86,7 @@ fn a_killed_build_leaves_the_previous_output_whole() {
     .unwrap();
     let mut killed_midway = 0;
     for k in 0..10u32 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sosei"))
+        let mut child = sosei()
             .args(["build", "-q", "--content"])
             .arg(&content)
             .arg("--output")

@@ -9,28 +9,46 @@ use std::ffi::OsStr;
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A file name that would turn the terminal red and retitle its window if printed raw.
 const HOSTILE: &[u8] = b"1-9-\x1b[31mred\x1b]0;pwned\x07.yaml";
 
 /// Bytes a terminal would act on: C0 controls but the line break, DEL, and C1 controls
-/// (whether raw or UTF-8 encoded).
+/// (whether raw or UTF-8 encoded). Raw C1 bytes (0x80–0x9F) are looked for in what is
+/// not valid UTF-8; each control found is given as its code point.
 fn raw_controls(bytes: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(bytes);
-    text.chars()
-        .filter(|&c| c != '\n' && c.is_control())
-        .map(|c| c as u32 as u8)
-        .collect()
+    let mut found = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        found.extend(
+            chunk
+                .valid()
+                .chars()
+                .filter(|&c| c != '\n' && c.is_control())
+                .map(|c| c as u32 as u8),
+        );
+        found.extend(
+            chunk
+                .invalid()
+                .iter()
+                .filter(|b| (0x80..=0x9f).contains(*b)),
+        );
+    }
+    found
+}
+
+#[test]
+fn raw_controls_finds_c0_del_and_c1_raw_or_encoded() {
+    assert_eq!(raw_controls("a\nあ\u{2028}é".as_bytes()), b"");
+    assert_eq!(raw_controls(b"a\x1b[31m\x07\x7f\n"), b"\x1b\x07\x7f");
+    assert_eq!(raw_controls("x\u{9b}y\u{85}".as_bytes()), b"\x9b\x85");
+    // Raw C1 bytes where the text is not UTF-8 (a lead byte is not a control).
+    assert_eq!(raw_controls(b"a\x9b31m\xe3\x90\xc3"), b"\x9b\x90");
 }
 
 /// `sosei args` in English, whatever the locale (`--lang` in `args` overrides it).
 fn sosei(args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sosei"))
-        .args(args)
-        .env("LC_ALL", "C")
-        .output()
-        .unwrap()
+    common::sosei().args(args).output().unwrap()
 }
 
 #[test]
@@ -147,8 +165,8 @@ fn a_value_with_control_characters_is_quoted_escaped_and_a_good_build_names_its_
         "{stderr}"
     );
     assert!(
-        !stderr.contains('\u{202e}'),
-        "bidirectional overrides escaped"
+        !stderr.contains('\u{202e}') && !stderr.contains('\u{2066}'),
+        "bidirectional overrides and isolates escaped"
     );
 
     fs::write(&result, &text).unwrap();

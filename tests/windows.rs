@@ -7,9 +7,7 @@ use std::fs;
 
 #[test]
 fn crlf_and_a_bom_build_the_same_site() {
-    let dir = tempfile::tempdir().unwrap();
-    let windows = dir.path().join("windows");
-    copy_dir(&root().join("content"), &windows);
+    let (dir, windows) = copy_content("content");
     let mut rewritten = 0;
     for entry in walkdir::WalkDir::new(&windows) {
         let entry = entry.unwrap();

@@ -4,13 +4,12 @@
 mod common;
 use common::*;
 use std::fs;
-use std::process::Command;
 
 #[test]
 fn new_then_build() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("mihon");
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei()
         .args(["new"])
         .arg(&site)
         .args(["--city", "見本町"])
@@ -25,7 +24,7 @@ fn new_then_build() {
         .unwrap()
         .contains("city: 見本町"));
     assert!(site.join("README.md").is_file());
-    let build = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let build = sosei()
         .args(["build", "--content"])
         .arg(site.join("content"))
         .arg("--output")
@@ -55,11 +54,7 @@ fn new_then_build() {
         "a grant programme with a project"
     );
     // It refuses a folder that is not empty.
-    let again = Command::new(env!("CARGO_BIN_EXE_sosei"))
-        .args(["new"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let again = sosei().args(["new"]).arg(&site).output().unwrap();
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
 }
@@ -68,7 +63,7 @@ fn new_then_build() {
 fn build_reports_what_it_did() {
     let (dir, content) = copy_fixture("minimal");
     let out = dir.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei()
         .args(["build", "--content"])
         .arg(&content)
         .arg("--output")
@@ -94,7 +89,7 @@ fn build_reports_what_it_did() {
         !stderr.contains("rendering ["),
         "no progress bar when stderr is not a terminal"
     );
-    let quiet = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let quiet = sosei()
         .args(["build", "-q", "--content"])
         .arg(&content)
         .arg("--output")
@@ -105,7 +100,7 @@ fn build_reports_what_it_did() {
         quiet.status.success() && quiet.stderr.is_empty(),
         "-q prints nothing"
     );
-    let verbose = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let verbose = sosei()
         .args(["build", "-v", "--content"])
         .arg(&content)
         .arg("--output")
@@ -124,7 +119,7 @@ fn build_reports_what_it_did() {
 fn a_build_without_base_url_says_why_there_is_no_sitemap() {
     let (dir, content) = copy_fixture("minimal");
     let out = dir.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let run = sosei()
         .args(["build", "--content"])
         .arg(&content)
         .arg("--output")
@@ -145,12 +140,12 @@ fn check_with(file: &str, edit: impl FnOnce(&str) -> String) -> (String, String)
     let (_dir, content) = copy_fixture("minimal");
     let path = content.join(file);
     fs::write(&path, edit(&fs::read_to_string(&path).unwrap_or_default())).unwrap();
-    let human = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let human = sosei()
         .args(["check", "--content"])
         .arg(&content)
         .output()
         .unwrap();
-    let json = Command::new(env!("CARGO_BIN_EXE_sosei"))
+    let json = sosei()
         .args(["check", "--format", "json", "--content"])
         .arg(&content)
         .output()

@@ -116,6 +116,28 @@ pub const CHARS: &[char] = &[
     '\u{9f}', '\u{2028}', '\u{feff}', '\u{202e}', '\u{fffd}', '\u{e000}',
 ];
 
+/// The fields of the fixture that sosei reads as Markdown (those in a Markdown body, and
+/// the YAML values written in Markdown), where an image or a link must name a file that
+/// is there.
+pub const MARKDOWN: &[&str] = &[
+    "analysis",
+    "basic_idea",
+    "commentary",
+    "commentary_r2",
+    "donation_overview",
+    "donation_purpose",
+    "goal_aim",
+    "grant_overview",
+    "md_overview",
+    "md_results",
+    "next_steps",
+    "opinion",
+    "overview",
+    "section_heading",
+    "sub_opinion",
+    "subgoal_aim",
+];
+
 impl Piece {
     /// Whether sosei refuses a source holding it (a control character, raw or escaped).
     pub fn is_refused(&self) -> bool {
@@ -124,6 +146,34 @@ impl Piece {
             Piece::Char(c) => c.is_control() || *c == '\u{feff}',
             Piece::Text(t) => ["&#0;", "&#x0;", "&#1;", "&#12;"].contains(t),
             Piece::Free(t) => t.contains("&#"),
+        }
+    }
+
+    /// Whether sosei refuses a Markdown field (`MARKDOWN`) holding it: what it refuses
+    /// anywhere, and an image from elsewhere or of no file, or a link to a missing file.
+    pub fn is_refused_in_markdown(&self) -> bool {
+        self.is_refused()
+            || matches!(
+                self,
+                Piece::Text(
+                    "<img src=x onerror=alert(1)>"
+                        | "<img src=\"/\\evil.example/a.png\">"
+                        | "<img src=\"\\/evil.example/a.png\">"
+                        | "<img src=\"/&#x09;/evil.example/a.png\">"
+                        | "<img src=\"//evil.example/a.png\">"
+                        | "![写真](http://evil.example/a.png)"
+                        | "[資料](files/none.pdf)"
+                )
+            )
+    }
+
+    /// The text it stands for once YAML has read it (for the accepted `Raw` escapes).
+    pub fn text(&self) -> String {
+        match self {
+            Piece::Raw("\\t") => "\t".into(),
+            Piece::Raw("\\n") => "\n".into(),
+            Piece::Raw("\\\"") => "\"".into(),
+            p => raw_string(std::slice::from_ref(p)),
         }
     }
 }
@@ -460,6 +510,9 @@ fn check_page(rel: &str, text: &str) -> Result<(), String> {
                     "{rel}: an event handler {attr}=\"{value}\" on <{name}>"
                 ));
             }
+            if name == "meta" && attr == "http-equiv" {
+                return Err(format!("{rel}: <meta http-equiv>"));
+            }
             if !ATTRIBUTES.contains(&attr.as_str()) {
                 return Err(format!(
                     "{rel}: an attribute {attr} on <{name}> that sosei does not write"
@@ -487,9 +540,6 @@ fn check_page(rel: &str, text: &str) -> Result<(), String> {
                 if remote {
                     return Err(format!("{rel}: an image from elsewhere: src=\"{value}\""));
                 }
-            }
-            if name == "meta" && attr == "http-equiv" {
-                return Err(format!("{rel}: <meta http-equiv>"));
             }
         }
         if name == "style" {

@@ -24,9 +24,7 @@ fn every_bad_input_brought_in_and_undone_matches_a_fresh_check() {
     cases.sort();
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let dir = tempfile::tempdir().unwrap();
-        let content = dir.path().join("content");
-        common::copy_dir(&fixture, &content);
+        let (_dir, content) = common::copy_fixture("minimal");
         let mut m = Manuscript::open(&content);
         let mut changed: Vec<PathBuf> = Vec::new();
         if case.join("files").is_dir() {

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn added_and_removed_files_and_other_sources_match_a_fresh_check() {
-    let (dir, content) = bundled();
+    let (dir, content) = copy_content("content");
     let mut m = Manuscript::open(&content);
 
     let added = content.join("indicators/1-3-shinki.yaml");

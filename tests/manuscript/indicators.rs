@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 #[test]
 fn indicator_edits_are_patched_or_validated_again_and_always_match_a_fresh_check() {
-    let (_dir, content) = bundled();
+    let (_dir, content) = copy_content("content");
     let mut m = Manuscript::open(&content);
     assert_fresh(&m, &content, "open");
     let first = m.report().expect("the bundled report checks").clone();
@@ -187,7 +187,7 @@ fn a_broken_file_is_read_again_alone() {
             Recheck::Patched,
         ),
     ] {
-        let (_dir, content) = bundled();
+        let (_dir, content) = copy_content("content");
         let path = replace(&content, broken, from, to);
         let mut m = Manuscript::open(&content);
         assert_fresh(&m, &content, &format!("broken {broken}"));

@@ -129,7 +129,7 @@ fn files_in(content: &Path, dir: &str) -> Vec<String> {
 
 #[test]
 fn random_edits_always_match_a_fresh_check() {
-    let (_dir, content) = bundled();
+    let (_dir, content) = copy_content("content");
     let mut files = files_in(&content, "indicators");
     for rel in [
         "results/R2/result.yaml",
@@ -149,12 +149,7 @@ fn random_edits_always_match_a_fresh_check() {
 /// yearly targets, external opinions and an achievement rating.
 #[test]
 fn random_edits_of_second_edition_content_always_match_a_fresh_check() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    common::copy_dir(
-        &common::root().join("examples/other-city/content"),
-        &content,
-    );
+    let (_dir, content) = copy_content("examples/other-city/content");
     let mut files = files_in(&content, "indicators");
     files.extend(files_in(&content, "goals"));
     for year in ["R5", "R6"] {

@@ -8,7 +8,7 @@ const R3_VERIFICATION: &str = "results/R3/verification.yaml";
 
 #[test]
 fn result_edits_that_keep_the_year_are_patched_and_always_match_a_fresh_check() {
-    let (_dir, content) = bundled();
+    let (_dir, content) = copy_content("content");
     let mut m = Manuscript::open(&content);
     let first = m.report().unwrap().clone();
 

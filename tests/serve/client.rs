@@ -76,7 +76,7 @@ impl Drop for Server {
 }
 
 pub fn serve_command(content: &Path, output: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sosei"));
+    let mut command = crate::common::sosei();
     command
         .args(["serve", "--port", "0", "--content"])
         .arg(content)

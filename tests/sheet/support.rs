@@ -10,29 +10,13 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+#[path = "../common/mod.rs"]
+mod common;
+pub use common::*;
 
 /// A copy of the bundled content in a fresh folder: (the folder, its `content`).
 pub fn bundled_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&root().join("content"), &content);
-    (dir, content)
+    copy_content("content")
 }
 
 pub fn year(text: &str) -> FiscalYear {
@@ -174,7 +158,7 @@ pub fn import(
     import_in("C", files, y, content, extra, dir)
 }
 
-/// As `import`, under the locale `LANG=lang` (`LC_ALL` and `LC_MESSAGES` removed):
+/// As `import`, under the locale `LANG=lang` alone (`sosei_in`):
 /// `ja_JP.UTF-8` for Japanese.
 pub fn import_in(
     lang: &str,
@@ -184,10 +168,7 @@ pub fn import_in(
     extra: &[&str],
     dir: &Path,
 ) -> (i32, String) {
-    let run = Command::new(env!("CARGO_BIN_EXE_sosei"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
+    let run = sosei_in(lang)
         .args(["sheet", "import"])
         .args(files)
         .args(["--year", y, "--content"])
@@ -197,19 +178,6 @@ pub fn import_in(
         .unwrap();
     let err = String::from_utf8_lossy(&run.stderr).replace(&dir.display().to_string(), "$DIR");
     (run.status.code().unwrap_or(-1), err)
-}
-
-/// Every file under `dir` with its bytes.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
-            out.push((rel, std::fs::read(entry.path()).unwrap()));
-        }
-    }
-    out
 }
 
 /// Whether LibreOffice is here; in CI its absence is a failure.
