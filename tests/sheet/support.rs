@@ -208,6 +208,9 @@ pub fn soffice_convert(file: &Path, to: &str, out: &Path) -> Vec<PathBuf> {
         .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(out)
         .arg(file)
+        // LibreOffice writes nothing under a locale that is not installed.
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .unwrap();
     assert!(
