@@ -16,13 +16,7 @@ fn break_and_build(file: &str, edit: impl FnOnce(&str) -> String) -> String {
     let path = content.join(file);
     let text = fs::read_to_string(&path).unwrap_or_default();
     fs::write(&path, edit(&text)).unwrap();
-    let run = sosei()
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = run_build(&[], &content, &out);
     let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
     assert!(
         !run.status.success(),

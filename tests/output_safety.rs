@@ -74,13 +74,7 @@ fn an_output_that_is_a_link_keeps_its_link_and_gets_the_new_site() {
     // Through the binary too, and a failed build through the link changes nothing.
     let before = snapshot(&site);
     fs::write(content.join("plan.yaml"), "title: [unclosed\n").unwrap();
-    let run = sosei()
-        .args(["build", "-q", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&link)
-        .output()
-        .unwrap();
+    let run = run_build(&["-q"], &content, &link);
     assert_eq!(run.status.code(), Some(1));
     assert!(is_link(&link));
     assert_eq!(snapshot(&site), before);
@@ -266,13 +260,7 @@ fn only_the_staging_folders_of_ended_processes_are_cleaned_up() {
         dir.path(),
         &format!(".output.sosei-new-{}", std::process::id()),
     );
-    let run = sosei()
-        .args(["build", "-q", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&output)
-        .output()
-        .unwrap();
+    let run = run_build(&["-q"], &content, &output);
     assert!(
         run.status.success(),
         "{}",

@@ -24,13 +24,7 @@ fn new_then_build() {
         .unwrap()
         .contains("city: 見本町"));
     assert!(site.join("README.md").is_file());
-    let build = sosei()
-        .args(["build", "--content"])
-        .arg(site.join("content"))
-        .arg("--output")
-        .arg(site.join("output"))
-        .output()
-        .unwrap();
+    let build = run_build(&[], &site.join("content"), &site.join("output"));
     let stderr = String::from_utf8_lossy(&build.stderr);
     assert!(build.status.success(), "{stderr}");
     assert!(
@@ -63,13 +57,7 @@ fn new_then_build() {
 fn build_reports_what_it_did() {
     let (dir, content) = copy_fixture("minimal");
     let out = dir.path().join("out");
-    let run = sosei()
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = run_build(&[], &content, &out);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
         // r2: 6 pages, r3: 8, the root's index.html and 404.html.
@@ -89,13 +77,7 @@ fn build_reports_what_it_did() {
         !stderr.contains("rendering ["),
         "no progress bar when stderr is not a terminal"
     );
-    let quiet = sosei()
-        .args(["build", "-q", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let quiet = run_build(&["-q"], &content, &out);
     assert!(
         quiet.status.success() && quiet.stderr.is_empty(),
         "-q prints nothing"
@@ -119,13 +101,7 @@ fn build_reports_what_it_did() {
 fn a_build_without_base_url_says_why_there_is_no_sitemap() {
     let (dir, content) = copy_fixture("minimal");
     let out = dir.path().join("out");
-    let run = sosei()
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = run_build(&[], &content, &out);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert!(!out.join("sitemap.xml").exists());

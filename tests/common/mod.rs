@@ -14,6 +14,19 @@ pub fn sosei() -> Command {
     sosei_in("C")
 }
 
+/// `sosei build [flags] --content content --output output`, run to its end (LANG=C).
+pub fn run_build(flags: &[&str], content: &Path, output: &Path) -> std::process::Output {
+    sosei()
+        .arg("build")
+        .args(flags)
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(output)
+        .output()
+        .unwrap()
+}
+
 /// The sosei binary under the locale `LANG=lang` alone: `ja_JP.UTF-8` for Japanese.
 pub fn sosei_in(lang: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sosei"));
