@@ -101,6 +101,9 @@ pub(super) fn recover(parent: &Path, name: &str, output: &Path) -> io::Result<()
             }
         } else if file.strip_prefix(&new).is_some_and(abandoned) {
             remove_ours(&entry.path());
+            // A build killed between making its staging folder and writing the marker
+            // in it leaves the folder empty: removed only while it is empty.
+            let _ = fs::remove_dir(entry.path());
         }
     }
     Ok(())
@@ -130,4 +133,36 @@ fn alive(pid: u32) -> bool {
 #[cfg(not(unix))]
 fn alive(_: u32) -> bool {
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pid of a process that has ended.
+    fn ended_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_ended_builds_empty_staging_folder_is_removed_and_a_full_foreign_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("out");
+        let pid = ended_pid();
+        // Killed before its marker: empty.
+        let empty = dir.path().join(format!(".out.sosei-new-{pid}"));
+        fs::create_dir(&empty).unwrap();
+        recover(dir.path(), "out", &output).unwrap();
+        assert!(!empty.exists());
+        // Not sosei's (no marker) and not empty: never touched.
+        let foreign = dir.path().join(format!(".out.sosei-new-{pid}"));
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("keep.txt"), "mine").unwrap();
+        recover(dir.path(), "out", &output).unwrap();
+        assert!(foreign.join("keep.txt").is_file());
+    }
 }
